@@ -1,0 +1,96 @@
+"""``listen check``: everything the loader finds, plus what needs the grader.
+
+Proving example answers needs both content and grading, so it lives here,
+above them: every criterion's check must be one the grader knows, every
+passing example must pass, and every failing example must fail on exactly
+the criteria it names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .content import Course, Exercise, Problem, read_course
+from .content.model import Examples, Rubric
+
+__all__ = ["check_course"]
+
+
+def check_course(root: Path) -> tuple[Course | None, list[Problem]]:
+    """The course at ``root`` and every problem in it, loader's and grader's."""
+    course, problems = read_course(root)
+    if course is not None:
+        for exercise in course.exercises.values():
+            problems.extend(exercise_problems(exercise))
+    return course, sorted(problems)
+
+
+def exercise_problems(exercise: Exercise) -> list[Problem]:
+    """Unknown checks and misbehaving example answers in one exercise."""
+    from . import grading
+
+    found: list[Problem] = []
+    if exercise.rubric is not None:
+        found.extend(_rubric_problems(exercise.path, exercise.rubric, in_conversation=False))
+        if not found:
+            found.extend(_example_problems(exercise.path, exercise.examples,
+                                           lambda answer: grading.grade(exercise, answer)))
+    if exercise.conversation is not None:
+        conversation = exercise.conversation
+        for turn in conversation.turns.values():
+            if turn.rubric is None:
+                continue
+            turn_problems = _rubric_problems(exercise.path, turn.rubric, in_conversation=True)
+            found.extend(turn_problems)
+            if turn_problems:
+                continue
+            context = " ".join(line.text for line in turn.customer)
+            found.extend(_example_problems(
+                exercise.path,
+                turn.examples,
+                lambda answer, rubric=turn.rubric, context=context: grading.grade_rubric(
+                    rubric, answer, context=context, facts=conversation.facts, skill=exercise.skill
+                ),
+                where=f"turn '{turn.id}': ",
+            ))
+    return found
+
+
+def _rubric_problems(path: Path, rubric: Rubric, *, in_conversation: bool) -> list[Problem]:
+    from . import grading
+
+    return [
+        Problem(path, criterion.line, f"criterion '{criterion.id}': {message}")
+        for criterion in rubric.criteria
+        for message in grading.criterion_problems(criterion, in_conversation=in_conversation)
+    ]
+
+
+def _example_problems(path: Path, examples: Examples, grade, where: str = "") -> list[Problem]:  # type: ignore[no-untyped-def]
+    found = []
+    for number, answer in enumerate(examples.passing, start=1):
+        result = grade(answer)
+        if not result.passed:
+            missed = ", ".join(sorted(result.missed_ids)) or "none"
+            found.append(Problem(path, examples.line, f"{where}passing example {number} does not pass "
+                                 f"(score {result.score:.2f}; misses: {missed}): {_clip(answer)}"))
+    for number, example in enumerate(examples.failing, start=1):
+        result = grade(example.answer)
+        expected = set(example.misses)
+        actual = set(result.missed_ids)
+        if result.passed:
+            found.append(Problem(path, example.line, f"{where}failing example {number} passes "
+                                 f"(score {result.score:.2f}): {_clip(example.answer)}"))
+        elif actual != expected:
+            parts = []
+            if expected - actual:
+                parts.append(f"meets {', '.join(sorted(expected - actual))} though it says it misses them")
+            if actual - expected:
+                parts.append(f"also misses {', '.join(sorted(actual - expected))}")
+            found.append(Problem(path, example.line, f"{where}failing example {number} {'; '.join(parts)}: {_clip(example.answer)}"))
+    return found
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return f'"{flat[:limit]}…"' if len(flat) > limit else f'"{flat}"'

@@ -1,0 +1,213 @@
+"""The subcommands of ``listen``: check, status, answer, grade, detect."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+__all__ = ["register"]
+
+MAX_ANSWER_CHARS = 50_000
+
+
+def _settings(ctx: click.Context):  # type: ignore[no-untyped-def]
+    return ctx.find_root().obj
+
+
+def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+@click.command()
+@click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.pass_context
+def check(ctx: click.Context, folder: Path | None) -> int:
+    """Validate course content: schema, ids, references, and every example answer.
+
+    Prints each problem as path:line: message. Exit status 1 if there are any.
+    """
+    from .checking import check_course
+
+    root = folder or _settings(ctx).content_dir
+    course, problems = check_course(root)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
+        return 1
+    assert course is not None
+    examples = sum(len(e.examples.passing) + len(e.examples.failing) for e in course.exercises.values())
+    examples += sum(
+        len(t.examples.passing) + len(t.examples.failing)
+        for e in course.exercises.values() if e.conversation for t in e.conversation.turns.values()
+    )
+    click.echo(
+        f"ok: {len(course.modules)} modules, {len(course.lessons())} lessons, "
+        f"{len(course.exercises)} exercises, {examples} example answers proven"
+    )
+    return 0
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the progress as a JSON object.")
+@click.pass_context
+def status(ctx: click.Context, as_json: bool) -> int:
+    """Show the learner's progress through the modules."""
+    from .progress.summary import status_report
+
+    settings = _settings(ctx)
+    course = settings.course()
+    store = settings.store()
+    learner = settings.learner_name(store)
+    report = status_report(course, store, learner)
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        from .console import status_view
+
+        _console().print(status_view(report))
+    return 0
+
+
+def _read_answer(file: str | None, editor: bool, exercise) -> str:  # type: ignore[no-untyped-def]
+    from .cli import Stop
+
+    if file is not None and editor:
+        raise Stop("give the answer with --file or --editor, not both")
+    if editor:
+        template = f"\n\n# {exercise.title}\n# {exercise.prompt}\n# Lines starting with # are ignored.\n"
+        edited = click.edit(template, extension=".txt")
+        if edited is None:
+            raise Stop("the editor closed without saving: nothing was recorded", 1)
+        text = "\n".join(line for line in edited.splitlines() if not line.startswith("#"))
+    elif file is not None and file != "-":
+        path = Path(file)
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise Stop(f"no such file: {file}") from None
+        except IsADirectoryError:
+            raise Stop(f"{file} is a folder, not a file") from None
+        except OSError as error:
+            raise Stop(f"cannot read {file}: {error.strerror}") from None
+        text = raw.decode("utf-8", errors="replace")
+    else:
+        if sys.stdin is None:
+            raise Stop("no answer given: use --file F, --editor, or pipe it in")
+        if sys.stdin.isatty():
+            click.echo(f"{exercise.prompt}\nType your answer, then press Ctrl-D on a new line:", err=True)
+        text = sys.stdin.read()
+    text = text.strip()
+    if not text:
+        raise Stop("the answer is empty: nothing was recorded")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
+    return text
+
+
+@click.command()
+@click.argument("exercise_id")
+@click.option("--file", "file", metavar="F", help="Read the answer from file F ('-' for standard input).")
+@click.option("--editor", is_flag=True, help="Write the answer in $EDITOR.")
+@click.pass_context
+def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool) -> int:
+    """Answer a text exercise, see the feedback, and record the attempt.
+
+    The answer comes from --file, from $EDITOR, or from standard input.
+    Exit status 0 once the attempt is safely stored, passed or not.
+    """
+    from . import grading
+    from .cli import FAILURE, Stop, exercise_or_stop
+    from .console import grade_view
+    from .progress import Attempt, StoreError
+
+    settings = _settings(ctx)
+    course = settings.course()
+    exercise = exercise_or_stop(course, exercise_id)
+    store = settings.store()
+    learner = settings.learner_name(store)
+    started = time.monotonic()
+    text = _read_answer(file, editor, exercise)
+    grade = grading.grade(exercise, text)
+    _console().print(grade_view(exercise, text, grade))
+    attempt = Attempt.from_grade(exercise, text, grade, seconds=round(time.monotonic() - started, 1))
+    try:
+        store.record_attempt(learner, attempt)
+    except StoreError as error:
+        raise Stop(f"{error} Your answer was not recorded.", FAILURE) from None
+    count = len(store.attempts(learner, exercise.id))
+    click.echo(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")
+    return 0
+
+
+@click.command()
+@click.argument("exercise_id")
+@click.option("--answer", "answer_text", metavar="TEXT", help="The answer (default: read standard input).")
+@click.option("--json", "as_json", is_flag=True, help="Print the grade as JSON.")
+@click.pass_context
+def grade(ctx: click.Context, exercise_id: str, answer_text: str | None, as_json: bool) -> int:
+    """Grade an answer without recording it."""
+    from . import grading
+    from .cli import Stop, exercise_or_stop
+    from .console import grade_json, grade_view
+
+    course = _settings(ctx).course()
+    exercise = exercise_or_stop(course, exercise_id)
+    text = answer_text if answer_text is not None else (sys.stdin.read() if sys.stdin else "")
+    if len(text) > MAX_ANSWER_CHARS:
+        raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
+    result = grading.grade(exercise, text)
+    if as_json:
+        click.echo(json.dumps(grade_json(exercise, text, result), ensure_ascii=False))
+    else:
+        _console().print(grade_view(exercise, text, result))
+    return 0
+
+
+@click.command()
+@click.argument("techniques", nargs=-1, required=True)
+def detect(techniques: tuple[str, ...]) -> int:
+    """Run technique detectors over JSON Lines on standard input.
+
+    Each input line is {"id", "text", "context"}; each output line is
+    {"id", "found": {technique: bool}, "evidence": {technique: [[start, end], ...]}}.
+    """
+    from . import grading
+    from .cli import Stop
+
+    unknown = [name for name in techniques if name not in grading.TECHNIQUES]
+    if unknown:
+        raise Stop(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
+    bad = 0
+    for number, line in enumerate(sys.stdin, start=1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text = item.get("text") or ""
+            context = item.get("context")
+            if not isinstance(text, str) or not (context is None or isinstance(context, str)):
+                raise ValueError
+        except (ValueError, AttributeError):
+            click.echo(f"listen: line {number}: not a JSON object with a text field; skipped", err=True)
+            bad += 1
+            continue
+        found, evidence = {}, {}
+        for name in techniques:
+            detection = grading.detect(name, text, context)
+            found[name] = detection.found
+            evidence[name] = [[start, end] for start, end in detection.evidence]
+        click.echo(json.dumps({"id": item.get("id"), "found": found, "evidence": evidence}, ensure_ascii=False))
+    return 1 if bad else 0
+
+
+def register(group: click.Group) -> None:
+    """Attach every subcommand to the ``listen`` group."""
+    for command in (check, status, answer, grade, detect):
+        group.add_command(command)

@@ -1,0 +1,108 @@
+"""How grades and progress read in a plain terminal (Rich renderables, no Textual).
+
+Learner text is always shown literally: it goes into ``rich.text.Text``
+objects, never through markup, so ``[bold]`` prints as typed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from .content import Exercise
+    from .grading import Grade
+
+__all__ = ["grade_view", "grade_json", "status_view", "highlighted_answer"]
+
+MET, MISSED = "✓", "✗"
+
+
+def highlighted_answer(answer: str, grade: "Grade") -> Text:
+    """The answer as typed, with the words that earned credit underlined and bold."""
+    text = Text(answer)
+    for result in grade.results:
+        if result.met and result.criterion.check != "avoids":
+            for start, end in result.evidence:
+                text.stylize("bold underline green", start, end)
+        if not result.met and result.criterion.check == "avoids":
+            for start, end in result.evidence:
+                text.stylize("bold strike red", start, end)
+    return text
+
+
+def grade_view(exercise: "Exercise", answer: str, grade: "Grade") -> Group:
+    """The feedback a learner reads after answering, as Rich renderables."""
+    verdict = "PASSED" if grade.passed else "NOT YET"
+    mark = MET if grade.passed else MISSED
+    heading = Text.assemble(
+        (f"{mark} {verdict}", "bold green" if grade.passed else "bold yellow"),
+        f"  {exercise.title}: score {grade.score:.0%} (pass mark {grade.pass_mark:.0%})",
+    )
+    table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
+    table.add_column(width=1)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    for result in grade.results:
+        symbol = Text(MET if result.met else MISSED, style="green" if result.met else "red")
+        label = Text(f"{result.criterion.id} ({result.criterion.severity})", style="bold" if not result.met else "")
+        table.add_row(symbol, label, Text(result.feedback))
+    parts: list[Any] = [heading, Text(""), table]
+    if grade.essential_missed and not grade.passed:
+        names = ", ".join(result.criterion.id for result in grade.essential_missed)
+        parts += [Text(""), Text(f"An essential point was missed ({names}), so this answer cannot pass yet.")]
+    parts += [Text(""), Text("Your answer (what earned credit is underlined):", style="bold"), highlighted_answer(answer, grade)]
+    return Group(*parts)
+
+
+def grade_json(exercise: "Exercise", answer: str, grade: "Grade") -> dict[str, Any]:
+    """The grade as plain data, for scripts and for ``listen grade --json``."""
+    return {
+        "exercise": exercise.id,
+        "score": round(grade.score, 4),
+        "passed": grade.passed,
+        "pass_mark": grade.pass_mark,
+        "criteria": [
+            {
+                "id": result.criterion.id,
+                "check": result.criterion.check,
+                "met": result.met,
+                "severity": result.criterion.severity,
+                "weight": result.criterion.weight,
+                "skill": result.skill,
+                "feedback": result.feedback,
+                "evidence": [[start, end] for start, end in result.evidence],
+                "evidence_text": [answer[start:end] for start, end in result.evidence],
+            }
+            for result in grade.results
+        ],
+    }
+
+
+def status_view(report: dict[str, Any]) -> Group:
+    """A learner's progress through the modules as a table."""
+    table = Table(title=None, expand=False)
+    table.add_column("Module")
+    table.add_column("Lessons", justify="right")
+    table.add_column("Exercises passed", justify="right")
+    table.add_column("", justify="left")
+    for module in report["modules"]:
+        done = module["lessons_done"] + module["exercises_passed"]
+        total = module["lessons_total"] + module["exercises_total"]
+        finished = total and done == total
+        table.add_row(
+            Text(module["title"]),
+            f"{module['lessons_done']}/{module['lessons_total']}",
+            f"{module['exercises_passed']}/{module['exercises_total']}",
+            Text(f"{MET} done", style="green") if finished else Text(_bar(done, total)),
+        )
+    heading = Text.assemble(("Learner: ", "bold"), report["learner"], f"   attempts recorded: {report['attempts']}")
+    return Group(heading, table)
+
+
+def _bar(done: int, total: int, width: int = 12) -> str:
+    filled = round(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled) + f" {done}/{total}"

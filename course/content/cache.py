@@ -1,0 +1,61 @@
+"""A ready-made copy of the parsed course, so the app starts fast.
+
+Parsing YAML and Markdown and validating every file costs more than the
+app's own start-up; the files rarely change. The cache is keyed by every
+content file's path, size and modification time, and by listen's version,
+so any edit is picked up. A cache that cannot be read or written is simply
+ignored: it is never a reason to fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .loader import content_files, load_course
+from .model import Course
+
+__all__ = ["load_course_cached"]
+
+FORMAT = 1
+
+
+def _fingerprint(root: Path) -> str:
+    from .. import __version__
+
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{root.resolve()}\n".encode())
+    for path in content_files(root):
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def load_course_cached(root: Path, cache_dir: Path | None) -> Course:
+    """Like ``load_course``, but reuses a parse of unchanged files (ContentError if broken)."""
+    if cache_dir is None:
+        return load_course(root)
+    try:
+        fingerprint = _fingerprint(root)
+    except OSError:
+        return load_course(root)
+    cache_file = cache_dir / f"course-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
+    try:
+        with cache_file.open("rb") as handle:
+            stored_fingerprint, course = pickle.load(handle)  # noqa: S301 - our own file in the learner's data dir
+        if stored_fingerprint == fingerprint and isinstance(course, Course):
+            return course
+    except Exception:  # noqa: BLE001 - any unreadable cache just means "parse again"
+        pass
+    course = load_course(root)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".course-", suffix=".tmp")
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump((fingerprint, course), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_file)
+    except OSError:
+        pass
+    return course

@@ -1,0 +1,119 @@
+"""YAML that remembers line numbers, so every problem can point at its line."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+__all__ = ["Located", "LocatedDict", "LocatedList", "parse_yaml", "line_of"]
+
+try:  # libyaml is much faster and keeps the same marks
+    _BaseLoader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+
+class Located:
+    """A container that knows the line it starts on and the line of each entry."""
+
+    line: int = 0
+    lines: dict[Any, int]
+
+
+class LocatedDict(dict, Located):  # type: ignore[type-arg]
+    """A mapping with ``line`` and ``lines[key]`` (line of each key)."""
+
+
+class LocatedList(list, Located):  # type: ignore[type-arg]
+    """A sequence with ``line`` and ``lines[index]``."""
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe loading; mappings and sequences keep their line numbers."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LocatedDict:
+    loader.flatten_mapping(node)
+    result = LocatedDict()
+    result.line = node.start_mark.line + 1
+    result.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key here is not a plain value", key_node.start_mark
+            ) from None
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the key '{key}' appears twice", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList:
+    result = LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.lines = {index: child.start_mark.line + 1 for index, child in enumerate(node.value)}
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+# Dates stay text: a trainer writing 2026-12-01 means the words, and JSON can't hold a date.
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
+
+
+class YamlProblem(Exception):
+    """YAML that does not parse; ``line`` is 1-based (0 if unknown)."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def parse_yaml(text: str, *, first_line: int = 1) -> Any:
+    """Parse YAML text; lines are numbered from ``first_line``.
+
+    Raises YamlProblem with a plain message and the line of the fault.
+    """
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + first_line) if mark else 0
+        reason = error.problem or error.context or "this is not valid YAML"
+        raise YamlProblem(line, f"YAML does not parse: {reason}") from None
+    except yaml.YAMLError as error:
+        raise YamlProblem(0, f"YAML does not parse: {error}") from None
+    if first_line != 1:
+        _shift(data, first_line - 1)
+    return data
+
+
+def _shift(data: Any, offset: int) -> None:
+    if isinstance(data, Located):
+        data.line += offset
+        data.lines = {key: line + offset for key, line in data.lines.items()}
+        children = data.values() if isinstance(data, dict) else data
+        for child in children:
+            _shift(child, offset)
+
+
+def line_of(data: Any, *path: Any) -> int:
+    """The line of the deepest entry along ``path`` that we know (0 if none)."""
+    line = getattr(data, "line", 0)
+    node = data
+    for step in path:
+        if isinstance(node, Located) and step in node.lines:
+            line = node.lines[step]
+        try:
+            node = node[step]
+        except (KeyError, IndexError, TypeError):
+            break
+    return line

@@ -1,0 +1,179 @@
+"""What the feedback screen says about one answer, for every kind it can judge.
+
+A ``Review`` is plain data: the verdict, one line per criterion (or per option)
+and the learner's own answer with the words that earned or cost credit marked.
+Text answers are judged by ``course.grading``; choice answers are judged here,
+because there is nothing to detect: an option is right or it is not.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from rich.text import Text
+
+from course.content.model import Exercise
+
+__all__ = [
+    "ReviewLine",
+    "Review",
+    "CREDIT_STYLE",
+    "COST_STYLE",
+    "review_text",
+    "review_choice",
+    "chosen_options",
+    "score_words",
+    "attempt_for",
+]
+
+CREDIT_STYLE = "bold underline green"
+"""Words that earned credit: underlined, so it survives NO_COLOR."""
+COST_STYLE = "strike red"
+"""Words that cost credit (blame, jargon...): struck through, so it survives NO_COLOR."""
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    """One criterion (or option) and what it says about the answer."""
+
+    met: bool
+    """Whether the answer did this right: shown as ✓ / ✗ and a word."""
+    label: str
+    """A short tag: the severity of a criterion, or "you chose" for an option."""
+    text: str
+    """The feedback, addressed to the learner."""
+    heading: str = ""
+    """For options: the option's own text."""
+
+
+@dataclass(frozen=True)
+class Review:
+    """The verdict on one answer."""
+
+    score: float
+    """Share of the marks, 0..1."""
+    passed: bool
+    pass_mark: float
+    lines: tuple[ReviewLine, ...]
+    answer: Text | None = None
+    """A text answer, literally as typed, with evidence marked; None for choices."""
+    marks: tuple[str, ...] = ()
+    """Which kinds of marking the answer shows: "credit" and/or "cost"."""
+    grade: Any = None
+    """The ``course.grading.Grade`` behind a text review (None for choices)."""
+
+    @property
+    def verdict(self) -> str:
+        """✓ PASSED or ✗ NOT YET: a symbol and words, never colour alone."""
+        return "✓ PASSED" if self.passed else "✗ NOT YET"
+
+    @property
+    def points(self) -> str:
+        """How many points were met, in words."""
+        met = sum(line.met for line in self.lines)
+        return f"{met} of {len(self.lines)}"
+
+
+def score_words(score: float) -> str:
+    """A score as a learner would say it."""
+    if score >= 0.999:
+        return "full marks"
+    if score >= 0.85:
+        return "strong"
+    if score >= 0.7:
+        return "good"
+    if score >= 0.5:
+        return "getting there"
+    return "early days"
+
+
+def _answer_text(answer: str, grade: Any) -> tuple[Text, tuple[str, ...]]:
+    """The answer as typed (never read as markup), with evidence spans marked."""
+    text = Text(answer)
+    marks: list[str] = []
+    for result in grade.results:
+        style = CREDIT_STYLE if result.met else COST_STYLE
+        for start, end in result.evidence:
+            if 0 <= start < end <= len(answer):
+                text.stylize(style, start, end)
+                kind = "credit" if result.met else "cost"
+                if kind not in marks:
+                    marks.append(kind)
+    return text, tuple(marks)
+
+
+def review_text(exercise: Exercise, answer: str) -> Review:
+    """Judge a reply, paraphrase or rewrite with the course's grading."""
+    from course.grading import grade as grade_answer
+
+    grade = grade_answer(exercise, answer)
+    lines = tuple(
+        ReviewLine(met=result.met, label=result.criterion.severity, text=result.feedback)
+        for result in grade.results
+    )
+    text, marks = _answer_text(answer, grade)
+    return Review(
+        score=grade.score,
+        passed=grade.passed,
+        pass_mark=grade.pass_mark,
+        lines=lines,
+        answer=text,
+        marks=marks,
+        grade=grade,
+    )
+
+
+def chosen_options(answer: Any) -> list[int]:
+    """Option indexes from a recorded answer or a kept draft (a list, or its JSON)."""
+    if isinstance(answer, str):
+        try:
+            answer = json.loads(answer)
+        except ValueError:
+            return []
+    if not isinstance(answer, list):
+        return []
+    return [item for item in answer if isinstance(item, int) and not isinstance(item, bool)]
+
+
+def review_choice(exercise: Exercise, answer: Any) -> Review:
+    """Judge a choice or multi answer: every option is judged, chosen or not.
+
+    The score is the share of options judged right (chosen when correct, left
+    when not); it passes only when every option is judged right.
+    """
+    chosen = set(chosen_options(answer))
+    lines = []
+    for index, option in enumerate(exercise.options):
+        picked = index in chosen
+        right = picked == option.correct
+        if picked:
+            label = "your choice"
+        elif option.correct:
+            label = "you missed this"
+        else:
+            label = "rightly left"
+        lines.append(ReviewLine(met=right, label=label, text=option.feedback, heading=option.text))
+    judged = sum(line.met for line in lines)
+    score = judged / len(lines) if lines else 0.0
+    if exercise.kind == "choice":
+        # One pick: the score is simply whether it was the right one.
+        score = 1.0 if judged == len(lines) else 0.0
+    return Review(score=score, passed=judged == len(lines) and bool(lines), pass_mark=1.0, lines=tuple(lines))
+
+
+def attempt_for(exercise: Exercise, answer: Any, review: Review, *, seconds: float) -> Any:
+    """The ``course.progress.Attempt`` to record for a reviewed answer."""
+    from course.progress import Attempt
+
+    if review.grade is not None:
+        return Attempt.from_grade(exercise, answer, review.grade, seconds=seconds)
+    return Attempt(
+        exercise_id=exercise.id,
+        answer=answer,
+        score=review.score,
+        passed=review.passed,
+        content_hash=exercise.content_hash,
+        seconds=seconds,
+    )

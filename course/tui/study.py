@@ -1,0 +1,285 @@
+"""One learner's study of the course: what the screens show, in plain data.
+
+Screens stay thin: they ask a ``Study`` what to show (statuses, progress, what
+comes next) and tell it what happened (a page turned, a draft typed). It keeps
+no state of its own beyond the learner's name; the store is the truth.
+Nothing here imports Textual, so it is quick to test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Collection
+
+from course.content.model import Course, Exercise, Lesson, Module
+
+__all__ = [
+    "LessonStatus",
+    "ExerciseStatus",
+    "ModuleRow",
+    "Study",
+    "LESSON_WORDS",
+]
+
+LESSON_WORDS = {"done": ("✓", "done"), "started": ("●", "started"), "new": ("○", "not started")}
+"""Symbol and word for each lesson status: meaning never rests on colour alone."""
+
+
+@dataclass(frozen=True)
+class LessonStatus:
+    """Where a learner stands with one lesson."""
+
+    status: str
+    """``new``, ``started`` or ``done``."""
+    page: int = 0
+    """The page they were last on (0-based)."""
+    scroll: float = 0.0
+    """How far down that page they had scrolled, 0..1."""
+
+    @property
+    def symbol(self) -> str:
+        """✓, ● or ○."""
+        return LESSON_WORDS.get(self.status, LESSON_WORDS["new"])[0]
+
+    @property
+    def word(self) -> str:
+        """The status in words."""
+        return LESSON_WORDS.get(self.status, LESSON_WORDS["new"])[1]
+
+
+@dataclass(frozen=True)
+class ExerciseStatus:
+    """Where a learner stands with one exercise."""
+
+    tries: int
+    """Recorded attempts."""
+    passed: bool
+    """Whether any attempt passed."""
+    best: float | None
+    """Best score so far, or None before the first attempt."""
+
+    @property
+    def symbol(self) -> str:
+        """✓ passed, ◐ tried, ○ new."""
+        return "✓" if self.passed else ("◐" if self.tries else "○")
+
+    @property
+    def word(self) -> str:
+        """The status in words."""
+        return "passed" if self.passed else ("tried" if self.tries else "new")
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    """A module as the dashboard lists it."""
+
+    module: Module
+    lessons_done: int
+    lessons_total: int
+    exercises_passed: int
+    exercises_total: int
+    """Exercises the learner can do in this version of the app."""
+
+    @property
+    def fraction(self) -> float:
+        """Share of lessons read and exercises passed, 0..1."""
+        total = self.lessons_total + self.exercises_total
+        return (self.lessons_done + self.exercises_passed) / total if total else 0.0
+
+    @property
+    def status(self) -> str:
+        """``done``, ``started`` or ``new``: the module as a whole."""
+        if self.fraction >= 1.0:
+            return "done"
+        return "started" if self.lessons_done or self.exercises_passed else "new"
+
+
+def _ignore(message: str) -> None:
+    """The default for ``Study.report``: tests that do not care about store trouble."""
+
+
+@dataclass
+class Study:
+    """A learner, the course and their progress store, seen from the screens."""
+
+    course: Course
+    store: Any
+    """A ``course.progress.ProgressStore``."""
+    learner: str
+    playable_kinds: Collection[str]
+    """Kinds of exercise this app can open; others are never listed."""
+    report: Callable[[str], None] = field(default=_ignore)
+    """Where to say, in plain words, that progress could not be saved."""
+
+    # --- what the course holds, as this app can show it -------------------
+
+    def is_playable(self, exercise: Exercise) -> bool:
+        """Whether this app has a screen for the exercise's kind."""
+        return exercise.kind in self.playable_kinds
+
+    def exercises_of_lesson(self, lesson: Lesson) -> tuple[Exercise, ...]:
+        """The lesson's exercises a learner can do here, in order."""
+        found = (self.course.exercises.get(exercise_id) for exercise_id in lesson.exercise_ids)
+        return tuple(exercise for exercise in found if exercise and self.is_playable(exercise))
+
+    def exercises_of_module(self, module: Module) -> tuple[Exercise, ...]:
+        """The module's exercises a learner can do here, in lesson order."""
+        return tuple(e for lesson in module.lessons for e in self.exercises_of_lesson(lesson))
+
+    def module_of(self, exercise_or_lesson: Exercise | Lesson) -> Module:
+        """The module a lesson or exercise belongs to."""
+        module_id = exercise_or_lesson.module_id
+        if not module_id and isinstance(exercise_or_lesson, Exercise):
+            module_id = self.course.lesson_of(exercise_or_lesson.id).module_id
+        if module_id:
+            return self.course.module(module_id)
+        for module in self.course.modules:
+            if exercise_or_lesson in module.lessons:
+                return module
+        raise KeyError(exercise_or_lesson.id)
+
+    def next_exercise(self, exercise: Exercise) -> Exercise | None:
+        """The exercise after this one in its module, or None at the end."""
+        order = self.exercises_of_module(self.module_of(exercise))
+        ids = [item.id for item in order]
+        if exercise.id not in ids:
+            return None
+        index = ids.index(exercise.id)
+        return order[index + 1] if index + 1 < len(order) else None
+
+    def practice_for(self, lesson: Lesson) -> Exercise | None:
+        """Where "Practise" leads: the lesson's first exercise not yet passed (or its first)."""
+        exercises = self.exercises_of_lesson(lesson)
+        statuses = self.exercise_statuses()
+        for exercise in exercises:
+            if not statuses.get(exercise.id, _NEW).passed:
+                return exercise
+        return exercises[0] if exercises else None
+
+    def first_lesson(self) -> Lesson | None:
+        """Where a brand-new learner starts."""
+        lessons = self.course.lessons()
+        return lessons[0] if lessons else None
+
+    # --- where the learner stands ------------------------------------------
+
+    def lesson_statuses(self) -> dict[str, LessonStatus]:
+        """Every lesson the learner has opened, by id."""
+        states = self.store.lesson_states(self.learner)
+        return {
+            lesson_id: LessonStatus(state.status, state.page, state.scroll)
+            for lesson_id, state in states.items()
+        }
+
+    def lesson_status(self, lesson: Lesson) -> LessonStatus:
+        """One lesson's status (``new`` if never opened)."""
+        state = self.store.lesson_state(self.learner, lesson.id)
+        return LessonStatus(state.status, state.page, state.scroll)
+
+    def exercise_statuses(self) -> dict[str, ExerciseStatus]:
+        """Every exercise the learner has tried, by id (one read of the store)."""
+        tries: dict[str, list[Any]] = {}
+        for attempt in self.store.attempts(self.learner):
+            tries.setdefault(attempt.exercise_id, []).append(attempt)
+        return {
+            exercise_id: ExerciseStatus(
+                tries=len(attempts),
+                passed=any(attempt.passed for attempt in attempts),
+                best=max(attempt.score for attempt in attempts),
+            )
+            for exercise_id, attempts in tries.items()
+        }
+
+    def exercise_status(self, exercise: Exercise) -> ExerciseStatus:
+        """One exercise's status."""
+        return self.exercise_statuses().get(exercise.id, _NEW)
+
+    def module_rows(self) -> list[ModuleRow]:
+        """Every module in order with the learner's progress in it."""
+        from course.progress.summary import module_progress
+
+        lessons = {item.module_id: item for item in module_progress(self.course, self.store, self.learner)}
+        statuses = self.exercise_statuses()
+        rows = []
+        for module in self.course.modules:
+            exercises = self.exercises_of_module(module)
+            progress = lessons.get(module.id)
+            rows.append(
+                ModuleRow(
+                    module=module,
+                    lessons_done=progress.lessons_done if progress else 0,
+                    lessons_total=progress.lessons_total if progress else len(module.lessons),
+                    exercises_passed=sum(statuses.get(e.id, _NEW).passed for e in exercises),
+                    exercises_total=len(exercises),
+                )
+            )
+        return rows
+
+    def last_answer(self, exercise: Exercise) -> Any | None:
+        """The learner's most recent recorded answer to an exercise."""
+        attempts = self.store.attempts(self.learner, exercise.id)
+        return attempts[-1].answer if attempts else None
+
+    # --- telling the store what happened -----------------------------------
+
+    def save(self, what: str, write: Callable[[], Any]) -> bool:
+        """Run one store write; on trouble, say so in plain words and carry on."""
+        from course.progress import StoreError
+
+        try:
+            write()
+        except StoreError as error:
+            self.report(f"Could not save {what}: {error}")
+            return False
+        return True
+
+    def save_place(self, place: Any) -> bool:
+        """Remember where the learner is, for Continue."""
+        return self.save("your place", lambda: self.store.save_place(self.learner, place))
+
+    def save_draft(self, exercise: Exercise, text: str) -> bool:
+        """Keep a half-typed answer (an empty box clears it)."""
+        if text.strip():
+            return self.save("your draft", lambda: self.store.save_draft(self.learner, exercise.id, text))
+        return self.save("your draft", lambda: self.store.clear_draft(self.learner, exercise.id))
+
+    def draft(self, exercise: Exercise) -> str | None:
+        """The half-typed answer kept for an exercise, if any."""
+        return self.store.draft(self.learner, exercise.id)
+
+    def record(self, attempt: Any) -> bool:
+        """Record a graded attempt and drop the draft it came from."""
+        saved = self.save("your answer", lambda: self.store.record_attempt(self.learner, attempt))
+        if saved:
+            self.save("your draft", lambda: self.store.clear_draft(self.learner, attempt.exercise_id))
+        return saved
+
+    def save_lesson(self, lesson: Lesson, *, page: int, scroll: float, status: str | None = None) -> bool:
+        """Remember the page and scroll of a lesson (and its status)."""
+        return self.save(
+            "your reading position",
+            lambda: self.store.save_lesson_state(
+                self.learner, lesson.id, status=status, page=page, scroll=scroll
+            ),
+        )
+
+    def describe(self, place: Any) -> str:
+        """A place in words, for the Continue button ("" if it no longer exists)."""
+        try:
+            if place.screen == "lesson":
+                lesson = self.course.lesson(place.target)
+                return f"{lesson.title} · page {place.page + 1} of {len(lesson.sections)}"
+            if place.screen in ("exercise", "feedback"):
+                exercise = self.course.exercise(place.target)
+                if not self.is_playable(exercise):
+                    return ""
+                return exercise.title + (" · your feedback" if place.screen == "feedback" else "")
+            if place.screen == "module":
+                return self.course.module(place.target).title
+        except KeyError:
+            return ""
+        return ""
+
+
+_NEW = ExerciseStatus(tries=0, passed=False, best=None)
+
