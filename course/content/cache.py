@@ -50,12 +50,25 @@ def load_course_cached(root: Path, cache_dir: Path | None) -> Course:
     except Exception:  # noqa: BLE001 - any unreadable cache just means "parse again"
         pass
     course = load_course(root)
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".course-", suffix=".tmp")
-        with os.fdopen(descriptor, "wb") as handle:
-            pickle.dump((fingerprint, course), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cache_file)
-    except OSError:
-        pass
+    _store(cache_file, (fingerprint, course))
     return course
+
+
+def _store(cache_file: Path, value: object) -> None:
+    """Write the cache atomically; any failure leaves no trace and no error."""
+    temporary = None
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=cache_file.parent, prefix=".course-", suffix=".tmp")
+        with os.fdopen(descriptor, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_file)
+        temporary = None
+    except (OSError, pickle.PicklingError):
+        pass
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass

@@ -7,7 +7,10 @@ a word or phrase, matched whole-word and case-blind after the same normalisation
 - ``word*``       any ending: ``frustrat*`` matches frustrated, frustrating, frustration;
 - ``(a|b|c)``     one of these words: ``(is|was) not a big deal``;
 - ``[word]``      an optional word: ``i am [so] sorry``;
-- ``{list}``      any entry of another list: ``that sounds {emotion_words}``.
+- ``{list}``      any entry of another list: ``that sounds {emotion_words}``;
+- ``(a|b)*``      one of these words with any ending;
+- ``...``         up to four words: ``i can see how ... {emotion_words}``;
+- ``<number>``, ``<ordinal>``, ``<clock>``  a number, 1st/2nd/3rd..., a clock time (4pm, 16:30).
 
 A pair file (``typos.txt``, ``contractions.txt``) has ``wrong = right`` lines.
 """
@@ -22,11 +25,6 @@ __all__ = ["LEXICON_DIR", "entries", "fragment", "pattern", "pairs", "entry_rege
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 """Where the list files live."""
-
-_OPTIONAL = re.compile(r"^\[(.+)\]$")
-_REFERENCE = re.compile(r"^\{(\w+)\}$")
-_CHOICE = re.compile(r"^\((.+)\)$")
-
 
 def _lines(name: str) -> list[str]:
     """The entries of a list file, comments and blank lines removed."""
@@ -61,39 +59,112 @@ def entries(name: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _word_regex(token: str) -> str:
-    """The regex for one token of an entry."""
-    reference = _REFERENCE.match(token)
-    if reference:
-        return f"(?:{fragment(reference.group(1))})"
-    choice = _CHOICE.match(token)
-    if choice:
-        return "(?:" + "|".join(_phrase_regex(t) for t in choice.group(1).split("|")) + ")"
-    if token.endswith("*") and len(token) > 1:
-        return re.escape(token[:-1]) + r"[\w']*"
-    return re.escape(token)
+_GAP = r"[\w']+"
+"""One word, for the ``...`` gap."""
 
 
-def _phrase_regex(phrase: str) -> str:
-    """The regex for plain words separated by spaces."""
-    return r"\s+".join(_word_regex(t) for t in phrase.split())
+class _Parser:
+    """Turns one entry into a regex (see the module docstring for the syntax)."""
+
+    def __init__(self, entry: str) -> None:
+        self.entry = entry
+        self.at = 0
+
+    def parse(self) -> str:
+        source = self.sequence(())
+        if self.at < len(self.entry):
+            raise ValueError(f"unexpected {self.entry[self.at]!r} in lexicon entry {self.entry!r}")
+        return source
+
+    def sequence(self, stops: tuple[str, ...]) -> str:
+        """Items separated by spaces, up to one of the ``stops`` characters."""
+        out = ""
+        required = False
+        text = self.entry
+        while True:
+            while self.at < len(text) and text[self.at] == " ":
+                self.at += 1
+            if self.at >= len(text) or text[self.at] in stops:
+                return out
+            source, quantity = self.item()
+            if quantity is None:
+                out += (r"\s+" if required else "") + source
+                required = True
+            elif required:
+                out += f"(?:\\s+{source}){quantity}"
+            else:
+                out += f"(?:{source}\\s+){quantity}"
+
+    def item(self) -> tuple[str, str | None]:
+        """One item and its quantity (None when required)."""
+        text = self.entry
+        char = text[self.at]
+        if text.startswith("...", self.at):
+            self.at += 3
+            return _GAP, "{0,4}"
+        if char == "(":
+            self.at += 1
+            choices = [self.sequence(("|", ")"))]
+            while self.at < len(text) and text[self.at] == "|":
+                self.at += 1
+                choices.append(self.sequence(("|", ")")))
+            self.expect(")")
+            source = "(?:" + "|".join(choices) + ")"
+            if self.at < len(text) and text[self.at] == "*":
+                self.at += 1
+                source += r"[\w']*"
+            if self.at < len(text) and text[self.at] == "?":
+                self.at += 1
+                return source, "?"
+            return source, None
+        if char == "[":
+            self.at += 1
+            choices = [self.sequence(("|", "]"))]
+            while self.at < len(text) and text[self.at] == "|":
+                self.at += 1
+                choices.append(self.sequence(("|", "]")))
+            self.expect("]")
+            return "(?:" + "|".join(choices) + ")", "?"
+        shape = _SHAPE.match(text, self.at)
+        if shape:
+            if shape.group(1) not in _SHAPES:
+                raise ValueError(f"unknown {shape.group()} in lexicon entry {text!r}; known: {', '.join(_SHAPES)}")
+            self.at = shape.end()
+            return _SHAPES[shape.group(1)], None
+        if char == "{":
+            close = text.find("}", self.at)
+            if close < 0:
+                raise ValueError(f"unclosed {{ in lexicon entry {text!r}")
+            name = text[self.at + 1 : close].strip()
+            self.at = close + 1
+            return f"(?:{fragment(name)})", None
+        match = _WORD_TOKEN.match(text, self.at)
+        self.at = match.end()
+        word = match.group()
+        if word.endswith("*") and len(word) > 1:
+            return re.escape(word[:-1]) + r"[\w']*", None
+        return re.escape(word), None
+
+    def expect(self, char: str) -> None:
+        if self.at >= len(self.entry) or self.entry[self.at] != char:
+            raise ValueError(f"expected {char!r} in lexicon entry {self.entry!r}")
+        self.at += 1
+
+
+_WORD_TOKEN = re.compile(r"[^\s()\[\]{}|]+|[^\s]")
+_SHAPE = re.compile(r"<([a-z]+)>")
+
+_SHAPES = {
+    "number": r"\d+(?:[.,]\d+)*",
+    "ordinal": r"\d{1,2}(?:st|nd|rd|th)",
+    "clock": r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o clock)|(?:[01]?\d|2[0-3]):[0-5]\d",
+}
+"""Shapes of words an entry can name: ``<number>``, ``<ordinal>``, ``<clock>`` (4pm, 16:30)."""
 
 
 def entry_regex(entry: str) -> str:
     """The regex source for one entry (without the whole-word guards)."""
-    # Split on spaces, but keep "(a|b c)" and "[a b]" groups whole.
-    tokens = re.findall(r"\[[^\]]*\]|\([^)]*\)\S*|\S+", entry)
-    out = ""
-    separate = False  # whether the next required token needs a space before it
-    for token in tokens:
-        optional = _OPTIONAL.match(token)
-        if optional:
-            inner = _phrase_regex(optional.group(1))
-            out += f"(?:\\s+{inner})?" if separate else f"(?:{inner}\\s+)?"
-        else:
-            out += (r"\s+" if separate else "") + _word_regex(token)
-            separate = True
-    return out
+    return _Parser(entry).parse()
 
 
 @lru_cache(maxsize=None)

@@ -8,6 +8,7 @@ came from, so evidence can highlight exactly what the learner typed.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -119,6 +120,10 @@ class Text:
         """The original span of the normalised characters ``start..end`` (end exclusive)."""
         end = max(end, start + 1)
         return self._starts[start], self._ends[end - 1]
+
+    def norm_span(self, start: int, end: int) -> tuple[int, int]:
+        """The normalised span covering the original characters ``start..end``."""
+        return bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
 
     def spans(self, norm_spans) -> tuple[tuple[int, int], ...]:
         """Original spans for several normalised spans, merged and sorted."""

@@ -39,7 +39,9 @@ class ReviewLine:
     """One criterion (or option) and what it says about the answer."""
 
     met: bool
-    """Whether the answer did this right: shown as ✓ / ✗ and a word."""
+    """Whether the answer did this right."""
+    mark: str
+    """A symbol and a word for it (``✓ met``, ``✗ missed``...): never colour alone."""
     label: str
     """A short tag: the severity of a criterion, or "you chose" for an option."""
     text: str
@@ -59,6 +61,8 @@ class Review:
     lines: tuple[ReviewLine, ...]
     answer: Text | None = None
     """A text answer, literally as typed, with evidence marked; None for choices."""
+    summary: str = ""
+    """What the verdict rests on, in a sentence or two."""
     marks: tuple[str, ...] = ()
     """Which kinds of marking the answer shows: "credit" and/or "cost"."""
     grade: Any = None
@@ -68,12 +72,6 @@ class Review:
     def verdict(self) -> str:
         """✓ PASSED or ✗ NOT YET: a symbol and words, never colour alone."""
         return "✓ PASSED" if self.passed else "✗ NOT YET"
-
-    @property
-    def points(self) -> str:
-        """How many points were met, in words."""
-        met = sum(line.met for line in self.lines)
-        return f"{met} of {len(self.lines)}"
 
 
 def score_words(score: float) -> str:
@@ -110,16 +108,28 @@ def review_text(exercise: Exercise, answer: str) -> Review:
 
     grade = grade_answer(exercise, answer)
     lines = tuple(
-        ReviewLine(met=result.met, label=result.criterion.severity, text=result.feedback)
+        ReviewLine(
+            met=result.met,
+            mark="✓ met" if result.met else "✗ missed",
+            label=result.criterion.severity,
+            text=result.feedback,
+        )
         for result in grade.results
     )
     text, marks = _answer_text(answer, grade)
+    summary = (
+        f"You met {sum(line.met for line in lines)} of {len(lines)} points. "
+        f"To pass: {round(grade.pass_mark * 100)}% and every essential point."
+    )
+    if not grade.passed and grade.essential_missed and grade.score >= grade.pass_mark:
+        summary += "\nThe score reaches the mark, but an essential point is missing: see below."
     return Review(
         score=grade.score,
         passed=grade.passed,
         pass_mark=grade.pass_mark,
         lines=lines,
         answer=text,
+        summary=summary,
         marks=marks,
         grade=grade,
     )
@@ -144,24 +154,36 @@ def review_choice(exercise: Exercise, answer: Any) -> Review:
     when not); it passes only when every option is judged right.
     """
     chosen = set(chosen_options(answer))
+    single = exercise.kind == "choice"
     lines = []
     for index, option in enumerate(exercise.options):
         picked = index in chosen
         right = picked == option.correct
-        if picked:
-            label = "your choice"
-        elif option.correct:
-            label = "you missed this"
+        if single:
+            mark, label = {
+                (True, True): ("✓ right", "your choice"),
+                (True, False): ("✗ wrong", "your choice"),
+                (False, True): ("✓ best", "the answer"),
+                (False, False): ("·", ""),
+            }[(picked, option.correct)]
         else:
-            label = "rightly left"
-        lines.append(ReviewLine(met=right, label=label, text=option.feedback, heading=option.text))
+            mark, label = {
+                (True, True): ("✓ right", "chosen"),
+                (True, False): ("✗ wrong", "chosen"),
+                (False, True): ("✗ missed", "it applies"),
+                (False, False): ("✓ right", "left out"),
+            }[(picked, option.correct)]
+        lines.append(ReviewLine(met=right, mark=mark, label=label, text=option.feedback, heading=option.text))
     judged = sum(line.met for line in lines)
-    score = judged / len(lines) if lines else 0.0
-    if exercise.kind == "choice":
+    passed = judged == len(lines) and bool(lines)
+    if single:
         # One pick: the score is simply whether it was the right one.
-        score = 1.0 if judged == len(lines) else 0.0
-    return Review(score=score, passed=judged == len(lines) and bool(lines), pass_mark=1.0, lines=tuple(lines))
-
+        score = 1.0 if passed else 0.0
+        summary = "Your choice is the best one here." if passed else "Your choice is not the best one here."
+    else:
+        score = judged / len(lines) if lines else 0.0
+        summary = f"You judged {judged} of {len(lines)} options right; all of them must be right to pass."
+    return Review(score=score, passed=passed, pass_mark=1.0, lines=tuple(lines), summary=summary)
 
 def attempt_for(exercise: Exercise, answer: Any, review: Review, *, seconds: float) -> Any:
     """The ``course.progress.Attempt`` to record for a reviewed answer."""

@@ -195,22 +195,25 @@ class Study:
         return self.exercise_statuses().get(exercise.id, _NEW)
 
     def module_rows(self) -> list[ModuleRow]:
-        """Every module in order with the learner's progress in it."""
-        from course.progress.summary import module_progress
+        """Every module in order with the learner's progress in it.
 
-        lessons = {item.module_id: item for item in module_progress(self.course, self.store, self.learner)}
-        statuses = self.exercise_statuses()
+        Counted here rather than by ``course.progress.summary`` because only
+        exercises this app can open count: a module must be completable.
+        """
+        lessons = self.lesson_statuses()
+        exercises = self.exercise_statuses()
         rows = []
         for module in self.course.modules:
-            exercises = self.exercises_of_module(module)
-            progress = lessons.get(module.id)
+            playable = self.exercises_of_module(module)
             rows.append(
                 ModuleRow(
                     module=module,
-                    lessons_done=progress.lessons_done if progress else 0,
-                    lessons_total=progress.lessons_total if progress else len(module.lessons),
-                    exercises_passed=sum(statuses.get(e.id, _NEW).passed for e in exercises),
-                    exercises_total=len(exercises),
+                    lessons_done=sum(
+                        lessons[lesson.id].status == "done" for lesson in module.lessons if lesson.id in lessons
+                    ),
+                    lessons_total=len(module.lessons),
+                    exercises_passed=sum(exercises.get(e.id, _NEW).passed for e in playable),
+                    exercises_total=len(playable),
                 )
             )
         return rows

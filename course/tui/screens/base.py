@@ -70,7 +70,7 @@ class CourseScreen(Screen[None]):
         rows: dict[tuple[int, str], tuple[list[str], str]] = {}
         for key, active in self.active_bindings.items():
             binding = active.binding
-            if binding.system or not binding.description or not active.enabled:
+            if binding.system or not binding.show or not binding.description or not active.enabled:
                 continue
             entry = rows.setdefault((id(active.node), binding.action), ([], binding.description))
             # Each key of a multi-key binding is shown, not the binding's single key_display.

@@ -1,0 +1,171 @@
+"""How fast the progress store saves an attempt and opens, next to TinyDB's own JSONStorage.
+
+Run: python bench/store.py [--sizes 100,1000,10000] [--records 25] [--opens 7]
+
+For each size the store is filled with that many realistic attempts (a
+free-text reply and five criterion outcomes each, twenty learners), then:
+- record: median time of ``record_attempt`` (lock, reload check, save with
+  fsync and rename) over --records calls;
+- first: the first ``record_attempt`` after opening (nothing cached yet);
+- open: median time of ``ProgressStore(folder)`` plus one query.
+TinyDB's default storage gets the same rows in the same run: record is
+``table.insert``, open is ``TinyDB(path)`` plus ``len(table)``. It neither
+fsyncs nor locks, so it is a floor for the work, not a rival in safety.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tinydb import TinyDB  # noqa: E402  (after the path is set)
+
+from course.progress import Attempt, CriterionOutcome, ProgressStore  # noqa: E402
+from course.progress.records import attempt_row, completed  # noqa: E402
+
+TARGETS = {  # size: (record median ms, open ms); None: no target set
+    100: (None, None),
+    1_000: (5.0, None),
+    10_000: (40.0, 100.0),
+}
+
+WORDS = (
+    "I am so sorry the order has not arrived and I can hear how worrying that is with the party on "
+    "Saturday so let me check the tracking right now and I will call you back by four today with a "
+    "firm date and if it cannot make it we will send a replacement by express at no cost to you"
+).split()
+SKILLS = ("attention", "empathy", "paraphrasing", "patience", "follow_through")
+
+
+def sample_attempt(rng: random.Random) -> Attempt:
+    """A realistic free-text attempt: a 40-60 word reply and five outcomes."""
+    words = rng.randint(40, 60)
+    answer = " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    outcomes = tuple(
+        CriterionOutcome(f"criterion-{n}", rng.random() < 0.7, rng.choice(("essential", "actionable")), 1.0 + n, rng.choice(SKILLS))
+        for n in range(5)
+    )
+    return Attempt(
+        exercise_id=f"module-{rng.randint(1, 5)}.exercise-{rng.randint(1, 12)}",
+        answer=answer,
+        score=round(rng.random(), 2),
+        passed=rng.random() < 0.6,
+        outcomes=outcomes,
+        content_hash=f"{rng.getrandbits(48):012x}",
+        seconds=round(rng.uniform(20, 300), 1),
+    )
+
+
+def fill(folder: Path, count: int, rng: random.Random) -> list[dict]:
+    """A store in ``folder`` holding ``count`` attempts; the rows, for TinyDB's storage too."""
+    rows = [attempt_row(f"Learner {n % 20}", completed(sample_attempt(rng))) for n in range(count)]
+    store = ProgressStore(folder)
+    for n in range(20):
+        store.ensure_learner(f"Learner {n}")
+    with store._file.transaction() as db:  # one save for the lot: recording them one by one takes minutes
+        db.table("attempts").insert_multiple(rows)
+    store.close()
+    return rows
+
+
+def milliseconds(action, times: int) -> list[float]:  # type: ignore[no-untyped-def]
+    """How long ``action`` took each time, in ms."""
+    taken = []
+    for _ in range(times):
+        start = time.perf_counter()
+        action()
+        taken.append((time.perf_counter() - start) * 1000)
+    return taken
+
+
+def measure(count: int, records: int, opens: int, rng: random.Random) -> dict[str, float]:
+    """All figures for one size."""
+    with tempfile.TemporaryDirectory(prefix="listen-bench-") as scratch:
+        folder = Path(scratch) / "store"
+        rows = fill(folder, count, rng)
+
+        store = ProgressStore(folder)
+        first = milliseconds(lambda: store.record_attempt("Learner 1", sample_attempt(rng)), 1)[0]
+        record = statistics.median(
+            milliseconds(lambda: store.record_attempt("Learner 1", sample_attempt(rng)), records)
+        )
+        store.close()
+
+        def open_store() -> None:
+            opened = ProgressStore(folder)
+            opened.attempt_count("Learner 1")
+            opened.close()
+
+        open_ms = statistics.median(milliseconds(open_store, opens))
+        size_mb = (folder / "progress.json").stat().st_size / 1e6
+
+        plain = Path(scratch) / "plain.json"
+        db = TinyDB(plain)
+        db.table("attempts").insert_multiple(rows)
+        table = db.table("attempts")
+        plain_record = statistics.median(
+            milliseconds(lambda: table.insert(attempt_row("Learner 1", completed(sample_attempt(rng)))), records)
+        )
+        db.close()
+
+        def open_plain() -> None:
+            opened = TinyDB(plain)
+            len(opened.table("attempts"))
+            opened.close()
+
+        plain_open = statistics.median(milliseconds(open_plain, opens))
+    return {
+        "record": record,
+        "first": first,
+        "open": open_ms,
+        "plain_record": plain_record,
+        "plain_open": plain_open,
+        "size_mb": size_mb,
+    }
+
+
+def verdict(value: float, target: float | None) -> str:
+    """The target and whether ``value`` meets it."""
+    if target is None:
+        return "-"
+    return f"<= {target:g} {'ok' if value <= target else 'MISSED'}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,10000", help="attempt counts, comma-separated")
+    parser.add_argument("--records", type=int, default=25, help="attempts recorded per size")
+    parser.add_argument("--opens", type=int, default=7, help="opens per size")
+    arguments = parser.parse_args()
+    rng = random.Random(4471)
+    header = (
+        f"{'attempts':>9} {'file MB':>8} | {'record ms':>9} {'target':>12} {'first':>7} {'TinyDB':>7} | "
+        f"{'open ms':>8} {'target':>13} {'TinyDB':>7}"
+    )
+    print(header)
+    print("-" * len(header))
+    missed = False
+    for count in (int(size) for size in arguments.sizes.split(",")):
+        figures = measure(count, arguments.records, arguments.opens, rng)
+        record_target, open_target = TARGETS.get(count, (None, None))
+        missed |= record_target is not None and figures["record"] > record_target
+        missed |= open_target is not None and figures["open"] > open_target
+        print(
+            f"{count:>9,} {figures['size_mb']:>8.2f} | {figures['record']:>9.2f} {verdict(figures['record'], record_target):>12} "
+            f"{figures['first']:>7.1f} {figures['plain_record']:>7.2f} | {figures['open']:>8.1f} "
+            f"{verdict(figures['open'], open_target):>13} {figures['plain_open']:>7.1f}"
+        )
+    print("\nrecord: median ms per record_attempt (durable: fsync + rename); first: the first after opening.")
+    print("TinyDB: its default JSONStorage on the same rows (no fsync, no lock, rewrites in place).")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+"""``python -m course`` runs the ``listen`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,29 @@
+"""Grading: judges a learner's own words, deterministically, offline, and explains why.
+
+Two layers. Technique detectors (``detect``) find listening techniques in a text, with the
+learner's words that show them. Rubrics (``grade``, ``grade_rubric``) add up criteria built on
+those detectors and on checks with settings (mentions, avoids, order, length, plain_language,
+not_parroting, questions) into a score, a pass, and feedback per criterion.
+The word lists behind the detectors are plain files in ``course/grading/lexicons/``.
+"""
+
+from __future__ import annotations
+
+from course.grading.detect import Detection, detect
+from course.grading.grade import CriterionResult, Grade, grade, grade_rubric
+from course.grading.problems import criterion_problems
+from course.grading.techniques import AVOID_TECHNIQUES, CHECKS, TECHNIQUE_SKILL, TECHNIQUES
+
+__all__ = [
+    "TECHNIQUES",
+    "AVOID_TECHNIQUES",
+    "CHECKS",
+    "TECHNIQUE_SKILL",
+    "Detection",
+    "detect",
+    "CriterionResult",
+    "Grade",
+    "grade",
+    "grade_rubric",
+    "criterion_problems",
+]

@@ -1,0 +1,176 @@
+"""The check kinds with settings: mentions, avoids, order, length, plain_language, not_parroting, questions.
+
+Each check takes the criterion's params and a ``Reading`` of the answer and returns whether it is
+met and the normalised spans to show: what earned credit, or for the checks that forbid
+something (avoids, plain_language, not_parroting), the offending words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Mapping
+
+from course.grading.detect import find_spans
+from course.grading.facts import fact_spans
+from course.grading.text import WORD, Text, analyse
+from course.grading.words import overlap_runs
+
+__all__ = ["Reading", "CHECK_FUNCTIONS", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MAX_SENTENCE_WORDS"]
+
+DEFAULT_MAX_OVERLAP = 0.35
+"""``not_parroting``: the share of three-word runs an answer may copy."""
+DEFAULT_MAX_SENTENCE_WORDS = 30
+"""``plain_language``: the longest sentence, in words, that still reads easily."""
+
+Spans = list[tuple[int, int]]
+
+
+@dataclass
+class Reading:
+    """One answer being graded, with what it answers; detections are worked out once each."""
+
+    answer: Text
+    """The analysed answer."""
+    context: Text | None = None
+    """What the customer said (for the detectors)."""
+    source: Text | None = None
+    """The text an answer must not copy (customer message, or the reply to rewrite)."""
+    facts: tuple[tuple[str, ...], ...] = ()
+    """A conversation's facts, for ``facts_from: facts``."""
+    _seen: dict[str, Spans] = field(default_factory=dict)
+
+    def norm_spans(self, technique: str) -> Spans:
+        """Normalised spans showing a technique in the answer (worked out once per answer)."""
+        if technique not in self._seen:
+            self._seen[technique] = find_spans(technique, self.answer, self.context)
+        return self._seen[technique]
+
+
+def fact_list(raw: Any) -> tuple[tuple[str, ...], ...]:
+    """Facts as written in a rubric (a phrase or a list of alternatives each) as tuples of strings."""
+    if raw is None:
+        return ()
+    if isinstance(raw, (str, int, float)):
+        raw = [raw]
+    facts = []
+    for fact in raw:
+        if isinstance(fact, (list, tuple)):
+            alternatives = tuple(str(a) for a in fact if a is not None and str(a).strip())
+        else:
+            alternatives = (str(fact),) if fact is not None and str(fact).strip() else ()
+        if alternatives:
+            facts.append(alternatives)
+    return tuple(facts)
+
+
+def _mentions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    facts = reading.facts if params.get("facts_from") else fact_list(params.get("facts"))
+    at_least = params.get("at_least")
+    needed = len(facts) if at_least is None else min(int(at_least), len(facts))
+    spans: Spans = []
+    found = 0
+    for alternatives in facts:
+        where = fact_spans(reading.answer, alternatives)
+        if where:
+            found += 1
+            spans.extend(where)
+    return found >= needed and (found > 0 or needed == 0), spans
+
+
+def _phrase_spans(text: Text, phrases: Any) -> Spans:
+    """Where literal phrases occur, whole words, after the same normalisation as the answer."""
+    if isinstance(phrases, str):
+        phrases = [phrases]
+    spans: Spans = []
+    for phrase in phrases or ():
+        words = WORD.findall(analyse(str(phrase)).norm)
+        if not words:
+            continue
+        pattern = r"(?<![\w'])" + r"\W+".join(re.escape(w) for w in words) + r"(?![\w'])"
+        spans.extend(m.span() for m in re.finditer(pattern, text.norm))
+    return spans
+
+
+def _avoids(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    spans = _phrase_spans(reading.answer, params.get("phrases"))
+    techniques = params.get("techniques") or ()
+    if isinstance(techniques, str):
+        techniques = [techniques]
+    for technique in techniques:
+        spans.extend(reading.norm_spans(technique))
+    return not spans, spans
+
+
+def _order(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    first = reading.norm_spans(str(params.get("first")))
+    then = reading.norm_spans(str(params.get("then")))
+    if not first:
+        return False, []
+    if not then:
+        return True, first
+    earliest_then = min(a for a, _ in then)
+    before = [span for span in first if span[0] < earliest_then]
+    return bool(before), before
+
+
+def _word_count(text: Text) -> int:
+    return sum(1 for _ in WORD.finditer(text.original))
+
+
+def _length(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    count = _word_count(reading.answer)
+    low = params.get("min_words")
+    high = params.get("max_words")
+    met = (low is None or count >= int(low)) and (high is None or count <= int(high))
+    return met, []
+
+
+def _plain_language(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    answer = reading.answer
+    spans = reading.norm_spans("uses_jargon") + _phrase_spans(answer, params.get("phrases"))
+    longest = int(params.get("max_sentence_words") or DEFAULT_MAX_SENTENCE_WORDS)
+    for sentence in answer.sentences:
+        if len(WORD.findall(sentence.text)) > longest:
+            spans.append((sentence.start, sentence.end))
+    return not spans, spans
+
+
+def _not_parroting(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    limit = params.get("max_overlap")
+    limit = DEFAULT_MAX_OVERLAP if limit is None else float(limit)
+    if reading.source is None:
+        return True, []
+    words = list(WORD.finditer(reading.answer.norm))
+    runs = max(len(words) - 2, 0)
+    copied = overlap_runs(reading.answer.norm, reading.source.norm)
+    if not runs:
+        return True, []
+    spans = [(words[i].start(), words[i + 2].end()) for i in copied]
+    return len(copied) / runs <= limit, spans
+
+
+def _questions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    from course.grading.detectors.questions import questions  # late: detectors load on first use
+
+    asked = questions(reading.answer)
+    total = len(asked)
+    open_count = sum(1 for _, kind in asked if kind == "open")
+    at_least = params.get("at_least")
+    at_least = 1 if at_least is None else int(at_least)
+    at_most = params.get("at_most")
+    open_at_least = int(params.get("open_at_least") or 0)
+    met = total >= at_least and open_count >= open_at_least and (at_most is None or total <= int(at_most))
+    return met, [(s.start, s.end) for s, _ in asked]
+
+
+CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, Any], Reading], tuple[bool, Spans]]] = {
+    "mentions": _mentions,
+    "avoids": _avoids,
+    "order": _order,
+    "length": _length,
+    "plain_language": _plain_language,
+    "not_parroting": _not_parroting,
+    "questions": _questions,
+}
+"""Check kind -> function ``(params, reading) -> (met, normalised spans)``."""

@@ -1,0 +1,134 @@
+"""What every detector shares: lexicon hits, negation, sarcasm and sentence lookup."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterable
+
+from course.grading.lexicons import entries, pattern
+from course.grading.text import Sentence, Text
+
+__all__ = [
+    "Span",
+    "hits",
+    "negated",
+    "sentence_at",
+    "sarcastic",
+    "word_before",
+    "in_questions",
+    "opening",
+]
+
+Span = tuple[int, int]
+"""A span of the normalised copy of a text."""
+
+_NEGATORS = frozenset("not never no nothing nobody hardly neither nor without cannot".split())
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\n\"]|\s-\s|\bbut\b|\bhowever\b|\bthough\b")
+_DISCOURSE = re.compile(
+    r"^(?:(?:so|and|but|well|okay|ok|oh|ah|uh|um|hmm|mm|yeah|yes|right|alright|now|then|"
+    r"also|hi|hello|hey|sure|great|thanks|thank you|anyway|first|just|or|because)\b[\s,.!-]*)+"
+)
+
+
+def hits(text: Text, lexicon: str, within: tuple[int, int] | None = None) -> list[Span]:
+    """Normalised spans where any entry of a lexicon occurs (optionally inside a range)."""
+    if within is None:
+        return [m.span() for m in pattern(lexicon).finditer(text.norm)]
+    return [m.span() for m in pattern(lexicon).finditer(text.norm, within[0], within[1])]
+
+
+def _clause_start(norm: str, position: int) -> int:
+    """Where the clause holding ``position`` begins (after the last comma, stop or "but")."""
+    start = max(0, position - 80)
+    last = start
+    for found in _CLAUSE_BREAK.finditer(norm, start, position):
+        last = found.end()
+    return last
+
+
+def word_before(text: Text, position: int, count: int = 3) -> list[str]:
+    """Up to ``count`` words just before ``position``, in the same clause."""
+    start = _clause_start(text.norm, position)
+    return text.norm[start:position].split()[-count:]
+
+
+def negated(text: Text, position: int, window: int = 3) -> bool:
+    """Whether a negation word comes within ``window`` words before ``position`` in its clause."""
+    return any(word.strip("'") in _NEGATORS for word in word_before(text, position, window))
+
+
+def sentence_at(text: Text, position: int) -> Sentence | None:
+    """The sentence holding a normalised position, if any."""
+    sentences = text.sentences
+    starts = [s.start for s in sentences]
+    index = bisect.bisect_right(starts, position) - 1
+    if index >= 0 and sentences[index].start <= position < max(sentences[index].end, position + 1):
+        return sentences[index]
+    return None
+
+
+def sarcastic(text: Text, sentence: Sentence | None) -> bool:
+    """Whether a sentence carries a sarcasm cue ("oh great, another delay")."""
+    if sentence is None:
+        return False
+    return bool(hits(text, "sarcasm_cues", (sentence.start, sentence.end)))
+
+
+def in_questions(text: Text, spans: Iterable[Span]) -> list[Span]:
+    """Keep the spans whose sentence is a question."""
+    kept = []
+    for span in spans:
+        sentence = sentence_at(text, span[0])
+        if sentence is not None and sentence.is_question:
+            kept.append(span)
+    return kept
+
+
+def opening(sentence_text: str) -> str:
+    """A sentence with its leading discourse words ("so", "okay", "and"...) removed."""
+    return _DISCOURSE.sub("", sentence_text, count=1)
+
+
+def lexicon_words(name: str) -> frozenset[str]:
+    """A lexicon's single-word entries as a set (for word-by-word lookups)."""
+    return frozenset(e for e in entries(name) if " " not in e)
+
+
+_CONDITIONALS = frozenset("if whether unless when whenever once should".split())
+
+
+def conditional(text: Text, position: int, window: int = 3) -> bool:
+    """Whether "if", "whether", "unless"... comes just before ``position`` in its clause."""
+    return any(word in _CONDITIONALS for word in word_before(text, position, window))
+
+
+def overlapping(span: Span, others: Iterable[Span]) -> bool:
+    """Whether ``span`` overlaps any of ``others``."""
+    return any(a < span[1] and span[0] < b for a, b in others)
+
+
+def phrase_hits(
+    text: Text,
+    lexicon: str,
+    *,
+    negation: bool = True,
+    sarcasm: bool = False,
+    if_clauses: bool = True,
+    questions: bool = True,
+) -> list[Span]:
+    """Lexicon hits, dropping the negated ones and, on request, sarcastic, "if" or question ones."""
+    kept = []
+    for span in hits(text, lexicon):
+        if negation and negated(text, span[0]):
+            continue
+        if not if_clauses and conditional(text, span[0]):
+            continue
+        if sarcasm or not questions:
+            sentence = sentence_at(text, span[0])
+            if sarcasm and sarcastic(text, sentence):
+                continue
+            if not questions and sentence is not None and sentence.is_question:
+                continue
+        kept.append(span)
+    return kept

@@ -1,0 +1,88 @@
+"""Feelings: naming the customer's feeling (acknowledges_emotion) or waving it away (dismisses_feeling)."""
+
+from __future__ import annotations
+
+import re
+
+from course.grading.detectors.common import (
+    Span,
+    conditional,
+    hits,
+    negated,
+    opening,
+    overlapping,
+    phrase_hits,
+    sarcastic,
+    sentence_at,
+    word_before,
+)
+from course.grading.text import Text
+
+__all__ = ["acknowledges_emotion", "dismisses_feeling"]
+
+# A question that asks about the feeling ("are you upset?", "why are you frustrated?") does not name it.
+_ASKING = re.compile(r"^(?:are|were|is|was|do|does|did|have|has|why|how|what|would|will|can|could)\b")
+# Imperative dismissals ("calm down") count only where they give an order, not in "you can relax now".
+_ORDER_LEAD = frozenset(
+    "please just now okay ok so look listen sir madam ma'am oh well you need to should must try i want".split()
+)
+
+
+_CLAUSE_LEAD = frozenset("oh wow gosh god well and but so ah ugh hmm okay ok".split())
+_SORRY = re.compile(r"(?<![\w'])sorry(?![\w'])")
+
+
+def _candidates(text: Text) -> list[Span]:
+    """Empathy phrases, clause-initial exclamations, and apologies that are more than a script."""
+    spans = hits(text, "empathy_phrases")
+    for start, end in hits(text, "feeling_exclamations"):
+        if all(word.strip(",.!") in _CLAUSE_LEAD for word in word_before(text, start, 3)):
+            spans.append((start, end))
+    scripted = hits(text, "apology_objects")
+    for found in _SORRY.finditer(text.norm):
+        start, end = found.span()
+        following = text.norm[end : end + 3].lstrip(" ,")
+        if any(a <= end + 2 and b > end for a, b in scripted) or following.startswith("but"):
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def acknowledges_emotion(text: Text, context: Text | None) -> list[Span]:
+    """Spans where the reply names or reflects how the customer feels."""
+    not_feelings = hits(text, "not_a_feeling")
+    kept = []
+    for start, end in _candidates(text):
+        if negated(text, start) or conditional(text, start, 2):
+            continue
+        if overlapping((start, end), not_feelings):
+            continue
+        sentence = sentence_at(text, start)
+        if sarcastic(text, sentence):
+            continue
+        if sentence is not None and sentence.is_question:
+            asked = opening(sentence.text)
+            if _ASKING.match(asked) and not text.norm.startswith(("i ", "that", "this", "sorry", "so sorry"), start):
+                continue
+        if overlapping((start, end), dismisses_feeling(text, context)):
+            continue
+        kept.append((start, end))
+    return kept
+
+
+def dismisses_feeling(text: Text, context: Text | None) -> list[Span]:
+    """Spans where the reply tells the customer their feeling is wrong, small or too much."""
+    kept = []
+    for start, end in hits(text, "dismissive_phrases"):
+        sentence = sentence_at(text, start)
+        if sentence is not None and sentence.is_question and not text.norm.startswith(("why", "what"), start):
+            continue
+        if conditional(text, start, 2) or negated(text, start, 2):
+            continue
+        kept.append((start, end))
+    for start, end in hits(text, "dismissive_orders"):
+        lead = word_before(text, start, 4)
+        if all(word in _ORDER_LEAD for word in lead) and not negated(text, start, 2):
+            kept.append((start, end))
+    kept.extend(phrase_hits(text, "dismissive_questions", negation=False))
+    return sorted(kept)

@@ -1,0 +1,101 @@
+"""Questions: which sentences ask something, and which of them ask openly.
+
+A sentence asks when it ends with a question mark (unless it is a bare "okay?" check-in or a
+rhetorical jab such as "why would you do that?"), or when it asks without one: an inverted
+question ("what else can you tell me.", "do you have the receipt"), "I wonder...", "I'm curious
+about...", "tell me...", "could you tell me...". It asks openly when it invites the customer to
+answer in their own words: what / how / why..., "tell me about...", "anything else?".
+"""
+
+from __future__ import annotations
+
+import re
+
+from course.grading.detectors.common import Span, hits, opening
+from course.grading.text import Sentence, Text
+
+__all__ = ["question_kind", "questions", "asks_question", "asks_open_question"]
+
+_WH = r"(?:what|how|why|where|when|which|who|whom|whose)"
+_AUX = r"(?:is|are|was|were|am|do|does|did|have|has|had|can|could|will|would|shall|should|may|might|must)"
+_SUBJECT = r"(?:you|i|we|they|he|she|it|there|that|this|these|those|your|my|our|the|anyone|anybody|anything|someone|everything|everyone)"
+_WH_START = re.compile(rf"^{_WH}\b")
+# Wh-word, up to two words ("how confident", "what kind of"), then an inverted verb and subject.
+_FILLER = r"(?:\s+(?!(?:i|you|we|they|he|she|it|this|that|there|if|is|are)\b)[\w']+){0,2}?"
+_WH_INVERTED = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but|so|then|or)\s+)(?!which is\b){_WH}{_FILLER}\s+{_AUX}(?:\s+not)?\s+{_SUBJECT}\b")
+_WH_COPULA = re.compile(rf"^(?!which\b|what if\b){_WH}{_FILLER}\s+(?:is|are|was|were|has|have|did|does|do|can|could|would|will|should)\s+(?!why\b|because\b|not\b)")
+# Wh-words that open a statement: "what I can do is...", "how we fix it is...", "when you are ready, ...".
+_WH_STATEMENT = re.compile(rf"^{_WH}\s+(?:i|we|you|they|it|this|that|he|she)\s+(?!(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|think|mean)\b)")
+_AUX_QUESTION = re.compile(
+    rf"^(?:is|are|was|were|do|does|did|have|has|can|could|would|will|may|might)(?:\s+not)?\s+{_SUBJECT}\b"
+)
+_ANY = re.compile(r"^(?:any|anything|anyone|anybody|is there anything)\b")
+_INVITE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|so|but|then|now|first|maybe|perhaps|please|just|if you (?:can|could|would|will)|(?:can|could|would|will) you(?: please| just)?|(?:need|want|like|love) you to|you (?:can|could|might|may)(?: just)?)\s+)"
+    r"(?:tell me|talk to me|talk me through|walk me through|take me through|describe|explain|say (?:a bit |a little |a little bit )?more|share|give me (?:an idea|a sense|a (?:little )?(?:timeframe|picture|rundown|sense)))\b"
+)
+_WONDER = re.compile(
+    r"\b(?:i|we)(?: am| was| were)?(?: just| really| also| only| still)? (?:wonder|wondering|wondered|curious|interested in(?: is)? (?:what|how|why|whether|hearing|knowing)|interested to (?:know|hear)|keen to (?:know|hear)|would (?:like|love) to (?:know|hear|understand))\b"
+    r"|^(?:(?:i|we) (?:guess|think) )?(?:just )?wondering\b"
+    r"|\bhelp me understand\b"
+)
+_OPEN_WORD = re.compile(rf"\b(?:{_WH}|more|about|anything|thoughts|experience)\b")
+_OPEN_INVITE = re.compile(r"^(?:anything else|is there anything|what about|how about (?:you|your))\b")
+# Wh-word as the subject: "what happened", "what worries you most" (but not "what happened was...").
+_WH_SUBJECT = re.compile(
+    r"^(?:what|who|which \w+)(?: else| exactly| really)? (?:happened|happens|sounds|seems|feels|worries|worried|matters|helps|helped|makes|made|brings|brought|would|could|will|might|went|goes|caused|causes|changed|stops|stopped|led)\b(?!.*\b(?:is|was)\b)"
+)
+_CONFIRM_PLAIN = re.compile(r"\b(?:did|have) i (?:get|got|understand|understood) (?:that|this|it|you|everything) (?:right|correctly)\b")
+
+
+def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str | None:
+    """``"open"``, ``"closed"`` or None (not a question) for one sentence."""
+    body = opening(sentence.text.strip(" \"'-*"))
+    if len(text.sentences) == 1 and re.fullmatch(r"(?:oh |and |so )?(?:okay|ok|right|yeah|yes|no|alright|sure|really)\?+", sentence.text.strip(" \"'-*")):
+        return "closed"  # "okay?" said on its own asks; after a statement it only checks in
+    if not re.search(r"[^\W\d_]", body) or hits(text, "rhetorical_questions", (sentence.start, sentence.end)):
+        return None
+    if _WONDER.search(body):
+        return "open" if _OPEN_WORD.search(body[_WONDER.search(body).end():]) else "closed"
+    if _INVITE.search(body):
+        return "open"
+    if _WH_INVERTED.search(body) and not _WH_STATEMENT.match(body):
+        return "open"
+    if sentence.is_question:
+        if _OPEN_INVITE.match(body) or _ANY.match(body):
+            return "open"
+        if _WH_START.match(body) and not _WH_STATEMENT.match(body):
+            return "open"
+        if re.fullmatch(r"(?:okay|ok|right|yeah|yes|no|alright|all right|sure|hmm|mm|huh|eh|see|really)\W*", body):
+            return None
+        return "closed"
+    if _CONFIRM_PLAIN.search(body):
+        return "closed"
+    if _WH_SUBJECT.match(body):
+        return "open"
+    if _WH_COPULA.match(body) and not _WH_STATEMENT.match(body) and not sentence.text.endswith("!"):
+        return "open"
+    if _AUX_QUESTION.match(body) and not sentence.text.endswith("!"):
+        return "closed"
+    return None
+
+
+def questions(text: Text) -> list[tuple[Sentence, str]]:
+    """Every asking sentence of a text with its kind (``open`` or ``closed``)."""
+    found = []
+    sentences = text.sentences
+    for index, sentence in enumerate(sentences):
+        kind = question_kind(text, sentence, last=index == len(sentences) - 1)
+        if kind:
+            found.append((sentence, kind))
+    return found
+
+
+def asks_question(text: Text, context: Text | None) -> list[Span]:
+    """Spans of the sentences that ask the customer something."""
+    return [(s.start, s.end) for s, _ in questions(text)]
+
+
+def asks_open_question(text: Text, context: Text | None) -> list[Span]:
+    """Spans of the sentences that ask openly (what, how, tell me...)."""
+    return [(s.start, s.end) for s, kind in questions(text) if kind == "open"]

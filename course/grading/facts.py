@@ -1,0 +1,104 @@
+"""Finding the customer's key facts in an answer (the ``mentions`` check).
+
+Tolerant the way a reader is: case, word endings (refund / refunded / refunding), one slip in a
+word of five letters or more (recieve), numbers written as digits or words (two weeks / 2 weeks),
+money with or without its sign ("$89.99" / "89.99"), and a couple of words slipped in between
+("charged twice" / "charged you twice").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from course.grading.lexicons import entries
+from course.grading.text import Text, analyse
+from course.grading.words import close_enough
+
+__all__ = ["fact_spans", "fact_words"]
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|am|pm|k)?|[^\W_]+(?:'[^\W_]+)*")
+_MAX_GAP = 2
+"""How many words may sit between two words of a fact."""
+_NUMBERS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+    "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17",
+    "eighteen": "18", "nineteen": "19", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "hundred": "100", "first": "1st", "second": "2nd",
+    "third": "3rd", "fourth": "4th", "fifth": "5th", "once": "1x", "twice": "2x", "a dozen": "12",
+}
+
+
+def _canonical(token: str) -> str:
+    """Digits for number words, plain digits for money and thousands separators."""
+    token = _NUMBERS.get(token, token)
+    if token[:1].isdigit():
+        number = re.match(r"[\d.,]+", token).group().rstrip(".,")
+        rest = token[len(number) :] if token.startswith(number) else ""
+        if "," in number and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
+            number = number.replace(",", "")
+        if re.fullmatch(r"\d+(?:\.\d+)?", number):
+            value = float(number)
+            number = str(int(value)) if value == int(value) else repr(value)
+        return number + rest
+    return token
+
+
+@lru_cache(maxsize=2048)
+def fact_words(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
+    """A fact's words (canonical) and, for each, whether it may be left out (a stopword)."""
+    norm = analyse(str(phrase)).norm
+    words = tuple(_canonical(m.group()) for m in _TOKEN.finditer(norm))
+    stop = frozenset(entries("stopwords"))
+    optional = tuple(w in stop for w in words)
+    if all(optional):
+        optional = tuple(False for _ in words)
+    return words, optional
+
+
+def _same(typed: str, wanted: str) -> bool:
+    """Whether one typed word counts as one word of a fact."""
+    if typed == wanted:
+        return True
+    if wanted[:1].isdigit() or typed[:1].isdigit():
+        return False
+    return close_enough(typed, wanted)
+
+
+def _answer_tokens(text: Text) -> list[tuple[str, int, int]]:
+    return [(_canonical(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.norm)]
+
+
+def fact_spans(text: Text, alternatives: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Normalised spans where any alternative of one fact occurs (empty when none does)."""
+    tokens = _answer_tokens(text)
+    spans: list[tuple[int, int]] = []
+    for phrase in alternatives:
+        words, optional = fact_words(phrase)
+        required = [w for w, skip in zip(words, optional) if not skip]
+        if not required:
+            continue
+        for index, token in enumerate(tokens):
+            if not _same(token[0], required[0]):
+                continue
+            end = _match_rest(tokens, index, required)
+            if end is not None:
+                spans.append((token[1], tokens[end][2]))
+    return spans
+
+
+def _match_rest(tokens: list[tuple[str, int, int]], index: int, required: list[str]) -> int | None:
+    """Index of the last token matching ``required`` from ``index`` on, gaps allowed; None if no match."""
+    at = index
+    for wanted in required[1:]:
+        for step in range(1, _MAX_GAP + 2):
+            probe = at + step
+            if probe >= len(tokens):
+                return None
+            if _same(tokens[probe][0], wanted):
+                at = probe
+                break
+        else:
+            return None
+    return at

@@ -1,0 +1,182 @@
+"""Grading an answer against a rubric: per-criterion results, score and pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from course.grading.checks import CHECK_FUNCTIONS, Reading, fact_list
+from course.grading.techniques import AVOID_TECHNIQUES, CHECK_SKILL, TECHNIQUE_SKILL, TECHNIQUES
+from course.grading.text import analyse
+
+if TYPE_CHECKING:  # the content model is only needed for its types: keeps the import light
+    from course.content.model import Criterion, Exercise, Rubric
+
+__all__ = ["CriterionResult", "Grade", "grade", "grade_rubric", "default_skill"]
+
+_LONGEST = 60_000
+"""Past this many characters only the start of an answer is graded."""
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class CriterionResult:
+    """How an answer did on one criterion."""
+
+    criterion: Criterion
+    """The criterion judged."""
+    met: bool
+    """Whether the answer meets it."""
+    evidence: tuple[tuple[int, int], ...]
+    """Spans of the answer that earned credit (for avoids-like checks: the offending words)."""
+    feedback: str
+    """What to tell the learner: the criterion's ``met`` or ``missed`` text."""
+    skill: str
+    """The skill this criterion evidences."""
+
+    @property
+    def id(self) -> str:
+        """The criterion's id."""
+        return self.criterion.id
+
+    @property
+    def severity(self) -> str:
+        """The criterion's severity (essential, actionable, informative)."""
+        return self.criterion.severity
+
+    @property
+    def weight(self) -> float:
+        """The criterion's weight in the score."""
+        return self.criterion.weight
+
+
+@dataclass(frozen=True)
+class Grade:
+    """The verdict on one answer."""
+
+    score: float
+    """Weighted share of criteria met, from 0 to 1."""
+    passed: bool
+    """Score at or above the pass mark and no essential criterion missed."""
+    pass_mark: float
+    """The score needed to pass."""
+    results: tuple[CriterionResult, ...]
+    """One result per criterion, in rubric order."""
+
+    @property
+    def met(self) -> tuple[CriterionResult, ...]:
+        """Results of the criteria met."""
+        return tuple(r for r in self.results if r.met)
+
+    @property
+    def missed(self) -> tuple[CriterionResult, ...]:
+        """Results of the criteria missed."""
+        return tuple(r for r in self.results if not r.met)
+
+    @property
+    def missed_ids(self) -> frozenset[str]:
+        """Ids of the criteria missed."""
+        return frozenset(r.id for r in self.results if not r.met)
+
+    @property
+    def essential_missed(self) -> tuple[CriterionResult, ...]:
+        """Results of the essential criteria missed (any one fails the answer)."""
+        return tuple(r for r in self.results if not r.met and r.severity == "essential")
+
+
+def default_skill(criterion: Criterion) -> str:
+    """The skill a criterion evidences when neither it nor its exercise names one."""
+    check = criterion.check
+    if check in TECHNIQUE_SKILL:
+        return TECHNIQUE_SKILL[check]
+    params = criterion.params or {}
+    if check == "order" and params.get("first") in TECHNIQUE_SKILL:
+        return TECHNIQUE_SKILL[params["first"]]
+    if check == "avoids":
+        techniques = params.get("techniques") or ()
+        techniques = [techniques] if isinstance(techniques, str) else list(techniques)
+        for technique in techniques:
+            if technique in TECHNIQUE_SKILL:
+                return TECHNIQUE_SKILL[technique]
+    return CHECK_SKILL.get(check, "attention")
+
+
+def _judge(criterion: Criterion, reading: Reading) -> tuple[bool, list[tuple[int, int]]]:
+    """Whether one criterion is met, and its normalised evidence spans."""
+    check = criterion.check
+    try:
+        if check in TECHNIQUES and check not in AVOID_TECHNIQUES:
+            spans = reading.norm_spans(check)
+            return bool(spans), spans
+        function = CHECK_FUNCTIONS.get(check)
+        if function is None:
+            return False, []  # `listen check` reports it; grading never crashes on bad content
+        return function(criterion.params or {}, reading)
+    except (ValueError, TypeError, KeyError):
+        return False, []
+
+
+def grade_rubric(
+    rubric: Rubric,
+    answer: str,
+    *,
+    context: str = "",
+    facts: tuple[tuple[str, ...], ...] = (),
+    skill: str = "",
+    source: str | None = None,
+) -> Grade:
+    """Grade one answer against a rubric.
+
+    ``context`` is what the customer said (the detectors' context and, unless ``source`` is
+    given, what ``not_parroting`` compares with); ``facts`` serve ``facts_from: facts``;
+    ``skill`` is the exercise's skill, used when a criterion names none.
+    """
+    text = answer if isinstance(answer, str) else ("" if answer is None else str(answer))
+    analysed = analyse(text[:_LONGEST])
+    context_text = analyse(context[:_LONGEST]) if context else None
+    source_text = analyse(source[:_LONGEST]) if source else context_text
+    reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else ())
+    results = []
+    for criterion in rubric.criteria:
+        met, spans = _judge(criterion, reading)
+        results.append(
+            CriterionResult(
+                criterion=criterion,
+                met=met,
+                evidence=analysed.spans(spans),
+                feedback=criterion.met if met else criterion.missed,
+                skill=criterion.skill or skill or default_skill(criterion),
+            )
+        )
+    total = sum(max(float(r.weight), 0.0) for r in results)
+    if total > 0:
+        score = sum(max(float(r.weight), 0.0) for r in results if r.met) / total
+    else:
+        score = (sum(r.met for r in results) / len(results)) if results else 1.0
+    score = min(1.0, max(0.0, score))
+    passed = score + _EPSILON >= rubric.pass_mark and not any(
+        not r.met and r.severity == "essential" for r in results
+    )
+    return Grade(score=score, passed=passed, pass_mark=rubric.pass_mark, results=tuple(results))
+
+
+def grade(exercise: Exercise, answer: str) -> Grade:
+    """Grade a learner's answer to a reply, paraphrase or rewrite exercise.
+
+    Replies and paraphrases are read against the customer's message; a rewrite against the
+    reply it rewrites (and the customer's message, when there is one). ValueError for an
+    exercise that is not answered in free text, or has no rubric.
+    """
+    from course.content.model import TEXT_KINDS
+
+    if exercise.kind not in TEXT_KINDS:
+        raise ValueError(f"{exercise.id}: a {exercise.kind!r} exercise is not graded from free text")
+    if exercise.rubric is None:
+        raise ValueError(f"{exercise.id}: no rubric to grade against")
+    message = exercise.scenario.message if exercise.scenario else ""
+    if exercise.kind == "rewrite":
+        context = "\n\n".join(part for part in (message, exercise.original) if part)
+        source: str | None = exercise.original or message
+    else:
+        context, source = message, None
+    return grade_rubric(exercise.rubric, answer, context=context, skill=exercise.skill, source=source)

@@ -1,0 +1,28 @@
+"""The learner's progress, kept in one TinyDB file that survives crashes and other windows.
+
+This is the only package that imports TinyDB. Everything else speaks to
+``ProgressStore`` and the frozen records it returns.
+"""
+
+from __future__ import annotations
+
+from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable
+from .migrations import SCHEMA_VERSION
+from .progressfile import STORE_FILE
+from .records import Attempt, CriterionOutcome, Learner, LessonState, Place
+from .store import ProgressStore
+
+__all__ = [
+    "STORE_FILE",
+    "SCHEMA_VERSION",
+    "StoreError",
+    "StoreLocked",
+    "StoreFromNewerVersion",
+    "StoreNotWritable",
+    "Learner",
+    "LessonState",
+    "Place",
+    "CriterionOutcome",
+    "Attempt",
+    "ProgressStore",
+]

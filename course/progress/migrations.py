@@ -1,0 +1,77 @@
+"""How the progress file's layout changes between versions of listen.
+
+Each migration takes the tables at version ``n`` and returns them at ``n + 1``;
+``MIGRATIONS[n]`` is the step from ``n``. The version lives in the ``meta``
+table. A file from a newer listen is never migrated or rewritten.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .storage import META, META_ROW
+
+__all__ = ["TABLES", "MIGRATIONS", "SCHEMA_VERSION", "current_version", "version_of", "migrate", "fresh"]
+
+Tables = dict[str, dict[str, Any]]
+
+TABLES = (
+    META,
+    "learners",
+    "lesson_state",
+    "attempts",
+    "drafts",
+    "places",
+    "assignments",
+    "trainer_feedback",
+    "outbox",
+)
+"""Every table in the file, in the order they are written."""
+
+
+def _from_plain_tinydb(tables: Tables) -> Tables:
+    """0 → 1: a TinyDB file without a meta table gains one, and every table exists.
+
+    Version 0 is any TinyDB JSON file with tables but no ``meta``: what TinyDB's
+    own storage writes, for example when someone prepared a store by hand.
+    """
+    migrated: Tables = {name: dict(tables.get(name, {})) for name in TABLES}
+    migrated.update((name, table) for name, table in tables.items() if name not in migrated)
+    migrated[META] = {META_ROW: {"schema_version": 1, "last_learner": None}}
+    return migrated
+
+
+MIGRATIONS: list[Callable[[Tables], Tables]] = [_from_plain_tinydb]
+"""The steps, oldest first: ``MIGRATIONS[n]`` turns version ``n`` into ``n + 1``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The layout this listen writes."""
+
+
+def current_version() -> int:
+    """The layout this listen writes, read at call time so tests can add steps."""
+    return len(MIGRATIONS)
+
+
+def version_of(tables: Tables) -> int:
+    """The layout version of a file's tables (0 when it has no meta table)."""
+    row = tables.get(META, {}).get(META_ROW, {})
+    version = row.get("schema_version", 0) if isinstance(row, dict) else 0
+    return version if isinstance(version, int) and version >= 0 else 0
+
+
+def migrate(tables: Tables, steps: list[Callable[[Tables], Tables]] | None = None) -> Tables:
+    """The tables brought up to the newest version by running each missing step in order."""
+    steps = MIGRATIONS if steps is None else steps
+    version = version_of(tables)
+    for step in range(version, len(steps)):
+        tables = steps[step](tables)
+        tables.setdefault(META, {}).setdefault(META_ROW, {})["schema_version"] = step + 1
+    return tables
+
+
+def fresh() -> Tables:
+    """The tables of a new, empty store at the current version."""
+    tables: Tables = {name: {} for name in TABLES}
+    tables[META] = {META_ROW: {"schema_version": len(MIGRATIONS), "last_learner": None}}
+    return tables

@@ -1,0 +1,288 @@
+"""One progress file shared by every listen on the machine: locking, reloading, repair.
+
+Every change happens in a ``transaction``: take the file lock, reload the file
+if another listen saved since we last read it, change the tables, save once,
+release. Reads need no lock (a save replaces the whole file at once); they
+only reload when the file changed. Opening the file also cleans up after a
+crash, repairs a damaged file from the newest good backup and migrates an
+older layout.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator, TypeVar
+
+from filelock import FileLock, Timeout
+
+from . import migrations
+from .backups import Backups, move_aside
+from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable, not_writable
+from .tables import ProgressDB
+from .storage import Damaged, Loaded, ProgressStorage, is_temp, load, read_stamp, signature, write_atomically
+
+__all__ = ["STORE_FILE", "LOCK_FILE", "ProgressFile"]
+
+STORE_FILE = "progress.json"
+"""The progress file's name inside the data folder."""
+
+LOCK_FILE = STORE_FILE + ".lock"
+"""The lock file every listen takes before changing progress."""
+
+T = TypeVar("T")
+
+
+class ProgressFile:
+    """The progress file of one data folder, kept in memory and saved safely."""
+
+    def __init__(self, folder: Path, *, lock_timeout: float = 5.0) -> None:
+        self.folder = Path(folder)
+        """The data folder."""
+        self.path = self.folder / STORE_FILE
+        """The progress file."""
+        self.backups = Backups(self.folder / "backups")
+        """Rotating copies of the progress file."""
+        self.lock_timeout = lock_timeout
+        """Seconds to wait for another listen to finish saving."""
+        self.notices: list[str] = []
+        """What happened on open that the learner should hear about."""
+        self.read_only: StoreNotWritable | None = None
+        """Why saving is impossible, when the folder cannot be written."""
+        self.storage = ProgressStorage(self.path)
+        self.db = ProgressDB(storage=lambda: self.storage)
+        self._mutex = threading.RLock()  # one thread at a time: the Textual app saves from workers
+        self._depth = 0
+        self._signature: tuple[int, ...] | None = None
+        self._stamp: str | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise not_writable(self.folder, error) from None
+        self._lock = FileLock(str(self.folder / LOCK_FILE), timeout=lock_timeout, thread_local=False)
+        try:
+            with self._locked():
+                self._remove_temp_files()
+                self._settle()
+        except StoreNotWritable as error:
+            self._open_read_only(error)
+
+    # -- reading and changing ------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[ProgressDB]:
+        """The tables as now on disk, for reading only."""
+        with self._mutex:
+            if self._depth == 0:
+                self._refresh()
+            yield self.db
+
+    @contextmanager
+    def transaction(self) -> Iterator[ProgressDB]:
+        """The tables under the file lock; changes are saved, durably, when the block ends.
+
+        If the block raises, or the save fails, nothing is saved and the tables
+        are read again from disk.
+        """
+        with self._mutex:
+            if self._depth:  # nested: the outer transaction saves
+                self._depth += 1
+                try:
+                    yield self.db
+                finally:
+                    self._depth -= 1
+                return
+            if self.read_only is not None:
+                raise self.read_only
+            with self._locked():
+                self._refresh()
+                self._depth, self.storage.writable = 1, True
+                try:
+                    yield self.db
+                    if self.storage.changed:
+                        self._save()
+                        self._routine_backup()
+                except BaseException:
+                    if self.storage.changed:
+                        self._forget()
+                    raise
+                finally:
+                    self._depth, self.storage.writable = 0, False
+
+    def backup_now(self, reason: str) -> Path:
+        """Copy the progress file into the backups now; the copy's path."""
+        with self._mutex:
+            if self.read_only is not None:
+                raise self.read_only
+            with self._locked():
+                if self._depth == 0:
+                    self._refresh()
+                try:
+                    return self.backups.save(self.path, reason)
+                except OSError as error:
+                    raise not_writable(self.backups.folder, error) from None
+
+    # -- keeping in step with the disk ---------------------------------------
+
+    def _refresh(self) -> None:
+        """Reload the file if it changed since we read or wrote it; repair it if it must be."""
+        try:
+            with open(self.path, "rb") as file:
+                if signature(os.fstat(file.fileno())) == self._signature and read_stamp(file.read(64)) == self._stamp:
+                    return
+            loaded = load(self.path)
+        except (FileNotFoundError, Damaged):
+            loaded = None
+        except OSError as error:
+            raise StoreError(f"listen could not read your progress in {self.path}: {error.strerror}.") from None
+        if loaded is not None:
+            version = migrations.version_of(loaded.data)
+            if version > migrations.current_version():
+                raise StoreFromNewerVersion(self.path, version, migrations.current_version())
+            if version == migrations.current_version():
+                self._adopt(loaded)
+                return
+        if self.read_only is not None:
+            return  # nothing can be repaired here: keep showing what we have
+        with self._locked():
+            self._settle()
+
+    def _settle(self) -> None:
+        """Under the lock: make the file a readable store at our version and load it."""
+        try:
+            loaded = load(self.path)
+        except FileNotFoundError:
+            restored = self._restore()
+            if restored is None:
+                self._adopt_fresh()
+                return
+            loaded, taken = restored
+            self.notices.append(f"Your progress file was missing, so listen restored your backup from {taken}.")
+        except Damaged as damage:
+            aside = self._saving_or_raise(lambda: move_aside(self.path))
+            restored = self._restore()
+            if restored is None:
+                self.notices.append(
+                    f"Your progress file could not be read ({damage}) and there was no backup, "
+                    f"so listen started a new one. The damaged file is kept at {aside}."
+                )
+                self._adopt_fresh()
+                return
+            loaded, taken = restored
+            self.notices.append(
+                f"Your progress file could not be read ({damage}), so listen moved it to {aside} "
+                f"and restored your backup from {taken}. Work saved after that time may be missing."
+            )
+        version = migrations.version_of(loaded.data)
+        if version > migrations.current_version():
+            raise StoreFromNewerVersion(self.path, version, migrations.current_version())
+        if version < migrations.current_version():
+            self._saving_or_raise(lambda: self.backups.save(self.path, f"before-update-from-{version}"))
+            self._take(migrations.migrate(loaded.data))
+            self._save()
+            return
+        self._adopt(loaded)
+
+    def _restore(self) -> tuple[Loaded, str] | None:
+        """Put the newest good backup in place of the progress file; it and when it was taken."""
+        for backup in self.backups.all():
+            try:
+                candidate = load(backup)
+            except (OSError, Damaged):
+                continue
+            if migrations.version_of(candidate.data) > migrations.current_version():
+                continue
+            self._saving_or_raise(lambda: write_atomically(self.path, candidate.raw))
+            return load(self.path), self.backups.taken_at(backup)
+        return None
+
+    def _adopt(self, loaded: Loaded) -> None:
+        self._take(loaded.data, loaded.raw)
+        self._signature, self._stamp = loaded.signature, loaded.stamp
+
+    def _adopt_fresh(self) -> None:
+        self._take(migrations.fresh())
+        self._save()
+
+    def _take(self, data: dict, raw: bytes | None = None) -> None:
+        """Hold new tables: fresh TinyDB tables too, so no stale query cache or next row id."""
+        self.storage.replace_data(data, raw)
+        self.db = ProgressDB(storage=lambda: self.storage)
+
+    def _save(self) -> None:
+        stamp = os.urandom(8).hex()
+        try:
+            stat = self.storage.save(stamp)
+        except OSError as error:
+            raise not_writable(self.folder, error) from None
+        self._signature, self._stamp = signature(stat), stamp
+
+    def _forget(self) -> None:
+        """Drop what is in memory so the next use reads the file again."""
+        self._signature = self._stamp = None
+        self.storage.changed = False
+
+    def _routine_backup(self) -> None:
+        if self.backups.due():
+            try:
+                self.backups.save(self.path, "routine")
+            except OSError:
+                pass  # the save itself succeeded; the next one tries the backup again
+
+    def _saving_or_raise(self, action: Callable[[], T]) -> T:
+        try:
+            return action()
+        except OSError as error:
+            raise not_writable(self.folder, error) from None
+
+    # -- the lock, leftovers and read-only folders ---------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            self._lock.acquire(timeout=self.lock_timeout)
+        except Timeout:
+            raise StoreLocked(self.lock_timeout) from None
+        except OSError as error:
+            raise not_writable(self.folder, error) from None
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _remove_temp_files(self) -> None:
+        """Under the lock no save is under way, so any temporary file is left from a crash."""
+        for folder in (self.folder, self.backups.folder):
+            try:
+                names = os.listdir(folder)
+            except OSError:
+                continue
+            for name in names:
+                if is_temp(name, STORE_FILE) or (folder == self.backups.folder and name.endswith(".tmp")):
+                    try:
+                        os.unlink(folder / name)
+                    except OSError:
+                        pass
+
+    def _open_read_only(self, error: StoreNotWritable) -> None:
+        """Show the progress that is there, and say that nothing new can be saved."""
+        self.read_only = error
+        try:
+            loaded = load(self.path)
+        except FileNotFoundError:
+            self._take(migrations.fresh())
+        except (Damaged, OSError):
+            raise error from None
+        else:
+            version = migrations.version_of(loaded.data)
+            if version > migrations.current_version():
+                raise StoreFromNewerVersion(self.path, version, migrations.current_version())
+            self._adopt(loaded)
+            if version < migrations.current_version():
+                self._take(migrations.migrate(loaded.data))
+        self.notices.append(
+            f"listen cannot save progress in {error.folder or self.folder} because {error.reason or 'it refused'}. "
+            "You can look at your progress, but new work will not be kept until that is fixed."
+        )

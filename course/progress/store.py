@@ -1,0 +1,304 @@
+"""ProgressStore: what each learner on this machine has read, answered and left half-done."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any, Iterable
+
+from tinydb import where
+
+from .learners import check_name, ensure_learner, find_learner, meta, stored_name
+from .progressfile import STORE_FILE, ProgressFile
+from .records import (
+    LESSON_STATUSES,
+    SCREENS,
+    Attempt,
+    Learner,
+    LessonState,
+    Place,
+    attempt_from_row,
+    attempt_row,
+    completed,
+    learner_from_row,
+    lesson_state_from_row,
+    now,
+    place_from_row,
+)
+from .storage import META, META_ROW
+
+__all__ = ["ProgressStore"]
+
+# The tables that hold one learner's own work, and what a reset clears.
+_OWN_WORK = ("lesson_state", "attempts", "drafts", "places")
+
+
+class ProgressStore:
+    """Every learner's progress in one file in ``data_dir``, safe against crashes and other windows."""
+
+    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0) -> None:
+        self.data_dir = Path(data_dir)
+        """The folder holding the progress file and its backups."""
+        self.path = self.data_dir / STORE_FILE
+        """The progress file."""
+        self._file = ProgressFile(self.data_dir, lock_timeout=lock_timeout)
+        self.notices: list[str] = self._file.notices
+        """Plain-language notes for the learner gathered on open (a repaired file, a read-only folder)."""
+
+    def close(self) -> None:
+        """Let go of the store; everything is already saved."""
+        self._file.db.close()
+
+    def __enter__(self) -> "ProgressStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- learners -------------------------------------------------------------
+
+    def learners(self) -> list[Learner]:
+        """Everyone who studies on this machine, in the order they joined."""
+        with self._file.reading() as db:
+            return [learner_from_row(row) for row in db.table("learners").all()]
+
+    def learner(self, name: str) -> Learner | None:
+        """The learner called ``name`` (ignoring case), or None."""
+        with self._file.reading() as db:
+            row = find_learner(db, name)
+            return learner_from_row(row) if row else None
+
+    def add_learner(self, name: str) -> Learner:
+        """A new learner; ValueError with a plain message if the name is empty, too long or taken."""
+        name = check_name(name)
+        with self._file.transaction() as db:
+            existing = find_learner(db, name)
+            if existing:
+                raise ValueError(f"There is already a learner called {existing['name']}.")
+            stamp = now()
+            db.table("learners").insert({"name": name, "created": stamp, "last_seen": stamp})
+            return Learner(name, stamp, stamp)
+
+    def ensure_learner(self, name: str) -> Learner:
+        """The learner called ``name``, made if new; either way marked as seen now."""
+        with self._file.transaction() as db:
+            return learner_from_row(ensure_learner(db, name))
+
+    def rename_learner(self, old: str, new: str) -> None:
+        """Give a learner a new name, keeping all their work."""
+        new = check_name(new)
+        with self._file.transaction() as db:
+            row = find_learner(db, old)
+            if row is None:
+                raise ValueError(f"There is no learner called {old}.")
+            clash = find_learner(db, new)
+            if clash is not None and clash["name"] != row["name"]:
+                raise ValueError(f"There is already a learner called {clash['name']}.")
+            old = row["name"]
+            db.table("learners").update({"name": new}, where("name") == old)
+            for table in db.tables() - {META, "learners"}:
+                db.table(table).update({"learner": new}, where("learner") == old)
+            self._file.storage.forget_rows()  # attempts rows were changed in place
+            if meta(db).get("last_learner") == old:
+                db.table(META).update({"last_learner": new}, doc_ids=[int(META_ROW)])
+
+    def delete_learner(self, name: str) -> None:
+        """Remove a learner and all their work, keeping a backup first."""
+        with self._file.transaction() as db:
+            row = find_learner(db, name)
+            if row is None:
+                raise ValueError(f"There is no learner called {name}.")
+            name = row["name"]
+            self._file.backup_now(f"before-deleting-{name}")
+            db.table("learners").remove(where("name") == name)
+            for table in db.tables() - {META, "learners"}:
+                db.table(table).remove(where("learner") == name)
+            if meta(db).get("last_learner") == name:
+                db.table(META).update({"last_learner": None}, doc_ids=[int(META_ROW)])
+
+    def last_learner(self) -> str | None:
+        """Who studied here last, if they are still a learner."""
+        with self._file.reading() as db:
+            name = meta(db).get("last_learner")
+            row = find_learner(db, name) if name else None
+            return row["name"] if row else None
+
+    def set_last_learner(self, name: str) -> None:
+        """Remember ``name`` as who studied here last (ValueError if there is no such learner)."""
+        with self._file.transaction() as db:
+            row = find_learner(db, name)
+            if row is None:
+                raise ValueError(f"There is no learner called {name}.")
+            db.table(META).update({"last_learner": row["name"]}, doc_ids=[int(META_ROW)])
+
+    # -- lessons --------------------------------------------------------------
+
+    def lesson_state(self, learner: str, lesson_id: str) -> LessonState:
+        """How far ``learner`` got in a lesson; status ``new`` if never opened."""
+        with self._file.reading() as db:
+            rows = db.table("lesson_state").search(
+                (where("learner") == stored_name(db, learner)) & (where("lesson_id") == lesson_id)
+            )
+            return lesson_state_from_row(rows[0]) if rows else LessonState(lesson_id, "new")
+
+    def lesson_states(self, learner: str) -> dict[str, LessonState]:
+        """Every lesson ``learner`` has opened, by lesson id."""
+        with self._file.reading() as db:
+            rows = db.table("lesson_state").search(where("learner") == stored_name(db, learner))
+            return {row["lesson_id"]: lesson_state_from_row(row) for row in rows}
+
+    def save_lesson_state(
+        self,
+        learner: str,
+        lesson_id: str,
+        *,
+        status: str | None = None,
+        page: int | None = None,
+        scroll: float | None = None,
+    ) -> None:
+        """Note a lesson's status, page and scroll; a status only moves forward (``done`` stays done)."""
+        if status is not None and status not in LESSON_STATUSES:
+            raise ValueError(f"A lesson's status is one of {', '.join(LESSON_STATUSES)}, not {status!r}.")
+        fields: dict[str, Any] = {}
+        if page is not None:
+            fields["page"] = max(0, int(page))
+        if scroll is not None:
+            fields["scroll"] = _finite(scroll)
+        with self._file.transaction() as db:
+            name = ensure_learner(db, learner)["name"]
+            table = db.table("lesson_state")
+            which = (where("learner") == name) & (where("lesson_id") == lesson_id)
+            rows = table.search(which)
+            before = rows[0]["status"] if rows else "new"
+            wanted = status or "started"
+            fields["status"] = max(before, wanted, key=LESSON_STATUSES.index)
+            fields["updated"] = now()
+            if rows:
+                table.update(fields, which)
+            else:
+                table.insert({"learner": name, "lesson_id": lesson_id, "page": 0, "scroll": 0.0, **fields})
+
+    # -- attempts -------------------------------------------------------------
+
+    def record_attempt(self, learner: str, attempt: Attempt) -> Attempt:
+        """Save an answer; it is on disk (fsync'd) when this returns. The attempt with its time and id."""
+        attempt = completed(attempt)
+        with self._file.transaction() as db:
+            name = ensure_learner(db, learner)["name"]
+            table = db.table("attempts")
+            for row in db.storage.read().get("attempts", {}).values():  # plain loop: ~20x a TinyDB query
+                if row.get("id") == attempt.id:  # the same attempt sent twice is kept once
+                    return attempt_from_row(row)
+            table.insert(attempt_row(name, attempt))
+            return attempt
+
+    def attempts(self, learner: str, exercise_id: str | None = None) -> list[Attempt]:
+        """A learner's attempts (at one exercise, if given), oldest first."""
+        with self._file.reading() as db:
+            which = where("learner") == stored_name(db, learner)
+            if exercise_id is not None:
+                which &= where("exercise_id") == exercise_id
+            return [attempt_from_row(row) for row in db.table("attempts").search(which)]
+
+    def attempt_count(self, learner: str | None = None) -> int:
+        """How many attempts are saved, for one learner or everyone."""
+        with self._file.reading() as db:
+            table = db.table("attempts")
+            if learner is None:
+                return len(table)
+            return table.count(where("learner") == stored_name(db, learner))
+
+    # -- drafts ---------------------------------------------------------------
+
+    def save_draft(self, learner: str, exercise_id: str, text: str) -> None:
+        """Keep a half-typed answer; an empty one clears the draft."""
+        if not text:
+            self.clear_draft(learner, exercise_id)
+            return
+        with self._file.transaction() as db:
+            name = ensure_learner(db, learner)["name"]
+            db.table("drafts").upsert(
+                {"learner": name, "exercise_id": exercise_id, "text": str(text), "updated": now()},
+                (where("learner") == name) & (where("exercise_id") == exercise_id),
+            )
+
+    def draft(self, learner: str, exercise_id: str) -> str | None:
+        """The half-typed answer kept for an exercise, or None."""
+        with self._file.reading() as db:
+            name = stored_name(db, learner)
+            rows = db.table("drafts").search((where("learner") == name) & (where("exercise_id") == exercise_id))
+            return rows[0]["text"] if rows else None
+
+    def clear_draft(self, learner: str, exercise_id: str) -> None:
+        """Forget the half-typed answer for an exercise."""
+        with self._file.transaction() as db:
+            name = stored_name(db, learner)
+            db.table("drafts").remove((where("learner") == name) & (where("exercise_id") == exercise_id))
+
+    # -- resume ---------------------------------------------------------------
+
+    def save_place(self, learner: str, place: Place) -> None:
+        """Remember where the learner is, to land exactly there next time."""
+        if place.screen not in SCREENS:
+            raise ValueError(f"A place's screen is one of {', '.join(SCREENS)}, not {place.screen!r}.")
+        row = {
+            "screen": place.screen,
+            "target": str(place.target),
+            "page": max(0, int(place.page)),
+            "scroll": _finite(place.scroll),
+            "updated": now(),
+        }
+        with self._file.transaction() as db:
+            name = ensure_learner(db, learner)["name"]
+            db.table("places").upsert({"learner": name, **row}, where("learner") == name)
+
+    def place(self, learner: str) -> Place | None:
+        """Where the learner was when they left, or None."""
+        with self._file.reading() as db:
+            rows = db.table("places").search(where("learner") == stored_name(db, learner))
+            return place_from_row(rows[0]) if rows else None
+
+    # -- resets ---------------------------------------------------------------
+
+    def reset_exercise(self, learner: str, exercise_id: str) -> None:
+        """Clear a learner's attempts and draft for one exercise, keeping a backup first."""
+        self.reset_lessons_and_exercises(learner, (), (exercise_id,))
+
+    def reset_lessons_and_exercises(self, learner: str, lesson_ids: Iterable[str], exercise_ids: Iterable[str]) -> None:
+        """Clear a learner's state for these lessons and exercises (a module), keeping a backup first."""
+        lessons, exercises = frozenset(lesson_ids), frozenset(exercise_ids)
+        self._reset(
+            learner,
+            {
+                "lesson_state": lambda row: row.get("lesson_id") in lessons,
+                "attempts": lambda row: row.get("exercise_id") in exercises,
+                "drafts": lambda row: row.get("exercise_id") in exercises,
+            },
+        )
+
+    def reset_all(self, learner: str) -> None:
+        """Clear all of a learner's progress (not the learner), keeping a backup first."""
+        self._reset(learner, {table: lambda row: True for table in _OWN_WORK})
+
+    def backup_now(self, reason: str) -> Path:
+        """Copy the progress file into ``backups/`` now; the copy's path."""
+        return self._file.backup_now(reason)
+
+    # -- inside ---------------------------------------------------------------
+
+    def _reset(self, learner: str, clear: dict[str, Any]) -> None:
+        with self._file.transaction() as db:
+            name = stored_name(db, learner)
+            mine = where("learner") == name
+            found = {table: [row.doc_id for row in db.table(table).search(mine) if clear[table](row)] for table in clear}
+            if not any(found.values()):
+                return
+            self._file.backup_now(f"before-reset-{name}")
+            for table, doc_ids in found.items():
+                if doc_ids:
+                    db.table(table).remove(doc_ids=doc_ids)
+
+
+def _finite(value: float) -> float:
+    number = float(value)
+    return number if math.isfinite(number) else 0.0

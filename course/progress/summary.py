@@ -1,0 +1,99 @@
+"""How far a learner is through each module, for the dashboard and ``listen status``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any, Mapping
+
+from .store import ProgressStore
+
+if TYPE_CHECKING:  # the course is only read here; importing it would pull in the content loader
+    from course.content.model import Course
+
+__all__ = ["ModuleProgress", "module_progress", "status_report"]
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    """One module's progress for one learner."""
+
+    module_id: str
+    """The module's id."""
+    title: str
+    """The module's title."""
+    lessons_done: int
+    """Lessons marked done."""
+    lessons_total: int
+    """Lessons in the module."""
+    exercises_passed: int
+    """Exercises with at least one passing attempt."""
+    exercises_total: int
+    """Exercises in the module."""
+    best_scores: Mapping[str, float] = field(default_factory=dict)
+    """The best score so far for each exercise attempted, by exercise id."""
+
+    @property
+    def fraction(self) -> float:
+        """Share of lessons done and exercises passed, 0 to 1 (0 for an empty module)."""
+        total = self.lessons_total + self.exercises_total
+        return (self.lessons_done + self.exercises_passed) / total if total else 0.0
+
+    @property
+    def done(self) -> bool:
+        """Every lesson done and every exercise passed (never true for an empty module)."""
+        total = self.lessons_total + self.exercises_total
+        return total > 0 and self.lessons_done == self.lessons_total and self.exercises_passed == self.exercises_total
+
+
+def module_progress(course: Course, store: ProgressStore, learner: str) -> list[ModuleProgress]:
+    """Each module's progress for ``learner``, in course order."""
+    states = store.lesson_states(learner)
+    best: dict[str, float] = {}
+    passed: set[str] = set()
+    for attempt in store.attempts(learner):
+        best[attempt.exercise_id] = max(attempt.score, best.get(attempt.exercise_id, 0.0))
+        if attempt.passed:
+            passed.add(attempt.exercise_id)
+    report = []
+    for module in course.modules:
+        exercise_ids = [exercise.id for exercise in course.exercises_of(module.id)]
+        report.append(
+            ModuleProgress(
+                module_id=module.id,
+                title=module.title,
+                lessons_done=sum(
+                    1 for lesson in module.lessons if lesson.id in states and states[lesson.id].status == "done"
+                ),
+                lessons_total=len(module.lessons),
+                exercises_passed=sum(1 for exercise_id in exercise_ids if exercise_id in passed),
+                exercises_total=len(exercise_ids),
+                best_scores={exercise_id: best[exercise_id] for exercise_id in exercise_ids if exercise_id in best},
+            )
+        )
+    return report
+
+
+def status_report(course: Course, store: ProgressStore, learner: str) -> dict[str, Any]:
+    """Plain data about ``learner``'s progress, as ``listen status --json`` prints it.
+
+    ``next`` is where the learner left off (screen, target, page, scroll), or
+    None if they have not started.
+    """
+    place = store.place(learner)
+    known = store.learner(learner)
+    return {
+        "learner": known.name if known else learner,
+        "attempts": store.attempt_count(learner),
+        "modules": [
+            {
+                "id": module.module_id,
+                "title": module.title,
+                "lessons_done": module.lessons_done,
+                "lessons_total": module.lessons_total,
+                "exercises_passed": module.exercises_passed,
+                "exercises_total": module.exercises_total,
+            }
+            for module in module_progress(course, store, learner)
+        ],
+        "next": asdict(place) if place is not None else None,
+    }

@@ -1,0 +1,22 @@
+"""The Textual app a learner uses: ``run(course, store, learner)``.
+
+Importing this package is cheap: Textual is imported only when the app starts.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from course.content.model import Course
+
+__all__ = ["run"]
+
+
+def run(course: "Course", store: Any, learner: str | None = None) -> int:
+    """Run the app until the learner quits; returns the exit status."""
+    from .app import ListenApp
+
+    app = ListenApp(course, store, learner)
+    app.run()
+    return app.return_code or 0

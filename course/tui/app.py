@@ -1,0 +1,212 @@
+"""The listen app: who is learning, then the course, remembering the exact place."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from typing import Any, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from course.content.model import Course
+
+from .kinds import playable_kinds, screen_for_kind
+from .screens.base import CourseScreen
+from .study import Study
+
+__all__ = ["ListenApp"]
+
+
+class ListenApp(App[None]):
+    """A learner's way through the course: dashboard, modules, lessons, exercises, feedback."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "listen"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+    ]
+
+    def __init__(self, course: Course, store: Any, learner: str | None = None) -> None:
+        super().__init__()
+        self.course = course
+        """The course to follow."""
+        self.store = store
+        """The learner's ``course.progress.ProgressStore``."""
+        self._learner = learner
+        """The learner named on the command line, if any."""
+        self.study: Study | None = None
+        """Set once we know who is learning."""
+
+    # --- starting --------------------------------------------------------------
+
+    def _known_learner(self) -> str | None:
+        """The learner to start as without asking: named on the command line, or the only one."""
+        if self._learner:
+            return self._learner
+        names = [learner.name for learner in self.store.learners()]
+        return names[0] if len(names) == 1 else None
+
+    def get_default_screen(self) -> Screen[Any]:
+        """The dashboard straight away when we know who is learning (one paint fewer at start)."""
+        name = self._known_learner()
+        if name is None:
+            return super().get_default_screen()
+        return self._dashboard_for(name)
+
+    def on_mount(self) -> None:
+        """Say what the store had to say; ask who is learning if we do not know."""
+        self._listen_for_hangup()
+        for notice in self.store.notices:
+            self.notify(notice, title="About your progress", severity="warning", timeout=20)
+        if self.study is not None:
+            return
+        names = [learner.name for learner in self.store.learners()]
+        if not names:
+            from .screens.learner import NameScreen
+
+            self.push_screen(NameScreen(self.store.add_learner, first=True), self._begin)
+        else:
+            from .screens.learner import LearnerPicker
+
+            picker = LearnerPicker(names, self.store.last_learner(), self.store.add_learner)
+            self.push_screen(picker, self._begin)
+
+    def _begin(self, name: str | None) -> None:
+        """A learner was named: open their dashboard."""
+        if name:
+            self.push_screen(self._dashboard_for(name))
+
+    def _dashboard_for(self, name: str) -> Screen[Any]:
+        """The dashboard of this learner, whose study every screen from here on shares."""
+        from .screens.dashboard import DashboardScreen
+
+        self.study = Study(self.course, self.store, name, playable_kinds(), report=self._report)
+        # Noting who was here and when can wait until the dashboard is on screen.
+        self.call_after_refresh(self._note_learner, self.study)
+        return DashboardScreen(self.study)
+
+    def _note_learner(self, study: Study) -> None:
+        """Remember this learner as the last one here, and when they came."""
+        study.save("who is learning", lambda: self.store.ensure_learner(study.learner))
+        study.save("who is learning", lambda: self.store.set_last_learner(study.learner))
+
+    def _report(self, message: str) -> None:
+        """Progress could not be saved: say so, plainly, without stopping the learner."""
+        self.notify(message, title="Not saved", severity="error", timeout=15)
+
+    # --- going places ------------------------------------------------------------
+
+    def on_course_screen_go(self, message: CourseScreen.Go) -> None:
+        """Open a place: on top, instead of the current screen, from the dashboard, or back."""
+        from .screens.dashboard import DashboardScreen
+
+        message.stop()
+        if message.how == "back":
+            if not isinstance(self.screen, DashboardScreen):
+                self.pop_screen()
+                self._remember_place()
+            return
+        screens = self._screens_for(message.place, message.answer)
+        if screens is None:
+            self.notify("That part of the course is not there any more.", title="Cannot open it")
+            return
+        if message.how == "jump":
+            while not isinstance(self.screen, DashboardScreen):
+                self.pop_screen()
+            for screen in screens:
+                self.push_screen(screen)
+        elif message.how == "replace":
+            self.switch_screen(screens[-1])
+        else:
+            self.push_screen(screens[-1])
+        self._remember_place()
+
+    def _screens_for(self, place: Any, answer: Any = None) -> list[Screen[Any]] | None:
+        """The screens from the dashboard to a place (None if the place no longer exists)."""
+        from .screens.feedback import FeedbackScreen
+        from .screens.lesson import LessonScreen
+        from .screens.module import ModuleScreen
+
+        study = self.study
+        assert study is not None, "places open only once a learner is chosen"
+        course = study.course
+        try:
+            if place.screen == "dashboard":
+                return []
+            if place.screen == "module":
+                return [ModuleScreen(study, course.module(place.target))]
+            if place.screen == "lesson":
+                lesson = course.lesson(place.target)
+                page = min(place.page, len(lesson.sections) - 1)
+                lesson_screen = LessonScreen(study, lesson, page=page, scroll=place.scroll)
+                return [ModuleScreen(study, study.module_of(lesson)), lesson_screen]
+            exercise = course.exercise(place.target)
+        except KeyError:
+            return None
+        if not study.is_playable(exercise):
+            return None
+        module = ModuleScreen(study, study.module_of(exercise))
+        note = ""
+        if place.screen == "feedback" and answer is None:
+            attempts = study.store.attempts(study.learner, exercise.id)
+            if attempts:
+                answer = attempts[-1].answer
+                if attempts[-1].content_hash and attempts[-1].content_hash != exercise.content_hash:
+                    note = "This exercise has changed since you answered it: the feedback is for its current version."
+        if place.screen == "feedback" and answer is not None:
+            return [module, FeedbackScreen(study, exercise, answer, note=note)]
+        return [module, screen_for_kind(exercise.kind)(study, exercise)]
+
+    def _remember_place(self) -> None:
+        """Save where the learner now is, so Continue brings them back here."""
+        screen = self.screen
+        if self.study is not None and isinstance(screen, CourseScreen) and screen.place is not None:
+            self.study.save_place(screen.place)
+
+    # --- stopping without losing anything -------------------------------------
+
+    def save_everything(self) -> None:
+        """Drafts, reading positions and the place: everything not yet saved."""
+        for screen in self.screen_stack:
+            if isinstance(screen, CourseScreen):
+                screen.save_state()
+        self._remember_place()
+
+    async def action_quit(self) -> None:
+        """Save, then quit."""
+        self.save_everything()
+        self.exit()
+
+    async def action_help_quit(self) -> None:
+        """ctrl+c quits too: everything is saved first, so a reflexive ctrl+c costs nothing."""
+        await self.action_quit()
+
+    def _listen_for_hangup(self) -> None:
+        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves before going."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self._hung_up)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not on this platform, or not the main thread (tests): nothing to hear
+
+    def on_unmount(self) -> None:
+        """Hand the signals back: the app is gone (matters when tests run many apps)."""
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                try:
+                    loop.remove_signal_handler(number)
+                except (NotImplementedError, RuntimeError, ValueError):
+                    pass
+
+    def _hung_up(self) -> None:
+        """The terminal went away: save what we have and stop."""
+        self.save_everything()
+        self.exit()

@@ -1,0 +1,49 @@
+"""The command palette's course entries: jump to any module, lesson or exercise."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Iterator
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+
+__all__ = ["CourseCommands"]
+
+
+class CourseCommands(Provider):
+    """Lists the course's modules, lessons and exercises as places to jump to."""
+
+    def _destinations(self) -> Iterator[tuple[str, str, Any]]:
+        """(name, help, place) for everything the learner can open."""
+        from course.progress import Place
+
+        study = getattr(self.screen, "study", None)
+        if study is None:
+            return
+        for module in study.course.modules:
+            yield f"Module {module.number}: {module.title}", module.summary, Place("module", module.id)
+            for lesson in module.lessons:
+                yield f"Lesson: {lesson.title}", f"{module.title} · {lesson.minutes} min", Place("lesson", lesson.id)
+            for exercise in study.exercises_of_module(module):
+                yield f"Exercise: {exercise.title}", f"{module.title} · {exercise.kind}", Place("exercise", exercise.id)
+
+    def _open(self, place: Any) -> None:
+        """Open a place from the dashboard up, as if the learner had walked there."""
+        go = getattr(self.screen, "go", None)
+        if go is not None:
+            go(place, "jump")
+
+    async def discover(self) -> Hits:
+        """Modules and lessons, shown before anything is typed."""
+        for name, help_text, place in self._destinations():
+            if place.screen != "exercise":
+                yield DiscoveryHit(Content(name), partial(self._open, place), text=name, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Everything whose name matches what was typed."""
+        matcher = self.matcher(query)
+        for name, help_text, place in self._destinations():
+            score = matcher.match(name)
+            if score > 0:
+                yield Hit(score, matcher.highlight(name), partial(self._open, place), text=name, help=help_text)

@@ -1,0 +1,150 @@
+"""Answering by choosing: one option (choice) or every option that applies (multi)."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+from textual.widgets.selection_list import Selection
+
+from course.content.model import Exercise
+from course.tui.kinds import EXERCISE_KINDS
+from course.tui.review import attempt_for, chosen_options
+from course.tui.study import Study
+from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.scenario import ScenarioCard
+from course.tui.widgets.title import TitleBar
+
+from .base import CourseScreen
+
+__all__ = ["ChoiceExerciseScreen"]
+
+
+class ChoiceExerciseScreen(CourseScreen):
+    """The task and its options; enter (choice) or ctrl+s (multi) checks the answer."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "submit", "Check answer"),
+        Binding("h", "hint", "Hint"),
+    ]
+
+    def __init__(self, study: Study, exercise: Exercise, *, clock: Any = time.monotonic) -> None:
+        super().__init__(study)
+        self.exercise = exercise
+        """The exercise answered."""
+        self._clock = clock
+        """Where time comes from (tests pass their own)."""
+        self._opened = clock()
+        """When the learner opened the exercise."""
+
+    @property
+    def many(self) -> bool:
+        """Whether several options may be chosen."""
+        return self.exercise.kind == "multi"
+
+    @property
+    def place(self) -> Any:
+        """This exercise."""
+        from course.progress import Place
+
+        return Place("exercise", self.exercise.id)
+
+    def compose(self) -> ComposeResult:
+        """Scenario card (if any) and task, then the options."""
+        yield TitleBar()
+        with VerticalScroll(id="brief"):
+            if ScenarioCard.has_content(self.exercise):
+                yield ScenarioCard(self.exercise)
+            yield Static(self.exercise.prompt.strip(), id="prompt", markup=False)
+            how = "Mark every option that applies with space, then press ctrl+s." if self.many else (
+                "Pick one option and press enter."
+            )
+            yield Static(how, id="how", markup=False)
+            yield HintPanel(self.exercise.hints, id="hints")
+        chosen = set(chosen_options(self.study.draft(self.exercise) or ""))
+        if self.many:
+            yield SelectionList[int](
+                *(Selection(Text(option.text), index, index in chosen)
+                  for index, option in enumerate(self.exercise.options)),
+                id="options",
+            )
+        else:
+            yield OptionList(*(Option(Text(option.text)) for option in self.exercise.options), id="options")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Titles, the previous choice highlighted (on a retry), focus on the options."""
+        self.title = self.exercise.title
+        kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
+        self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
+        options = self.query_one("#options", OptionList)
+        chosen = chosen_options(self.study.draft(self.exercise) or "")
+        options.highlighted = chosen[0] if chosen and chosen[0] < len(self.exercise.options) else 0
+        options.focus()
+
+    @on(SelectionList.SelectedChanged, "#options")
+    def _marked(self, event: SelectionList.SelectedChanged) -> None:
+        """Keep the marks as a draft, so nothing is lost on the way out."""
+        event.stop()
+        self.save_state()
+
+    def save_state(self) -> None:
+        """Keep the options marked so far (multi only: a single pick is one keystroke)."""
+        if self.many and self.is_attached:
+            marked = sorted(self.query_one("#options", SelectionList).selected)
+            self.study.save_draft(self.exercise, json.dumps(marked) if marked else "")
+
+    @on(OptionList.OptionSelected, "#options")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        """Enter on an option of a choice exercise answers it."""
+        event.stop()
+        if not self.many:
+            self._check([event.option_index])
+
+    def action_submit(self) -> None:
+        """Check the options marked (multi) or the one highlighted (choice)."""
+        options = self.query_one("#options", OptionList)
+        if self.many:
+            self._check(sorted(self.query_one("#options", SelectionList).selected))
+        elif options.highlighted is not None:
+            self._check([options.highlighted])
+
+    def _check(self, chosen: list[int]) -> None:
+        """Judge, record and show the feedback."""
+        from course.progress import Place
+
+        if not chosen:
+            self.notify("Mark at least one option with space first.", title="Nothing chosen")
+            return
+        review = EXERCISE_KINDS[self.exercise.kind].review(self.exercise, chosen)
+        seconds = round(self._clock() - self._opened, 1)
+        if self.study.record(attempt_for(self.exercise, chosen, review, seconds=seconds)):
+            self.go(Place("feedback", self.exercise.id), "replace", answer=chosen)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hint only when the exercise has hints; greyed out once all are shown."""
+        if action == "hint":
+            if not self.exercise.hints:
+                return False
+            panels = self.query(HintPanel)
+            return panels.first().action_state() if panels else True
+        return True
+
+    def action_hint(self) -> None:
+        """Show one more hint, gentlest first."""
+        self.query_one("#hints", HintPanel).reveal()
+        self.refresh_bindings()
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        """Moving and choosing."""
+        if self.many:
+            return [("↑ / ↓", "Move between options"), ("space", "Mark or unmark an option")]
+        return [("↑ / ↓", "Move between options"), ("⏎", "Choose the highlighted option")]

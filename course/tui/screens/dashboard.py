@@ -1,0 +1,123 @@
+"""The dashboard: every module with the learner's progress, and Continue."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.tui.study import LESSON_WORDS, ModuleRow
+from course.tui.widgets.bar import text_bar
+from course.tui.widgets.row import ListRow
+from course.tui.widgets.title import TitleBar
+
+from .base import CourseScreen
+
+__all__ = ["DashboardScreen"]
+
+
+def _module_prompt(row: ModuleRow) -> ListRow:
+    """One module: status, number and title, a bar, counts; its summary underneath."""
+    counts = f"lessons {row.lessons_done}/{row.lessons_total}"
+    if row.exercises_total:
+        counts += f" · exercises {row.exercises_passed}/{row.exercises_total}"
+    title = Text(f"{row.module.number}  ", style="dim").append(row.module.title, style="bold")
+    return ListRow(
+        LESSON_WORDS[row.status][0], title, [text_bar(row.fraction), counts],
+        note=row.module.summary.strip(), indent=5,
+    )
+
+
+class DashboardScreen(CourseScreen):
+    """Where every visit starts: Continue, or pick a module."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "continue", "Continue"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Greeting, Continue, the modules."""
+        yield TitleBar()
+        yield Static("", id="greeting", markup=False)
+        yield Button("", id="continue", variant="primary")
+        yield Static("Modules", classes="section-title")
+        yield OptionList(id="modules")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Fill in the learner's progress; Continue has focus."""
+        self.title = "listen"
+        self.sub_title = self.study.learner
+        self._refresh()
+        self.query_one("#continue", Button).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a module or an exercise: progress may have moved."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Greeting, Continue label and module rows from the store."""
+        rows = self.study.module_rows()
+        done = sum(row.status == "done" for row in rows)
+        self.query_one("#greeting", Static).update(
+            f"Hello, {self.study.learner}. {done} of {len(rows)} modules done."
+        )
+        self.query_one("#continue", Button).label = self._continue_label()
+        modules = self.query_one("#modules", OptionList)
+        highlighted = modules.highlighted
+        modules.clear_options()
+        modules.add_options(Option(_module_prompt(row), id=row.module.id) for row in rows)
+        if rows:
+            modules.highlighted = highlighted if highlighted is not None else 0
+
+    def _resume_place(self) -> tuple[Any, str]:
+        """Where Continue leads, and how to say it."""
+        from course.progress import Place
+
+        place = self.study.store.place(self.study.learner)
+        if place is not None:
+            described = self.study.describe(place)
+            if described:
+                return place, described
+        first = self.study.first_lesson()
+        if first is None:
+            return None, ""
+        return Place("lesson", first.id), ""
+
+    def _continue_label(self) -> Text:
+        """``▶ Continue: Naming the feeling · page 3 of 5`` or ``▶ Start the course``."""
+        place, described = self._resume_place()
+        if described:
+            return Text(f"▶ Continue: {described}")
+        return Text("▶ Start the course" if place is not None else "No lessons yet")
+
+    def action_continue(self) -> None:
+        """Open the exact place the learner left off."""
+        place, _ = self._resume_place()
+        if place is not None:
+            self.go(place, "jump")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Nothing is behind the dashboard."""
+        return action != "back"
+
+    @on(Button.Pressed, "#continue")
+    def _continue_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_continue()
+
+    @on(OptionList.OptionSelected, "#modules")
+    def _module_chosen(self, event: OptionList.OptionSelected) -> None:
+        from course.progress import Place
+
+        event.stop()
+        self.go(Place("module", event.option.id or ""))
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        """How to move around the module list."""
+        return [("tab", "Between Continue and the modules"), ("↑ / ↓  ⏎", "Pick a module and open it")]

@@ -1,0 +1,63 @@
+"""Small windows over the current screen: the keys, a model answer, the hints."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import RenderableType
+from rich.table import Table
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+__all__ = ["Dialog", "HelpDialog"]
+
+
+class Dialog(ModalScreen[None]):
+    """A titled window with something to read and a Close button (escape closes too)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+
+    def __init__(self, title: str, body: RenderableType) -> None:
+        super().__init__()
+        self._heading = title
+        """Shown at the top of the window."""
+        self._body = body
+        """What there is to read: text (shown literally) or any Rich renderable."""
+
+    def compose(self) -> ComposeResult:
+        """A heading, the body (scrolling if long) and Close."""
+        with Vertical(classes="dialog"):
+            yield Static(self._heading, classes="dialog-title", markup=False)
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(self._body, markup=False)
+            yield Button("Close", id="close", variant="primary")
+
+    def on_mount(self) -> None:
+        """Close is ready under enter."""
+        self.query_one("#close", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        """Close was pressed."""
+        event.stop()
+        self.dismiss(None)
+
+    def action_close(self) -> None:
+        """Back to the screen underneath."""
+        self.dismiss(None)
+
+
+class HelpDialog(Dialog):
+    """The keys of the screen it was opened from."""
+
+    def __init__(self, screen_title: str, rows: list[tuple[str, str]]) -> None:
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for keys, description in rows:
+            table.add_row(keys, description)
+        table.add_row("ctrl+p", "Jump to a module or lesson, change the theme")
+        table.add_row("ctrl+q / ctrl+c", "Quit (your place and any typing are kept)")
+        super().__init__(f"Keys · {screen_title}", table)

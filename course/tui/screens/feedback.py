@@ -1,0 +1,158 @@
+"""Feedback on an answer: the verdict, every criterion met or missed, the answer marked up."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Static
+
+from course.content.model import Exercise
+from course.tui.kinds import EXERCISE_KINDS
+from course.tui.review import COST_STYLE, CREDIT_STYLE, Review, score_words
+from course.tui.study import Study
+from course.tui.widgets.title import TitleBar
+
+from .base import CourseScreen
+from .dialogs import Dialog
+
+__all__ = ["FeedbackScreen"]
+
+
+def _verdict(review: Review) -> Text:
+    """``✓ PASSED · 83% (strong)`` and what it rests on."""
+    verdict = Text()
+    verdict.append(f"{review.verdict} · {round(review.score * 100)}%", style="bold")
+    if len(review.lines) > 1 and review.pass_mark < 1.0:
+        verdict.append(f" ({score_words(review.score)})", style="bold")
+    if review.summary:
+        verdict.append("\n" + review.summary)
+    return verdict
+
+
+def _lines(review: Review) -> Table:
+    """One row per criterion (or option): ✓/✗ with a word, its tag, the feedback."""
+    table = Table.grid(padding=(0, 1), expand=True)
+    table.add_column(no_wrap=True, width=8)
+    table.add_column(no_wrap=True, style="dim", width=15)
+    table.add_column(ratio=1)
+    for line in review.lines:
+        body = Text(line.text.strip())
+        if line.heading:
+            body = Text.assemble((line.heading.strip(), "bold"), "\n", body)
+        table.add_row(Text(line.mark, style="" if line.met else "bold"), line.label, body)
+    return table
+
+
+def _answer(review: Review) -> RenderableType:
+    """The learner's answer exactly as typed, with a legend for the marks in it."""
+    legend = []
+    if "credit" in review.marks:
+        legend.append(Text.assemble(("underlined", CREDIT_STYLE), ": words that earned credit"))
+    if "cost" in review.marks:
+        legend.append(Text.assemble(("struck through", COST_STYLE), ": words that cost you"))
+    return Group(review.answer or Text(""), Text(""), *[Text.assemble(("  ", ""), item) for item in legend])
+
+
+class FeedbackScreen(CourseScreen):
+    """What the learner's answer did well and what it missed."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "retry", "Retry"),
+        Binding("n", "next", "Next exercise"),
+        Binding("m", "model", "Model answer"),
+        Binding("h", "hints", "Hints"),
+    ]
+
+    def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:
+        super().__init__(study)
+        self.note = note
+        """A word about the feedback itself (the exercise changed since the answer...)."""
+        self.exercise = exercise
+        """The exercise answered."""
+        self.answer = answer
+        """The answer judged: text, or the chosen option indexes."""
+        self.review = EXERCISE_KINDS[exercise.kind].review(exercise, answer)
+        """The verdict on it."""
+
+    @property
+    def place(self) -> Any:
+        """Feedback on this exercise (reopened from the last recorded answer)."""
+        from course.progress import Place
+
+        return Place("feedback", self.exercise.id)
+
+    def compose(self) -> ComposeResult:
+        """Verdict, explanation, criteria, the answer."""
+        yield TitleBar()
+        with VerticalScroll(id="feedback"):
+            yield Static(_verdict(self.review), id="verdict", classes="passed" if self.review.passed else "not-yet")
+            if self.note:
+                yield Static(self.note, id="note", markup=False)
+            if self.exercise.explanation:
+                yield Static(Text.assemble(("Why: ", "bold"), self.exercise.explanation.strip()), id="explanation")
+            heading = "What your answer did" if self.review.answer is not None else "Every option"
+            yield Static(heading, classes="section-title")
+            yield Static(_lines(self.review), id="criteria")
+            if self.review.answer is not None:
+                yield Static("Your answer", classes="section-title")
+                yield Static(_answer(self.review), id="your-answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Titles; the feedback scrolls under the arrow keys."""
+        self.title = f"Feedback · {self.exercise.title}"
+        self.sub_title = self.study.module_of(self.exercise).title
+        self.query_one("#feedback", VerticalScroll).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Model answer and hints only when the exercise has them."""
+        if action == "model":
+            return bool(self.exercise.model_answer or self.exercise.options)
+        if action == "hints":
+            return bool(self.exercise.hints)
+        return True
+
+    def action_retry(self) -> None:
+        """Back to the exercise with this answer in the box, to improve it."""
+        from course.progress import Place
+
+        draft = self.answer if isinstance(self.answer, str) else json.dumps(self.answer)
+        self.study.save_draft(self.exercise, draft)
+        self.go(Place("exercise", self.exercise.id), "replace")
+
+    def action_next(self) -> None:
+        """On to the module's next exercise (or back, after the last one)."""
+        from course.progress import Place
+
+        following = self.study.next_exercise(self.exercise)
+        if following is None:
+            self.notify("That was the last exercise in this module.", title="Module exercises done")
+            self.action_back()
+            return
+        self.go(Place("exercise", following.id), "replace")
+
+    def action_model(self) -> None:
+        """A strong answer, shown literally, in a window over the feedback."""
+        if self.exercise.model_answer:
+            body: RenderableType = Text(self.exercise.model_answer.strip())
+        else:
+            right = [f"✓ {option.text.strip()}" for option in self.exercise.options if option.correct]
+            body = Text("\n".join(right))
+        self.app.push_screen(Dialog("Model answer", body))
+
+    def action_hints(self) -> None:
+        """Every hint for this exercise."""
+        hints = self.exercise.hints
+        body = Text("\n\n".join(f"{n}. {hint.strip()}" for n, hint in enumerate(hints, start=1)))
+        self.app.push_screen(Dialog("Hints", body))
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        """Scrolling the feedback."""
+        return [("↑ / ↓  pgup / pgdn", "Scroll the feedback")]

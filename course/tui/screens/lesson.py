@@ -1,0 +1,184 @@
+"""A lesson, one page (one ``##`` section) at a time.
+
+Each page is a ``Static`` holding a Rich ``Markdown`` renderable: a page of a
+few hundred words paints in milliseconds, where Textual's ``Markdown`` widget
+builds a widget per block and takes about 0.3 s per 1,000 words.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.markdown import Markdown
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
+from textual.widgets import Button, Footer, Static
+
+from course.content.model import Lesson
+from course.tui.study import Study
+from course.tui.widgets.title import TitleBar
+
+from .base import CourseScreen
+
+__all__ = ["LessonScreen", "page_markdown"]
+
+
+def page_markdown(lesson: Lesson, page: int) -> str:
+    """The Markdown of one page; the first page opens with the lesson's objectives."""
+    section = lesson.sections[page]
+    text = section.markdown
+    if page == 0 and lesson.objectives:
+        goals = "\n".join(f"- {objective}" for objective in lesson.objectives)
+        text = f"**In this lesson you will:**\n\n{goals}\n\n---\n\n{text}"
+    return text
+
+
+class LessonScreen(CourseScreen):
+    """Reads a lesson page by page, remembering the page and how far down it the learner is."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the page scroller would otherwise take ← and → for sideways scrolling.
+        Binding("n,right", "next_page", "Next page", priority=True),
+        Binding("n,right", "practise", "Practise", priority=True),
+        Binding("n,right", "finish", "Back to the module", priority=True),
+        Binding("p,left", "previous_page", "Previous page", priority=True),
+    ]
+
+    def __init__(self, study: Study, lesson: Lesson, *, page: int = 0, scroll: float = 0.0) -> None:
+        super().__init__(study)
+        self.lesson = lesson
+        """The lesson read."""
+        self.page = min(max(page, 0), len(lesson.sections) - 1)
+        """The page shown, from 0."""
+        self._scroll = min(max(scroll, 0.0), 1.0)
+        """How far down the page the learner is (0..1): asked for on open, then as last seen."""
+        self._exercise = study.practice_for(lesson)
+        """Where Practise leads, or None if the lesson has nothing to practise here."""
+
+    @property
+    def last_page(self) -> int:
+        """Index of the lesson's last page."""
+        return len(self.lesson.sections) - 1
+
+    @property
+    def scroll(self) -> float:
+        """How far down the page the learner has scrolled, 0..1."""
+        try:
+            body = self.query_one("#page", VerticalScroll)
+        except NoMatches:  # already taken down: the last position it had
+            return self._scroll
+        if body.max_scroll_y:
+            self._scroll = round(body.scroll_y / body.max_scroll_y, 4)
+        return self._scroll
+
+    @property
+    def place(self) -> Any:
+        """This lesson, this page, this far down."""
+        from course.progress import Place
+
+        return Place("lesson", self.lesson.id, page=self.page, scroll=self.scroll)
+
+    def compose(self) -> ComposeResult:
+        """Page title, the page, and the way on."""
+        yield TitleBar()
+        yield Static("", id="page-title", markup=False)
+        with VerticalScroll(id="page"):
+            yield Static("", id="page-body", markup=False)
+        with Horizontal(id="lesson-nav"):
+            yield Button("← Previous", id="previous")
+            yield Static("", id="page-count", markup=False)
+            yield Button("Next →", id="next", variant="primary")
+            yield Button("Practise ▶", id="practise", variant="success")
+            yield Button("Back to the module", id="finish")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the page the learner was on, as far down as they were."""
+        self.title = self.lesson.title
+        self.sub_title = self.study.module_of(self.lesson).title
+        self._show(self.page, scroll=self._scroll)
+        self.query_one("#page", VerticalScroll).focus()
+
+    def _show(self, page: int, *, scroll: float = 0.0) -> None:
+        """Render one page and record where the learner is."""
+        self.page = page
+        self._scroll = scroll
+        section = self.lesson.sections[page]
+        self.query_one("#page-title", Static).update(section.title)
+        self.query_one("#page-body", Static).update(Markdown(page_markdown(self.lesson, page)))
+        count = f"page {page + 1} of {self.last_page + 1}"
+        self.query_one("#page-count", Static).update(count)
+        last = page == self.last_page
+        self.query_one("#previous", Button).disabled = page == 0
+        self.query_one("#next", Button).display = not last
+        self.query_one("#practise", Button).display = last and self._exercise is not None
+        self.query_one("#finish", Button).display = last and self._exercise is None
+        body = self.query_one("#page", VerticalScroll)
+        body.scroll_to(y=0, animate=False)
+        if scroll:
+            self.call_after_refresh(lambda: body.scroll_to(y=scroll * body.max_scroll_y, animate=False))
+        self.refresh_bindings()
+        self.study.save_lesson(self.lesson, page=page, scroll=scroll, status="done" if last else "started")
+        from course.progress import Place
+
+        self.study.save_place(Place("lesson", self.lesson.id, page=page, scroll=scroll))
+
+    def save_state(self) -> None:
+        """Keep the page and how far down it, before quitting or leaving."""
+        self.study.save_lesson(self.lesson, page=self.page, scroll=self.scroll)
+
+    def on_screen_suspend(self) -> None:
+        """Leaving for an exercise or a dialog: keep the reading position."""
+        self.save_state()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Next or Practise, never both; Previous greyed out on the first page."""
+        last = self.page == self.last_page
+        if action == "next_page":
+            return not last
+        if action == "practise":
+            return last and self._exercise is not None
+        if action == "finish":
+            return last and self._exercise is None
+        if action == "previous_page":
+            return None if self.page == 0 else True
+        return True
+
+    def action_next_page(self) -> None:
+        """On to the next page."""
+        if self.page < self.last_page:
+            self._show(self.page + 1)
+
+    def action_previous_page(self) -> None:
+        """Back a page."""
+        if self.page > 0:
+            self._show(self.page - 1)
+
+    def action_practise(self) -> None:
+        """From the last page to the lesson's first exercise not yet passed."""
+        from course.progress import Place
+
+        if self._exercise is not None:
+            self.go(Place("exercise", self._exercise.id))
+
+    def action_finish(self) -> None:
+        """The lesson is read and has nothing to practise here: back to the module."""
+        self.action_back()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions = {
+            "previous": self.action_previous_page,
+            "next": self.action_next_page,
+            "practise": self.action_practise,
+            "finish": self.action_finish,
+        }
+        actions[event.button.id or "next"]()
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        """Scrolling the page."""
+        return [("↑ / ↓  pgup / pgdn", "Scroll the page")]

@@ -1,0 +1,115 @@
+"""A module: its overview, its lessons and its exercises, each with the learner's status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.markdown import Markdown
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from course.content.model import Exercise, Lesson, Module
+from course.tui.kinds import EXERCISE_KINDS
+from course.tui.study import ExerciseStatus, LessonStatus, Study
+from course.tui.widgets.row import ListRow
+from course.tui.widgets.title import TitleBar
+
+from .base import CourseScreen
+
+__all__ = ["ModuleScreen"]
+
+STATUS_WIDTH = 18
+"""Width of the status column, so titles and kinds line up down the list."""
+
+
+def _lesson_prompt(number: int, lesson: Lesson, status: LessonStatus) -> ListRow:
+    """A lesson: status, number and title, minutes, the status in words."""
+    return ListRow(status.symbol, f"{number}. {lesson.title}", [
+        Text(f"{lesson.minutes} min", style="dim"), Text(status.word.ljust(STATUS_WIDTH))])
+
+
+def _exercise_prompt(exercise: Exercise, status: ExerciseStatus) -> ListRow:
+    """An exercise: status, title, kind, the status in words with the best score."""
+    word = status.word
+    if status.best is not None:
+        word += f" · best {round(status.best * 100)}%"
+    kind = Text(EXERCISE_KINDS[exercise.kind].word, style="dim")
+    return ListRow(status.symbol, exercise.title, [kind, Text(word.ljust(STATUS_WIDTH))])
+
+
+class ModuleScreen(CourseScreen):
+    """One module's overview and contents."""
+
+    def __init__(self, study: Study, module: Module) -> None:
+        super().__init__(study)
+        self.module = module
+        """The module shown."""
+
+    @property
+    def place(self) -> Any:
+        """This module."""
+        from course.progress import Place
+
+        return Place("module", self.module.id)
+
+    def compose(self) -> ComposeResult:
+        """Overview on top, then one list of lessons and exercises."""
+        yield TitleBar()
+        with VerticalScroll(id="overview"):
+            yield Static(Markdown(self.module.overview or self.module.summary), markup=False)
+        yield OptionList(id="contents")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Titles and the list; the list has focus."""
+        self.title = f"Module {self.module.number}: {self.module.title}"
+        self.sub_title = self.study.learner
+        self._refresh()
+        self.query_one("#contents", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        """Back from a lesson or an exercise: statuses may have moved."""
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Build the list from the store, keeping the highlighted line."""
+        contents = self.query_one("#contents", OptionList)
+        highlighted = contents.highlighted
+        lessons = self.study.lesson_statuses()
+        exercises = self.study.exercise_statuses()
+        new_lesson, new_exercise = LessonStatus("new"), ExerciseStatus(0, False, None)
+        options: list[Option] = [Option(Text("Lessons", style="bold"), disabled=True)]
+        for number, lesson in enumerate(self.module.lessons, start=1):
+            status = lessons.get(lesson.id, new_lesson)
+            options.append(Option(_lesson_prompt(number, lesson, status), id=f"lesson:{lesson.id}"))
+        playable = self.study.exercises_of_module(self.module)
+        if playable:
+            options.append(Option(Text("Exercises", style="bold"), disabled=True))
+            for exercise in playable:
+                status = exercises.get(exercise.id, new_exercise)
+                options.append(Option(_exercise_prompt(exercise, status), id=f"exercise:{exercise.id}"))
+        contents.clear_options()
+        contents.add_options(options)
+        contents.highlighted = highlighted if highlighted is not None else 1
+
+    @on(OptionList.OptionSelected, "#contents")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        """Open the lesson (at the page last read) or the exercise."""
+        from course.progress import Place
+
+        event.stop()
+        screen, _, target = (event.option.id or "").partition(":")
+        if screen == "lesson":
+            status = self.study.lesson_status(self.study.course.lesson(target))
+            page = 0 if status.status == "done" else status.page
+            self.go(Place("lesson", target, page=page, scroll=0.0 if page == 0 else status.scroll))
+        elif screen == "exercise":
+            self.go(Place("exercise", target))
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        """How to move around the list."""
+        return [("↑ / ↓  ⏎", "Pick a lesson or an exercise and open it")]

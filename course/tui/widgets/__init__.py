@@ -1,0 +1,9 @@
+"""Small widgets and renderables the screens share."""
+
+from .bar import text_bar
+from .hints import HintPanel
+from .row import ListRow
+from .scenario import ScenarioCard
+from .title import TitleBar
+
+__all__ = ["text_bar", "HintPanel", "ListRow", "ScenarioCard", "TitleBar"]
