@@ -129,7 +129,8 @@ class ProgressStore:
             row = find_learner(db, name)
             if row is None:
                 raise ValueError(f"There is no learner called {name}.")
-            db.table(META).update({"last_learner": row["name"]}, doc_ids=[int(META_ROW)])
+            if meta(db).get("last_learner") != row["name"]:  # no save when nothing changes
+                db.table(META).update({"last_learner": row["name"]}, doc_ids=[int(META_ROW)])
 
     # -- lessons --------------------------------------------------------------
 

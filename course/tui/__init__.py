@@ -19,4 +19,6 @@ def run(course: "Course", store: Any, learner: str | None = None) -> int:
 
     app = ListenApp(course, store, learner)
     app.run()
+    if app.watchdog is not None:  # shut down in time after a hang-up: nothing left to cut short
+        app.watchdog.cancel()
     return app.return_code or 0

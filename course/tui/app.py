@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
+import threading
 from typing import Any, ClassVar
 
 from textual.app import App
@@ -16,7 +18,12 @@ from .kinds import playable_kinds, screen_for_kind
 from .screens.base import CourseScreen
 from .study import Study
 
-__all__ = ["ListenApp"]
+__all__ = ["ListenApp", "HANGUP_GRACE", "EXIT_HANGUP"]
+
+HANGUP_GRACE = 2.0
+"""Seconds a hung-up app has to tidy up before the process simply ends."""
+EXIT_HANGUP = 129
+"""Exit status after a hang-up or a stop request (128 + SIGHUP, as shells report it)."""
 
 
 class ListenApp(App[None]):
@@ -38,6 +45,8 @@ class ListenApp(App[None]):
         """The learner named on the command line, if any."""
         self.study: Study | None = None
         """Set once we know who is learning."""
+        self.watchdog: threading.Timer | None = None
+        """Started on a hang-up: ends the process if shutting down blocks."""
 
     # --- starting --------------------------------------------------------------
 
@@ -207,6 +216,14 @@ class ListenApp(App[None]):
                     pass
 
     def _hung_up(self) -> None:
-        """The terminal went away: save what we have and stop."""
+        """The terminal went away (or we were asked to stop): save what we have, then go.
+
+        With the terminal gone, Textual's tidy-up can block for ever writing to it,
+        so a timer ends the process if the tidy-up has not finished by then.
+        Everything is already saved when the timer starts.
+        """
         self.save_everything()
-        self.exit()
+        self.watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(EXIT_HANGUP,))
+        self.watchdog.daemon = True
+        self.watchdog.start()
+        self.exit(return_code=EXIT_HANGUP)

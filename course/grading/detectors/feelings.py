@@ -41,8 +41,8 @@ def _candidates(text: Text) -> list[Span]:
     scripted = hits(text, "apology_objects")
     for found in _SORRY.finditer(text.norm):
         start, end = found.span()
-        following = text.norm[end : end + 3].lstrip(" ,")
-        if any(a <= end + 2 and b > end for a, b in scripted) or following.startswith("but"):
+        following = text.norm[end : end + 8].lstrip(" ,")
+        if any(a <= end + 2 and b > end for a, b in scripted) or following.startswith(("but", "if")):
             continue
         spans.append((start, end))
     return spans

@@ -72,6 +72,8 @@ class CourseScreen(Screen[None]):
             binding = active.binding
             if binding.system or not binding.show or not binding.description or not active.enabled:
                 continue
+            if binding.action in ("quit", "app.quit"):  # the dialog says how to quit, once
+                continue
             entry = rows.setdefault((id(active.node), binding.action), ([], binding.description))
             # Each key of a multi-key binding is shown, not the binding's single key_display.
             display = self.app.get_key_display(Binding(key, binding.action))

@@ -65,7 +65,7 @@ class FeedbackScreen(CourseScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry", "Retry"),
-        Binding("n", "next", "Next exercise"),
+        Binding("n", "next", "Next"),
         Binding("m", "model", "Model answer"),
         Binding("h", "hints", "Hints"),
     ]

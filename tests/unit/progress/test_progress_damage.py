@@ -27,7 +27,7 @@ CORRUPTIONS: dict[str, Callable[[bytes], bytes]] = {
 def _store_with_backup(data_dir: Path) -> bytes:
     """Dana's first attempt is in a backup; her second only in the file. The file's bytes."""
     store = ProgressStore(data_dir)
-    store.record_attempt("Dana", an_attempt("e1"))  # the first save of a session makes a backup
+    store.record_attempt("Dana", an_attempt("e1"))  # the first save after opening makes a backup
     store.record_attempt("Dana", an_attempt("e2"))
     store.close()
     assert len(list((data_dir / "backups").iterdir())) == 1
