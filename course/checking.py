@@ -28,6 +28,7 @@ def check_course(root: Path) -> tuple[Course | None, list[Problem]]:
 def exercise_problems(exercise: Exercise) -> list[Problem]:
     """Unknown checks and misbehaving example answers in one exercise."""
     from . import grading
+    from .conversation import grade_turn
 
     found: list[Problem] = []
     if exercise.rubric is not None:
@@ -44,13 +45,10 @@ def exercise_problems(exercise: Exercise) -> list[Problem]:
             found.extend(turn_problems)
             if turn_problems:
                 continue
-            context = " ".join(line.text for line in turn.customer)
             found.extend(_example_problems(
                 exercise.path,
                 turn.examples,
-                lambda answer, rubric=turn.rubric, context=context: grading.grade_rubric(
-                    rubric, answer, context=context, facts=conversation.facts, skill=exercise.skill
-                ),
+                lambda answer, turn=turn: grade_turn(exercise, turn, answer),
                 where=f"turn '{turn.id}': ",
             ))
     return found

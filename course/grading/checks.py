@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from course.grading.detect import find_spans
 from course.grading.facts import fact_spans
@@ -47,7 +47,7 @@ class Reading:
         return self._seen[technique]
 
 
-def fact_list(raw: Any) -> tuple[tuple[str, ...], ...]:
+def fact_list(raw: object) -> tuple[tuple[str, ...], ...]:
     """Facts as written in a rubric (a phrase or a list of alternatives each) as tuples of strings."""
     if raw is None:
         return ()
@@ -64,7 +64,7 @@ def fact_list(raw: Any) -> tuple[tuple[str, ...], ...]:
     return tuple(facts)
 
 
-def _mentions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+def _mentions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     facts = reading.facts if params.get("facts_from") else fact_list(params.get("facts"))
     at_least = params.get("at_least")
     needed = len(facts) if at_least is None else min(int(at_least), len(facts))
@@ -78,7 +78,7 @@ def _mentions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]
     return found >= needed and (found > 0 or needed == 0), spans
 
 
-def _phrase_spans(text: Text, phrases: Any) -> Spans:
+def _phrase_spans(text: Text, phrases: object) -> Spans:
     """Where literal phrases occur, whole words, after the same normalisation as the answer."""
     if isinstance(phrases, str):
         phrases = [phrases]
@@ -92,7 +92,7 @@ def _phrase_spans(text: Text, phrases: Any) -> Spans:
     return spans
 
 
-def _avoids(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+def _avoids(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     spans = _phrase_spans(reading.answer, params.get("phrases"))
     techniques = params.get("techniques") or ()
     if isinstance(techniques, str):
@@ -102,7 +102,7 @@ def _avoids(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     return not spans, spans
 
 
-def _order(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+def _order(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     first = reading.norm_spans(str(params.get("first")))
     then = reading.norm_spans(str(params.get("then")))
     if not first:
@@ -118,7 +118,7 @@ def _word_count(text: Text) -> int:
     return sum(1 for _ in WORD.finditer(text.original))
 
 
-def _length(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+def _length(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     count = _word_count(reading.answer)
     low = params.get("min_words")
     high = params.get("max_words")
@@ -126,7 +126,7 @@ def _length(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     return met, []
 
 
-def _plain_language(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+def _plain_language(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     answer = reading.answer
     spans = reading.norm_spans("uses_jargon") + _phrase_spans(answer, params.get("phrases"))
     longest = int(params.get("max_sentence_words") or DEFAULT_MAX_SENTENCE_WORDS)
@@ -136,7 +136,7 @@ def _plain_language(params: Mapping[str, Any], reading: Reading) -> tuple[bool, 
     return not spans, spans
 
 
-def _not_parroting(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+def _not_parroting(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     limit = params.get("max_overlap")
     limit = DEFAULT_MAX_OVERLAP if limit is None else float(limit)
     if reading.source is None:
@@ -150,7 +150,7 @@ def _not_parroting(params: Mapping[str, Any], reading: Reading) -> tuple[bool, S
     return len(copied) / runs <= limit, spans
 
 
-def _questions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+def _questions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     from course.grading.detectors.questions import questions  # late: detectors load on first use
 
     asked = questions(reading.answer)
@@ -164,7 +164,7 @@ def _questions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans
     return met, [(s.start, s.end) for s, _ in asked]
 
 
-CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, Any], Reading], tuple[bool, Spans]]] = {
+CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, object], Reading], tuple[bool, Spans]]] = {
     "mentions": _mentions,
     "avoids": _avoids,
     "order": _order,

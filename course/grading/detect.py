@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 
 from course.grading.techniques import TECHNIQUES
 from course.grading.text import Text, analyse

@@ -33,8 +33,9 @@ _NUMBERS = {
 def _canonical(token: str) -> str:
     """Digits for number words, plain digits for money and thousands separators."""
     token = _NUMBERS.get(token, token)
-    if token[:1].isdigit():
-        number = re.match(r"[\d.,]+", token).group().rstrip(".,")
+    leading = re.match(r"\d[\d.,]*", token)
+    if leading:
+        number = leading.group().rstrip(".,")
         rest = token[len(number) :] if token.startswith(number) else ""
         if "," in number and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
             number = number.replace(",", "")
@@ -61,7 +62,7 @@ def _same(typed: str, wanted: str) -> bool:
     """Whether one typed word counts as one word of a fact."""
     if typed == wanted:
         return True
-    if wanted[:1].isdigit() or typed[:1].isdigit():
+    if wanted[:1].isdecimal() or typed[:1].isdecimal():
         return False
     return close_enough(typed, wanted)
 

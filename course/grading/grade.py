@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from course.grading.checks import CHECK_FUNCTIONS, Reading, fact_list
 from course.grading.techniques import AVOID_TECHNIQUES, CHECK_SKILL, TECHNIQUE_SKILL, TECHNIQUES
 from course.grading.text import analyse
 
-if TYPE_CHECKING:  # the content model is only needed for its types: keeps the import light
+# The content model is needed for its types only; importing `typing` just for TYPE_CHECKING
+# would cost the import time the course promises, so the constant is spelled out here.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
     from course.content.model import Criterion, Exercise, Rubric
 
 __all__ = ["CriterionResult", "Grade", "grade", "grade_rubric", "default_skill"]

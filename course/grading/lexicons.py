@@ -10,6 +10,7 @@ a word or phrase, matched whole-word and case-blind after the same normalisation
 - ``{list}``      any entry of another list: ``that sounds {emotion_words}``;
 - ``(a|b)*``      one of these words with any ending;
 - ``...``         up to four words: ``i can see how ... {emotion_words}``;
+- ``<word>``, ``<ing>``, ``<ed>``  any one word, any word ending -ing, a past participle;
 - ``<number>``, ``<ordinal>``, ``<clock>``  a number, 1st/2nd/3rd..., a clock time (4pm, 16:30).
 
 A pair file (``typos.txt``, ``contractions.txt``) has ``wrong = right`` lines.
@@ -59,7 +60,7 @@ def entries(name: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-_GAP = r"[\w']+"
+_GAP = r"[^\s.!?]+"
 """One word, for the ``...`` gap."""
 
 
@@ -155,6 +156,9 @@ _WORD_TOKEN = re.compile(r"[^\s()\[\]{}|]+|[^\s]")
 _SHAPE = re.compile(r"<([a-z]+)>")
 
 _SHAPES = {
+    "word": r"[\w']+",
+    "ing": r"\w+ing",
+    "ed": r"\w+(?:ed|en|lt|nt)",
     "number": r"\d+(?:[.,]\d+)*",
     "ordinal": r"\d{1,2}(?:st|nd|rd|th)",
     "clock": r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o clock)|(?:[01]?\d|2[0-3]):[0-5]\d",

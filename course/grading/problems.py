@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
 
 from course.grading.techniques import AVOID_TECHNIQUES, CHECKS, TECHNIQUES
 
+TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module
 if TYPE_CHECKING:
     from course.content.model import Criterion
 
@@ -25,15 +25,15 @@ SETTINGS: dict[str, frozenset[str]] = {
 """The settings each check kind understands (a technique check takes none)."""
 
 
-def _is_count(value: Any) -> bool:
+def _is_count(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
-def _is_text(value: Any) -> bool:
+def _is_text(value: object) -> bool:
     return isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip() != ""
 
 
-def _phrases_problems(name: str, value: Any) -> list[str]:
+def _phrases_problems(name: str, value: object) -> list[str]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, (list, tuple)) or not value:
@@ -43,7 +43,7 @@ def _phrases_problems(name: str, value: Any) -> list[str]:
     return []
 
 
-def _facts_problems(facts: Any) -> tuple[list[str], int]:
+def _facts_problems(facts: object) -> tuple[list[str], int]:
     if not isinstance(facts, (list, tuple)) or not facts:
         return ["`facts` must be a list; each fact a phrase or a list of alternative phrases"], 0
     problems = []
@@ -64,7 +64,7 @@ def _count_problems(params: dict, names: tuple[str, ...]) -> list[str]:
     ]
 
 
-def _technique_problem(name: str, value: Any) -> str | None:
+def _technique_problem(name: str, value: object) -> str | None:
     if value is None:
         return f"`{name}` is missing: name a technique ({', '.join(POSITIVE)})"
     if value not in TECHNIQUES:

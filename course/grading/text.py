@@ -34,7 +34,9 @@ _IS_WORDS = frozenset(
     "it that what there here he she who where how when why everything something nothing".split()
 )
 _SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'m", " am"), ("'d", " would"))
-_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022\d])")
+_SENTENCE_END = re.compile(
+    r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022\d])|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\w)"
+)
 
 
 def _spell_out(word: str) -> str | None:
@@ -75,7 +77,7 @@ class Sentence:
 class Text:
     """A text and its normalised copy, with the map between the two."""
 
-    __slots__ = ("original", "norm", "_starts", "_ends", "_sentences", "_words")
+    __slots__ = ("original", "norm", "_starts", "_ends", "_sentences", "_words", "_sentence_starts")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -99,6 +101,8 @@ class Text:
             if raw[0].isalnum() or raw[0] == "_":
                 lowered = raw.translate(_APOSTROPHES).lower()
                 spelled = _spell_out(lowered)
+                if lowered == "ill" and _opens_sentence(parts):
+                    spelled = "i will"  # "ill" opening a sentence is "I'll" typed fast, not "unwell"
                 if spelled is None and len(lowered) == len(raw):
                     parts.append(lowered)
                     starts.extend(range(begin, finish))
@@ -115,6 +119,7 @@ class Text:
         self._ends = ends
         self._sentences: tuple[Sentence, ...] | None = None
         self._words: tuple[tuple[str, int, int], ...] | None = None
+        self._sentence_starts: list[int] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the normalised characters ``start..end`` (end exclusive)."""
@@ -143,12 +148,31 @@ class Text:
             self._sentences = tuple(found)
         return self._sentences
 
+    def sentence_at(self, position: int) -> Sentence | None:
+        """The sentence holding a normalised position, if any."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [s.start for s in self.sentences]
+        index = bisect.bisect_right(self._sentence_starts, position) - 1
+        if index >= 0:
+            sentence = self.sentences[index]
+            if sentence.start <= position < max(sentence.end, position + 1):
+                return sentence
+        return None
+
     @property
     def words(self) -> tuple[tuple[str, int, int], ...]:
         """Every word of the normalised copy with its span there."""
         if self._words is None:
             self._words = tuple((m.group(), m.start(), m.end()) for m in WORD.finditer(self.norm))
         return self._words
+
+
+def _opens_sentence(parts: list[str]) -> bool:
+    """Whether the next word starts a sentence, judging by what came before it."""
+    for part in reversed(parts):
+        if part.strip():
+            return part.rstrip()[-1:] in ".!?"
+    return True
 
 
 def _add_sentence(found: list[Sentence], norm: str, begin: int, end: int) -> None:

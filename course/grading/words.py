@@ -88,16 +88,22 @@ def trigrams(norm: str, swap: bool = False) -> list[tuple[str, str, str]]:
     return [tuple(words[i : i + 3]) for i in range(len(words) - 2)]  # type: ignore[misc]
 
 
+@lru_cache(maxsize=64)
+def _source_runs(source_norm: str) -> frozenset[tuple[str, str, str]]:
+    """Every three-word run of a source, as said and with its pronouns swapped."""
+    return frozenset(trigrams(source_norm, swap=True)) | frozenset(trigrams(source_norm))
+
+
 def parroted_share(answer_norm: str, source_norm: str) -> float:
     """Share of the answer's three-word runs found in the source (its pronouns swapped)."""
     runs = trigrams(answer_norm)
     if not runs:
         return 0.0
-    source = set(trigrams(source_norm, swap=True)) | set(trigrams(source_norm))
+    source = _source_runs(source_norm)
     return sum(run in source for run in runs) / len(runs)
 
 
 def overlap_runs(answer_norm: str, source_norm: str) -> list[int]:
     """Indexes (in the answer's words) of the three-word runs copied from the source."""
-    source = set(trigrams(source_norm, swap=True)) | set(trigrams(source_norm))
+    source = _source_runs(source_norm)
     return [i for i, run in enumerate(trigrams(answer_norm)) if run in source]

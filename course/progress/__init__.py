@@ -6,6 +6,7 @@ This is the only package that imports TinyDB. Everything else speaks to
 
 from __future__ import annotations
 
+from .events import EVENT_VERBS, LearningEvent, QueuedStatement, StatementMaker
 from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable
 from .migrations import SCHEMA_VERSION
 from .progressfile import STORE_FILE
@@ -25,4 +26,8 @@ __all__ = [
     "CriterionOutcome",
     "Attempt",
     "ProgressStore",
+    "EVENT_VERBS",
+    "LearningEvent",
+    "QueuedStatement",
+    "StatementMaker",
 ]

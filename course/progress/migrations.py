@@ -25,8 +25,14 @@ TABLES = (
     "assignments",
     "trainer_feedback",
     "outbox",
+    "sessions",
+    "results",
 )
-"""Every table in the file, in the order they are written."""
+"""Every table in the file, in the order they are written.
+
+A table a file lacks reads as empty, so adding one here (``sessions`` and
+``results`` came with the outbox's events) needs no migration step.
+"""
 
 
 def _from_plain_tinydb(tables: Tables) -> Tables:

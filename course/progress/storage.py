@@ -27,7 +27,7 @@ from tinydb.storages import Storage
 
 __all__ = ["Damaged", "Loaded", "ProgressStorage", "load", "signature", "read_stamp", "write_atomically"]
 
-ROW_PER_LINE = frozenset({"attempts"})
+ROW_PER_LINE = frozenset({"attempts", "outbox"})
 """Tables whose rows are only ever added or removed, never changed in place.
 
 Their rows' saved text is reused by identity, which is only sound because

@@ -8,7 +8,9 @@ from typing import Any, Iterable
 
 from tinydb import where
 
+from .events import StatementMaker
 from .learners import check_name, ensure_learner, find_learner, meta, stored_name
+from .outbox import LearningEvents, attempt_event_id
 from .progressfile import STORE_FILE, ProgressFile
 from .records import (
     LESSON_STATUSES,
@@ -30,13 +32,18 @@ from .storage import META, META_ROW
 __all__ = ["ProgressStore"]
 
 # The tables that hold one learner's own work, and what a reset clears.
-_OWN_WORK = ("lesson_state", "attempts", "drafts", "places")
+_OWN_WORK = ("lesson_state", "attempts", "drafts", "places", "results")
 
 
-class ProgressStore:
-    """Every learner's progress in one file in ``data_dir``, safe against crashes and other windows."""
+class ProgressStore(LearningEvents):
+    """Every learner's progress in one file in ``data_dir``, safe against crashes and other windows.
 
-    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0) -> None:
+    Given a ``statements`` maker (``course.xapi.statement_maker``), every
+    learning event also queues its statement in the outbox, in the same save.
+    """
+
+    def __init__(self, data_dir: Path, *, lock_timeout: float = 5.0,
+                 statements: StatementMaker | None = None) -> None:
         self.data_dir = Path(data_dir)
         """The folder holding the progress file and its backups."""
         self.path = self.data_dir / STORE_FILE
@@ -44,6 +51,8 @@ class ProgressStore:
         self._file = ProgressFile(self.data_dir, lock_timeout=lock_timeout)
         self.notices: list[str] = self._file.notices
         """Plain-language notes for the learner gathered on open (a repaired file, a read-only folder)."""
+        self._statements = statements
+        self._sessions: dict[str, tuple[str, str]] = {}
 
     def close(self) -> None:
         """Let go of the store; everything is already saved."""
@@ -99,6 +108,8 @@ class ProgressStore:
             for table in db.tables() - {META, "learners"}:
                 db.table(table).update({"learner": new}, where("learner") == old)
             self._file.storage.forget_rows()  # attempts rows were changed in place
+            if old in self._sessions:
+                self._sessions[new] = self._sessions.pop(old)
             if meta(db).get("last_learner") == old:
                 db.table(META).update({"last_learner": new}, doc_ids=[int(META_ROW)])
 
@@ -178,6 +189,10 @@ class ProgressStore:
                 table.update(fields, which)
             else:
                 table.insert({"learner": name, "lesson_id": lesson_id, "page": 0, "scroll": 0.0, **fields})
+            if before == "new":
+                self._event(db, "experienced", name, "lesson", lesson_id)
+            if before != "done" and fields["status"] == "done":
+                self._event(db, "completed", name, "lesson", lesson_id)
 
     # -- attempts -------------------------------------------------------------
 
@@ -191,6 +206,8 @@ class ProgressStore:
                 if row.get("id") == attempt.id:  # the same attempt sent twice is kept once
                     return attempt_from_row(row)
             table.insert(attempt_row(name, attempt))
+            self._event(db, "answered", name, "exercise", attempt.exercise_id,
+                        id=attempt_event_id(attempt.id), at=attempt.at, attempt=attempt)
             return attempt
 
     def attempts(self, learner: str, exercise_id: str | None = None) -> list[Attempt]:

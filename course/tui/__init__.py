@@ -5,15 +5,16 @@ Importing this package is cheap: Textual is imported only when the app starts.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from course.content.model import Course
+    from course.progress import ProgressStore
 
 __all__ = ["run"]
 
 
-def run(course: "Course", store: Any, learner: str | None = None) -> int:
+def run(course: Course, store: ProgressStore, learner: str | None = None) -> int:
     """Run the app until the learner quits; returns the exit status."""
     from .app import ListenApp
 

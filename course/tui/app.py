@@ -6,7 +6,7 @@ import asyncio
 import os
 import signal
 import threading
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -18,12 +18,15 @@ from .kinds import playable_kinds, screen_for_kind
 from .screens.base import CourseScreen
 from .study import Study
 
-__all__ = ["ListenApp", "HANGUP_GRACE", "EXIT_HANGUP"]
+if TYPE_CHECKING:
+    from course.progress import ProgressStore
+
+__all__ = ["ListenApp", "HANGUP_GRACE", "STOP_SIGNALS"]
 
 HANGUP_GRACE = 2.0
 """Seconds a hung-up app has to tidy up before the process simply ends."""
-EXIT_HANGUP = 129
-"""Exit status after a hang-up or a stop request (128 + SIGHUP, as shells report it)."""
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
+"""Signals that end the app after saving everything first (Windows has only SIGTERM)."""
 
 
 class ListenApp(App[None]):
@@ -35,7 +38,7 @@ class ListenApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, course: Course, store: Any, learner: str | None = None) -> None:
+    def __init__(self, course: Course, store: ProgressStore, learner: str | None = None) -> None:
         super().__init__()
         self.course = course
         """The course to follow."""
@@ -139,7 +142,8 @@ class ListenApp(App[None]):
         from .screens.module import ModuleScreen
 
         study = self.study
-        assert study is not None, "places open only once a learner is chosen"
+        if study is None:  # places open only once a learner is chosen
+            return None
         course = study.course
         try:
             if place.screen == "dashboard":
@@ -195,27 +199,22 @@ class ListenApp(App[None]):
     def _listen_for_hangup(self) -> None:
         """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves before going."""
         loop = asyncio.get_running_loop()
-        for name in ("SIGHUP", "SIGTERM"):
-            number = getattr(signal, name, None)
-            if number is None:
-                continue
+        for number in STOP_SIGNALS:
             try:
-                loop.add_signal_handler(number, self._hung_up)
+                loop.add_signal_handler(number, self._hung_up, number)
             except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not on this platform, or not the main thread (tests): nothing to hear
+                pass  # not on this platform, or not the main thread: there is nothing to hear
 
     def on_unmount(self) -> None:
         """Hand the signals back: the app is gone (matters when tests run many apps)."""
         loop = asyncio.get_running_loop()
-        for name in ("SIGHUP", "SIGTERM"):
-            number = getattr(signal, name, None)
-            if number is not None:
-                try:
-                    loop.remove_signal_handler(number)
-                except (NotImplementedError, RuntimeError, ValueError):
-                    pass
+        for number in STOP_SIGNALS:
+            try:
+                loop.remove_signal_handler(number)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # never added here
 
-    def _hung_up(self) -> None:
+    def _hung_up(self, number: int) -> None:
         """The terminal went away (or we were asked to stop): save what we have, then go.
 
         With the terminal gone, Textual's tidy-up can block for ever writing to it,
@@ -223,7 +222,8 @@ class ListenApp(App[None]):
         Everything is already saved when the timer starts.
         """
         self.save_everything()
-        self.watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(EXIT_HANGUP,))
+        status = 128 + number  # as shells report a death by signal
+        self.watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(status,))
         self.watchdog.daemon = True
         self.watchdog.start()
-        self.exit(return_code=EXIT_HANGUP)
+        self.exit(return_code=status)

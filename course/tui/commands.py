@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, Iterator
+from typing import Iterator
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
+
+from course.progress import Place
 
 __all__ = ["CourseCommands"]
 
@@ -14,10 +16,8 @@ __all__ = ["CourseCommands"]
 class CourseCommands(Provider):
     """Lists the course's modules, lessons and exercises as places to jump to."""
 
-    def _destinations(self) -> Iterator[tuple[str, str, Any]]:
+    def _destinations(self) -> Iterator[tuple[str, str, Place]]:
         """(name, help, place) for everything the learner can open."""
-        from course.progress import Place
-
         study = getattr(self.screen, "study", None)
         if study is None:
             return
@@ -28,7 +28,7 @@ class CourseCommands(Provider):
             for exercise in study.exercises_of_module(module):
                 yield f"Exercise: {exercise.title}", f"{module.title} · {exercise.kind}", Place("exercise", exercise.id)
 
-    def _open(self, place: Any) -> None:
+    def _open(self, place: Place) -> None:
         """Open a place from the dashboard up, as if the learner had walked there."""
         go = getattr(self.screen, "go", None)
         if go is not None:

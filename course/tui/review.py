@@ -9,6 +9,7 @@ because there is nothing to detect: an option is right or it is not.
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +25,7 @@ __all__ = [
     "review_text",
     "review_choice",
     "chosen_options",
+    "option_order",
     "score_words",
     "attempt_for",
 ]
@@ -135,6 +137,15 @@ def review_text(exercise: Exercise, answer: str) -> Review:
     )
 
 
+def option_order(exercise: Exercise) -> list[int]:
+    """The order options are shown in: shuffled, because writers tend to put right answers
+    first, but the same for everyone every time (seeded by the exercise id), so screens,
+    feedback and snapshots agree."""
+    order = list(range(len(exercise.options)))
+    random.Random(exercise.id).shuffle(order)
+    return order
+
+
 def chosen_options(answer: Any) -> list[int]:
     """Option indexes from a recorded answer or a kept draft (a list, or its JSON)."""
     if isinstance(answer, str):
@@ -156,7 +167,8 @@ def review_choice(exercise: Exercise, answer: Any) -> Review:
     chosen = set(chosen_options(answer))
     single = exercise.kind == "choice"
     lines = []
-    for index, option in enumerate(exercise.options):
+    for index in option_order(exercise):
+        option = exercise.options[index]
         picked = index in chosen
         right = picked == option.correct
         if single:

@@ -9,9 +9,12 @@ Nothing here imports Textual, so it is quick to test.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Callable, Collection
+from typing import TYPE_CHECKING, Any, Callable, Collection
 
 from course.content.model import Course, Exercise, Lesson, Module
+
+if TYPE_CHECKING:
+    from course.progress import Attempt, Place, ProgressStore
 
 __all__ = [
     "LessonStatus",
@@ -19,6 +22,7 @@ __all__ = [
     "ModuleRow",
     "Study",
     "LESSON_WORDS",
+    "NOT_TRIED",
 ]
 
 LESSON_WORDS = {"done": ("✓", "done"), "started": ("●", "started"), "new": ("○", "not started")}
@@ -94,6 +98,10 @@ class ModuleRow:
         return "started" if self.lessons_done or self.exercises_passed else "new"
 
 
+NOT_TRIED = ExerciseStatus(tries=0, passed=False, best=None)
+"""The status of an exercise with no attempt yet."""
+
+
 def _ignore(message: str) -> None:
     """The default for ``Study.report``: tests that do not care about store trouble."""
 
@@ -103,9 +111,11 @@ class Study:
     """A learner, the course and their progress store, seen from the screens."""
 
     course: Course
-    store: Any
-    """A ``course.progress.ProgressStore``."""
+    """What there is to learn."""
+    store: ProgressStore
+    """Where the learner's progress is kept."""
     learner: str
+    """Whose progress it is."""
     playable_kinds: Collection[str]
     """Kinds of exercise this app can open; others are never listed."""
     report: Callable[[str], None] = field(default=_ignore)
@@ -152,7 +162,7 @@ class Study:
         exercises = self.exercises_of_lesson(lesson)
         statuses = self.exercise_statuses()
         for exercise in exercises:
-            if not statuses.get(exercise.id, _NEW).passed:
+            if not statuses.get(exercise.id, NOT_TRIED).passed:
                 return exercise
         return exercises[0] if exercises else None
 
@@ -190,10 +200,6 @@ class Study:
             for exercise_id, attempts in tries.items()
         }
 
-    def exercise_status(self, exercise: Exercise) -> ExerciseStatus:
-        """One exercise's status."""
-        return self.exercise_statuses().get(exercise.id, _NEW)
-
     def module_rows(self) -> list[ModuleRow]:
         """Every module in order with the learner's progress in it.
 
@@ -212,16 +218,11 @@ class Study:
                         lessons[lesson.id].status == "done" for lesson in module.lessons if lesson.id in lessons
                     ),
                     lessons_total=len(module.lessons),
-                    exercises_passed=sum(exercises.get(e.id, _NEW).passed for e in playable),
+                    exercises_passed=sum(exercises.get(e.id, NOT_TRIED).passed for e in playable),
                     exercises_total=len(playable),
                 )
             )
         return rows
-
-    def last_answer(self, exercise: Exercise) -> Any | None:
-        """The learner's most recent recorded answer to an exercise."""
-        attempts = self.store.attempts(self.learner, exercise.id)
-        return attempts[-1].answer if attempts else None
 
     # --- telling the store what happened -----------------------------------
 
@@ -236,7 +237,7 @@ class Study:
             return False
         return True
 
-    def save_place(self, place: Any) -> bool:
+    def save_place(self, place: Place) -> bool:
         """Remember where the learner is, for Continue."""
         return self.save("your place", lambda: self.store.save_place(self.learner, place))
 
@@ -250,7 +251,7 @@ class Study:
         """The half-typed answer kept for an exercise, if any."""
         return self.store.draft(self.learner, exercise.id)
 
-    def record(self, attempt: Any) -> bool:
+    def record(self, attempt: Attempt) -> bool:
         """Record a graded attempt and drop the draft it came from."""
         saved = self.save("your answer", lambda: self.store.record_attempt(self.learner, attempt))
         if saved:
@@ -266,7 +267,7 @@ class Study:
             ),
         )
 
-    def describe(self, place: Any) -> str:
+    def describe(self, place: Place) -> str:
         """A place in words, for the Continue button ("" if it no longer exists)."""
         try:
             if place.screen == "lesson":
@@ -284,5 +285,4 @@ class Study:
         return ""
 
 
-_NEW = ExerciseStatus(tries=0, passed=False, best=None)
 

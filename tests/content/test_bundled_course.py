@@ -40,6 +40,7 @@ def test_every_free_text_exercise_has_a_model_answer_and_enough_examples(course)
 
 def test_model_answers_pass_their_own_rubric(course):
     from course import grading
+    from course.conversation import grade_turn
 
     failing = []
     for exercise in course.exercises.values():
@@ -50,9 +51,7 @@ def test_model_answers_pass_their_own_rubric(course):
         elif exercise.conversation:
             for turn in exercise.conversation.turns.values():
                 if turn.rubric:
-                    context = " ".join(line.text for line in turn.customer)
-                    result = grading.grade_rubric(turn.rubric, turn.model_answer, context=context,
-                                                  facts=exercise.conversation.facts, skill=exercise.skill)
+                    result = grade_turn(exercise, turn, turn.model_answer)
                     if not result.passed:
                         failing.append(f"{exercise.id}#{turn.id}: misses {sorted(result.missed_ids)}")
     assert not failing, "\n".join(failing)

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 CORE = ["course.content", "course.grading", "course.progress",
-        "course.checking", "course.console", "course.paths"]
+        "course.checking", "course.console", "course.conversation", "course.paths"]
 
 
 @pytest.mark.parametrize("package", CORE)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from course.grading.detectors.common import (
     Span,
     conditional,
@@ -11,11 +13,22 @@ from course.grading.detectors.common import (
     phrase_hits,
     sarcastic,
     sentence_at,
+    word_before,
 )
 from course.grading.detectors.questions import question_kind
 from course.grading.text import Text
 
 __all__ = ["reassures", "commits_to_action", "offers_solution", "overpromises"]
+
+
+_UNABLE = re.compile(r"\b(?:unable|not|never|cannot)\b")
+# An instruction's verb is followed by what to act on ("restart the router", "log in again"),
+# which tells "export the report" from "export problems are known".
+_OBJECT = re.compile(
+    r"\s+(?:the|a|an|your|it|this|that|them|these|those|our|my|his|her|its|in|on|off|out|up|back|to|through|again|"
+    r"every|all|any|some|both|with|down|over|into|onto|from|by|\d)\b"
+)
+_HOLDING_BACK = frozenset("before until without".split())
 
 
 def reassures(text: Text, context: Text | None) -> list[Span]:
@@ -29,7 +42,7 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     kept = []
     times = hits(text, "time_expressions")
     for start, end in hits(text, "commitment_phrases"):
-        if negated(text, start, 2) or _asked(text, (start, end)):
+        if negated(text, start, 2) or _asked(text, (start, end)) or _UNABLE.search(text.norm, start, end + 12):
             continue
         sentence = sentence_at(text, start)
         if sentence is None:
@@ -41,10 +54,25 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     return kept
 
 
+_INSTRUCTION_LEAD = frozenset("please just simply then first so now and or also next otherwise meanwhile instead".split())
+
+
+def _instructions(text: Text) -> list[Span]:
+    """Instructions that open a clause ("use the Forgot password link", "then restart it")."""
+    found = []
+    for start, end in hits(text, "instruction_verbs"):
+        lead = word_before(text, start, 3)
+        if all(word in _INSTRUCTION_LEAD for word in lead) and _OBJECT.match(text.norm, end):
+            sentence = sentence_at(text, start)
+            if sentence is not None and not sentence.is_question:
+                found.append((start, end))
+    return found
+
+
 def offers_solution(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply proposes a fix or an option."""
     kept = []
-    for start, end in hits(text, "offer_phrases"):
+    for start, end in hits(text, "offer_phrases") + _instructions(text):
         if negated(text, start, 2):
             continue
         sentence = sentence_at(text, start)
@@ -62,6 +90,8 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
     for start, end in hits(text, "overpromise_phrases"):
         if negated(text, start, 4) or conditional(text, start, 2):
             continue
+        if any(word in _HOLDING_BACK for word in word_before(text, start, 3)):
+            continue  # "before I promise anything" is the honest opposite
         kept.append((start, end))
     return kept
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from course.grading.lexicons import entries, pattern
 from course.grading.text import Sentence, Text
@@ -27,7 +26,7 @@ _NEGATORS = frozenset("not never no nothing nobody hardly neither nor without ca
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\n\"]|\s-\s|\bbut\b|\bhowever\b|\bthough\b")
 _DISCOURSE = re.compile(
     r"^(?:(?:so|and|but|well|okay|ok|oh|ah|uh|um|hmm|mm|yeah|yes|right|alright|now|then|"
-    r"also|hi|hello|hey|sure|great|thanks|thank you|anyway|first|just|or|because)\b[\s,.!-]*)+"
+    r"also|hi|hello|hey|sure|great|thanks|thank you|anyway|first|just|or|because|basically|essentially|honestly|alright|all right|right then)\b[\s,.!-]*)+"
 )
 
 
@@ -60,12 +59,7 @@ def negated(text: Text, position: int, window: int = 3) -> bool:
 
 def sentence_at(text: Text, position: int) -> Sentence | None:
     """The sentence holding a normalised position, if any."""
-    sentences = text.sentences
-    starts = [s.start for s in sentences]
-    index = bisect.bisect_right(starts, position) - 1
-    if index >= 0 and sentences[index].start <= position < max(sentences[index].end, position + 1):
-        return sentences[index]
-    return None
+    return text.sentence_at(position)
 
 
 def sarcastic(text: Text, sentence: Sentence | None) -> bool:
@@ -85,9 +79,15 @@ def in_questions(text: Text, spans: Iterable[Span]) -> list[Span]:
     return kept
 
 
+_SALUTATION = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|thanks|thank you)"
+    r"(?: (?:mr|mrs|ms|miss|dr|mx)\.?)?(?: [\w'-]+){0,2}\s*,\s*"
+)
+
+
 def opening(sentence_text: str) -> str:
-    """A sentence with its leading discourse words ("so", "okay", "and"...) removed."""
-    return _DISCOURSE.sub("", sentence_text, count=1)
+    """A sentence without its greeting ("hi amara,") and leading discourse words ("so", "okay")."""
+    return _DISCOURSE.sub("", _SALUTATION.sub("", sentence_text, count=1), count=1)
 
 
 def lexicon_words(name: str) -> frozenset[str]:

@@ -28,6 +28,10 @@ _ORDER_LEAD = frozenset(
 )
 
 
+_FRAME_STARTS = frozenset(
+    "i we you your that this it which all sorry so really very truly how what such no not anyone anybody "
+    "everyone most makes left made hang stay keep hope hopefully".split()
+)
 _CLAUSE_LEAD = frozenset("oh wow gosh god well and but so ah ugh hmm okay ok".split())
 _SORRY = re.compile(r"(?<![\w'])sorry(?![\w'])")
 
@@ -51,9 +55,12 @@ def _candidates(text: Text) -> list[Span]:
 def acknowledges_emotion(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply names or reflects how the customer feels."""
     not_feelings = hits(text, "not_a_feeling")
+    dismissals = dismisses_feeling(text, context)
     kept = []
     for start, end in _candidates(text):
-        if negated(text, start) or conditional(text, start, 2):
+        # "with no laptop sounds stressful": a negation before a plain noun subject is about the noun.
+        subject = text.norm[start:end].split(" ", 1)[0]
+        if (subject in _FRAME_STARTS and negated(text, start)) or conditional(text, start, 2):
             continue
         if overlapping((start, end), not_feelings):
             continue
@@ -64,7 +71,7 @@ def acknowledges_emotion(text: Text, context: Text | None) -> list[Span]:
             asked = opening(sentence.text)
             if _ASKING.match(asked) and not text.norm.startswith(("i ", "that", "this", "sorry", "so sorry"), start):
                 continue
-        if overlapping((start, end), dismisses_feeling(text, context)):
+        if overlapping((start, end), dismissals):
             continue
         kept.append((start, end))
     return kept

@@ -22,7 +22,7 @@ _SUBJECT = r"(?:you|i|we|they|he|she|it|there|that|this|these|those|your|my|our|
 _WH_START = re.compile(rf"^{_WH}\b")
 # Wh-word, up to two words ("how confident", "what kind of"), then an inverted verb and subject.
 _FILLER = r"(?:\s+(?!(?:i|you|we|they|he|she|it|this|that|there|if|is|are)\b)[\w']+){0,2}?"
-_WH_INVERTED = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but|so|then|or)\s+)(?!which is\b){_WH}{_FILLER}\s+{_AUX}(?:\s+not)?\s+{_SUBJECT}\b")
+_WH_INVERTED = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|but|so|then|or)\s+)(?!which is\b)(?P<wh>{_WH}){_FILLER}\s+{_AUX}(?:\s+not)?\s+{_SUBJECT}\b")
 _WH_COPULA = re.compile(rf"^(?!which\b|what if\b){_WH}{_FILLER}\s+(?:is|are|was|were|has|have|did|does|do|can|could|would|will|should)\s+(?!why\b|because\b|not\b)")
 # Wh-words that open a statement: "what I can do is...", "how we fix it is...", "when you are ready, ...".
 _WH_STATEMENT = re.compile(rf"^{_WH}\s+(?:i|we|you|they|it|this|that|he|she)\s+(?!(?:is|are|was|were|do|does|did|have|has|had|can|could|will|would|should|think|mean)\b)")
@@ -45,6 +45,8 @@ _OPEN_INVITE = re.compile(r"^(?:anything else|is there anything|what about|how a
 _WH_SUBJECT = re.compile(
     r"^(?:what|who|which \w+)(?: else| exactly| really)? (?:happened|happens|sounds|seems|feels|worries|worried|matters|helps|helped|makes|made|brings|brought|would|could|will|might|went|goes|caused|causes|changed|stops|stopped|led)\b(?!.*\b(?:is|was)\b)"
 )
+# "Which browser?", "who served you?": the answer is one item from a short list, so it is closed.
+_PICK = re.compile(r"^(?:which|who|whom|whose)\b")
 _CONFIRM_PLAIN = re.compile(r"\b(?:did|have) i (?:get|got|understand|understood) (?:that|this|it|you|everything) (?:right|correctly)\b")
 
 
@@ -59,13 +61,14 @@ def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str 
         return "open" if _OPEN_WORD.search(body[_WONDER.search(body).end():]) else "closed"
     if _INVITE.search(body):
         return "open"
-    if _WH_INVERTED.search(body) and not _WH_STATEMENT.match(body):
-        return "open"
+    inverted = _WH_INVERTED.search(body)
+    if inverted and not _WH_STATEMENT.match(body):
+        return "closed" if _PICK.match(inverted.group("wh")) else "open"
     if sentence.is_question:
         if _OPEN_INVITE.match(body) or _ANY.match(body):
             return "open"
         if _WH_START.match(body) and not _WH_STATEMENT.match(body):
-            return "open"
+            return "closed" if _PICK.match(body) else "open"
         if re.fullmatch(r"(?:okay|ok|right|yeah|yes|no|alright|all right|sure|hmm|mm|huh|eh|see|really)\W*", body):
             return None
         return "closed"

@@ -11,52 +11,114 @@ from __future__ import annotations
 
 import re
 
-from course.grading.detectors.common import Span, hits, lexicon_words, negated, opening, sentence_at
+from course.grading.detectors.common import Span, hits, lexicon_words, negated, opening, sentence_at, word_before
 from course.grading.detectors.questions import question_kind
 from course.grading.text import Sentence, Text
 from course.grading.words import content_stems, parroted_share
 
 __all__ = ["reflects_content", "summarizes_and_confirms"]
 
-_ACCOUNT = re.compile(
-    r"\b(?:you|your)\b"
+# What may come before a "you..." frame in its clause and still leave it the main statement.
+_LEAD = frozenset(
+    "so and but okay ok yeah yes right now well then also really just sounds like it seems that i hear "
+    "am hearing guess think mm um uh actually still kind of sort basically hmm oh alright all see "
+    "understand get sense gather what is basically essentially honestly right correct okay if hear".split()
 )
-# Second-person sentences that instruct, offer or thank rather than restate.
-_NOT_ACCOUNT = re.compile(
-    r"^(?:(?:so|and|but|then|now)\s+)?(?:you (?:will|can|could|should|may|might|must|need to|have to|would|shall|are welcome|too)\b|thank you|if you|when you|once you|please|see you|would you|could you|can you|will you|do you|did you|have you|are you|were you)"
+# Words that make a "you..." clause a condition, a question or a report rather than a restatement.
+_SUBORDINATE = frozenset(
+    "if when whenever whether because do did would could can will where which who unless once "
+    "before after until as since while how why does should".split()
 )
-_FIRST_PERSON = re.compile(r"^(?:i|we|let me|let us|our)\b")
+_SUBJECT = re.compile(
+    r"^(?:(?:so|and|but|and so|okay so|then|now)\s+)?(?:you|your)\b(?!\s+(?:can|could|should|will|would|might|may|must|need to|have to|had better|know|see|are welcome|too|guys|all|and i|and me)\b)"
+)
+_THING_SUBJECT = re.compile(r"^(?:(?:so|and|but|then)\s+)?your\b")
+# A sentence about the customer ("you", "your") that neither instructs, offers, thanks, asks
+# nor speaks for us: the plainest way to say back what someone lives through.
+_ABOUT_THEM = re.compile(r"\b(?:you|your|yours|yourself)\b")
+_NOT_ABOUT_THEM = re.compile(
+    r"\b(?:i|we|me|my|us|our|let|can|could|should|will|would|might|may|must|shall|need to|have to|if|when|whenever|"
+    r"please|thank|thanks|welcome|nice to|good to|up to you|your choice|what|how|why|where|which|who|important that)\b"
+)
+_ORDER = re.compile(
+    r"^(?:look|take|make|remember|consider|keep|think|tell|imagine|give|get|do|enjoy|have a|feel free|see|note|bear)\b"
+)
+# Something done for them ("your refund has been processed", "it is now fixed") informs, not restates.
+_DONE_FOR_THEM = re.compile(r"\b(?:it|this|that|your \w+|the \w+) (?:has|have) (?:now |just |already )?been (?:now )?\w+(?:ed|en|t)\b|\b(?:is|are) now\b")
+_SO_LEAD = re.compile(r"^(?:[\w']+[\s,]+){0,2}?so\b")
+# "That sounds like a sync conflict" names a cause; it restates nothing unless it is about them.
+_DIAGNOSIS = re.compile(r"\s+(?:a|an)\b")
+_CLAUSE = re.compile(r"[:;]\s+|\s+-+\s+")
+_INVERTED = re.compile(r"^(?:is|are|was|were|do|does|did|have|has|can|could|will|would|should)\b")
+_STRONG = ("sound", "seem", "so you", "so your", "what i", "if i", "from what", "in other words", "on the one", "on one", "part of you", "you feel", "you felt", "you are feel", "you were feel", "you have been feel")
+
+
+def _main_clause(text: Text, start: int) -> bool:
+    """Whether a frame starting at ``start`` leads its clause (not inside "if you...", "do you...")."""
+    before = word_before(text, start, 6)
+    if any(word in _SUBORDINATE for word in before):
+        return False
+    return all(word in _LEAD for word in before) or not before
+
+
+def _units(sentence: Sentence) -> list[Sentence]:
+    """A sentence and the clauses after its colons, semicolons and dashes ("I see why: your rent...")."""
+    units = [sentence]
+    for cut in _CLAUSE.finditer(sentence.text):
+        start = sentence.start + cut.end()
+        if start < sentence.end:
+            units.append(Sentence(start, sentence.end, sentence.text[cut.end():]))
+    return units
+
+
+def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: set[str], has_context: bool) -> bool:
+    """Whether one sentence or clause says back what the customer lives through."""
+    body = opening(unit.text)
+    shared = content_stems(unit.text) & context_stems
+    about_them = bool(_ABOUT_THEM.search(body))
+    for start, end in framed:
+        if not unit.start <= start < unit.end:
+            continue
+        if _DIAGNOSIS.match(text.norm, end) and not (about_them or shared):
+            continue
+        if text.norm.startswith(_STRONG, start) or (
+            _main_clause(text, start) and not _DONE_FOR_THEM.search(unit.text)
+        ):
+            return True
+    if _DONE_FOR_THEM.search(body):
+        return False
+    if _SUBJECT.match(body):
+        return not _THING_SUBJECT.match(body) or bool(shared)
+    if _SO_LEAD.match(unit.text) and body != unit.text and shared:
+        return True
+    return (
+        about_them
+        and not _NOT_ABOUT_THEM.search(unit.text)
+        and not _ORDER.match(body)
+        and not _instructs(body)
+    )
+
+
+def _instructs(body: str) -> bool:
+    """Whether a clause opens with an instruction ("update the app on your phone")."""
+    first = body.split(" ", 1)[0] if body else ""
+    return first in lexicon_words("instruction_verbs")
 
 
 def _reflection_sentences(text: Text, context: Text | None) -> list[tuple[Sentence, Span]]:
     """Sentences that restate the customer, each with the span that shows it."""
-    framed = hits(text, "reflection_frames")
+    framed = [span for span in hits(text, "reflection_frames") if not negated(text, span[0], 2)]
+    context_stems = content_stems(context.norm) if context else set()
     found = []
     for sentence in text.sentences:
         kind = question_kind(text, sentence) if sentence.is_question else None
-        if kind == "open":
+        if kind == "open" or (kind is not None and _INVERTED.match(opening(sentence.text))):
             continue
-        inside = [span for span in framed if sentence.start <= span[0] < sentence.end and not negated(text, span[0], 2)]
-        shared = content_stems(sentence.text) & content_stems(context.norm) if context else set()
         if context is not None and parroted_share(sentence.text, context.norm) >= 0.6 and len(sentence.text.split()) >= 4:
             continue  # said back word for word: parroting
-        if inside and (kind is None or _declarative(sentence)):
-            found.append((sentence, (sentence.start, sentence.end)))
-            continue
-        body = opening(sentence.text)
-        if kind is not None or _NOT_ACCOUNT.match(body) or _FIRST_PERSON.match(body):
-            continue
-        if _ACCOUNT.search(body) and context is not None and len(shared) >= 2:
-            found.append((sentence, (sentence.start, sentence.end)))
-        elif body != sentence.text and context is not None and len(shared) >= 3:
+        if any(_restates(text, unit, framed, context_stems, context is not None) for unit in _units(sentence)):
             found.append((sentence, (sentence.start, sentence.end)))
     return found
-
-
-def _declarative(sentence: Sentence) -> bool:
-    """Whether a sentence ending in "?" is a statement said with a rising voice ("so you're stuck?")."""
-    body = opening(sentence.text)
-    return not re.match(r"^(?:is|are|was|were|do|does|did|have|has|can|could|will|would|what|how|why|when|where|which|who)\b", body)
 
 
 def reflects_content(text: Text, context: Text | None) -> list[Span]:

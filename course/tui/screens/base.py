@@ -8,6 +8,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from course.progress import Place
 from course.tui.commands import CourseCommands
 from course.tui.study import Study
 
@@ -44,7 +45,7 @@ class CourseScreen(Screen[None]):
         """The learner, the course and their progress."""
 
     @property
-    def place(self) -> Any:
+    def place(self) -> Place | None:
         """Where the learner is, as a ``course.progress.Place`` (None: not worth resuming)."""
         return None
 

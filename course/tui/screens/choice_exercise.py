@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,9 +15,10 @@ from textual.widgets import Footer, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from course.progress import Place
 from course.content.model import Exercise
 from course.tui.kinds import EXERCISE_KINDS
-from course.tui.review import attempt_for, chosen_options
+from course.tui.review import attempt_for, chosen_options, option_order
 from course.tui.study import Study
 from course.tui.widgets.hints import HintPanel
 from course.tui.widgets.scenario import ScenarioCard
@@ -36,7 +37,7 @@ class ChoiceExerciseScreen(CourseScreen):
         Binding("h", "hint", "Hint"),
     ]
 
-    def __init__(self, study: Study, exercise: Exercise, *, clock: Any = time.monotonic) -> None:
+    def __init__(self, study: Study, exercise: Exercise, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(study)
         self.exercise = exercise
         """The exercise answered."""
@@ -44,6 +45,8 @@ class ChoiceExerciseScreen(CourseScreen):
         """Where time comes from (tests pass their own)."""
         self._opened = clock()
         """When the learner opened the exercise."""
+        self.order = option_order(exercise)
+        """Option indexes in the order they are shown."""
 
     @property
     def many(self) -> bool:
@@ -51,10 +54,8 @@ class ChoiceExerciseScreen(CourseScreen):
         return self.exercise.kind == "multi"
 
     @property
-    def place(self) -> Any:
+    def place(self) -> Place:
         """This exercise."""
-        from course.progress import Place
-
         return Place("exercise", self.exercise.id)
 
     def compose(self) -> ComposeResult:
@@ -70,14 +71,14 @@ class ChoiceExerciseScreen(CourseScreen):
             yield Static(how, id="how", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
         chosen = set(chosen_options(self.study.draft(self.exercise) or ""))
+        options = self.exercise.options
         if self.many:
             yield SelectionList[int](
-                *(Selection(Text(option.text), index, index in chosen)
-                  for index, option in enumerate(self.exercise.options)),
+                *(Selection(Text(options[index].text), index, index in chosen) for index in self.order),
                 id="options",
             )
         else:
-            yield OptionList(*(Option(Text(option.text)) for option in self.exercise.options), id="options")
+            yield OptionList(*(Option(Text(options[index].text), id=str(index)) for index in self.order), id="options")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,8 +87,8 @@ class ChoiceExerciseScreen(CourseScreen):
         kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
         self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
         options = self.query_one("#options", OptionList)
-        chosen = chosen_options(self.study.draft(self.exercise) or "")
-        options.highlighted = chosen[0] if chosen and chosen[0] < len(self.exercise.options) else 0
+        chosen = [index for index in chosen_options(self.study.draft(self.exercise) or "") if index in self.order]
+        options.highlighted = self.order.index(chosen[0]) if chosen else 0
         options.focus()
 
     @on(SelectionList.SelectedChanged, "#options")
@@ -107,7 +108,7 @@ class ChoiceExerciseScreen(CourseScreen):
         """Enter on an option of a choice exercise answers it."""
         event.stop()
         if not self.many:
-            self._check([event.option_index])
+            self._check([self.order[event.option_index]])
 
     def action_submit(self) -> None:
         """Check the options marked (multi) or the one highlighted (choice)."""
@@ -115,12 +116,10 @@ class ChoiceExerciseScreen(CourseScreen):
         if self.many:
             self._check(sorted(self.query_one("#options", SelectionList).selected))
         elif options.highlighted is not None:
-            self._check([options.highlighted])
+            self._check([self.order[options.highlighted]])
 
     def _check(self, chosen: list[int]) -> None:
         """Judge, record and show the feedback."""
-        from course.progress import Place
-
         if not chosen:
             self.notify("Mark at least one option with space first.", title="Nothing chosen")
             return

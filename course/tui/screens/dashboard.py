@@ -8,11 +8,13 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Button, Footer, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from course.progress import Place
 from course.tui.study import LESSON_WORDS, ModuleRow
 from course.tui.widgets.bar import text_bar
+from course.tui.widgets.continue_bar import ContinueBar
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
 
@@ -21,15 +23,20 @@ from .base import CourseScreen
 __all__ = ["DashboardScreen"]
 
 
-def _module_prompt(row: ModuleRow) -> ListRow:
-    """One module: status, number and title, a bar, counts; its summary underneath."""
+def _counts(row: ModuleRow) -> str:
+    """``lessons 1/4 · exercises 3/10``."""
     counts = f"lessons {row.lessons_done}/{row.lessons_total}"
     if row.exercises_total:
         counts += f" · exercises {row.exercises_passed}/{row.exercises_total}"
+    return counts
+
+
+def _module_prompt(row: ModuleRow, counts_width: int) -> ListRow:
+    """One module: status, number and title, a bar, counts; its summary underneath."""
     title = Text(f"{row.module.number}  ", style="dim").append(row.module.title, style="bold")
     return ListRow(
-        LESSON_WORDS[row.status][0], title, [text_bar(row.fraction), counts],
-        note=row.module.summary.strip(), indent=5,
+        LESSON_WORDS[row.status][0], title, [text_bar(row.fraction), _counts(row).ljust(counts_width)],
+        note=row.module.summary.strip(), indent=3,
     )
 
 
@@ -44,7 +51,7 @@ class DashboardScreen(CourseScreen):
         """Greeting, Continue, the modules."""
         yield TitleBar()
         yield Static("", id="greeting", markup=False)
-        yield Button("", id="continue", variant="primary")
+        yield ContinueBar("", id="continue", markup=False)
         yield Static("Modules", classes="section-title")
         yield OptionList(id="modules")
         yield Footer()
@@ -54,7 +61,7 @@ class DashboardScreen(CourseScreen):
         self.title = "listen"
         self.sub_title = self.study.learner
         self._refresh()
-        self.query_one("#continue", Button).focus()
+        self.query_one("#continue", ContinueBar).focus()
 
     def on_screen_resume(self) -> None:
         """Back from a module or an exercise: progress may have moved."""
@@ -67,34 +74,30 @@ class DashboardScreen(CourseScreen):
         self.query_one("#greeting", Static).update(
             f"Hello, {self.study.learner}. {done} of {len(rows)} modules done."
         )
-        self.query_one("#continue", Button).label = self._continue_label()
+        self.query_one("#continue", ContinueBar).update(self._continue_label())
         modules = self.query_one("#modules", OptionList)
         highlighted = modules.highlighted
         modules.clear_options()
-        modules.add_options(Option(_module_prompt(row), id=row.module.id) for row in rows)
+        width = max((len(_counts(row)) for row in rows), default=0)  # bars line up down the list
+        modules.add_options(Option(_module_prompt(row, width), id=row.module.id) for row in rows)
         if rows:
             modules.highlighted = highlighted if highlighted is not None else 0
 
     def _resume_place(self) -> tuple[Any, str]:
-        """Where Continue leads, and how to say it."""
-        from course.progress import Place
-
+        """Where Continue leads, and its label: the exact place left, or the first lesson."""
         place = self.study.store.place(self.study.learner)
         if place is not None:
             described = self.study.describe(place)
             if described:
-                return place, described
+                return place, f"▶ Continue: {described}"
         first = self.study.first_lesson()
         if first is None:
-            return None, ""
-        return Place("lesson", first.id), ""
+            return None, "This course has no lessons yet."
+        return Place("lesson", first.id), f"▶ Start with “{first.title}”"
 
     def _continue_label(self) -> Text:
-        """``▶ Continue: Naming the feeling · page 3 of 5`` or ``▶ Start the course``."""
-        place, described = self._resume_place()
-        if described:
-            return Text(f"▶ Continue: {described}")
-        return Text("▶ Start the course" if place is not None else "No lessons yet")
+        """``▶ Continue: Naming the feeling · page 3 of 5`` or ``▶ Start with “…”``."""
+        return Text(self._resume_place()[1])
 
     def action_continue(self) -> None:
         """Open the exact place the learner left off."""
@@ -106,15 +109,13 @@ class DashboardScreen(CourseScreen):
         """Nothing is behind the dashboard."""
         return action != "back"
 
-    @on(Button.Pressed, "#continue")
-    def _continue_pressed(self, event: Button.Pressed) -> None:
+    @on(ContinueBar.Pressed, "#continue")
+    def _continue_pressed(self, event: ContinueBar.Pressed) -> None:
         event.stop()
         self.action_continue()
 
     @on(OptionList.OptionSelected, "#modules")
     def _module_chosen(self, event: OptionList.OptionSelected) -> None:
-        from course.progress import Place
-
         event.stop()
         self.go(Place("module", event.option.id or ""))
 

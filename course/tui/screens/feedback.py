@@ -13,10 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
+from course.progress import Place
 from course.content.model import Exercise
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import COST_STYLE, CREDIT_STYLE, Review, score_words
 from course.tui.study import Study
+from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 
 from .base import CourseScreen
@@ -82,10 +84,8 @@ class FeedbackScreen(CourseScreen):
         """The verdict on it."""
 
     @property
-    def place(self) -> Any:
+    def place(self) -> Place:
         """Feedback on this exercise (reopened from the last recorded answer)."""
-        from course.progress import Place
-
         return Place("feedback", self.exercise.id)
 
     def compose(self) -> ComposeResult:
@@ -121,16 +121,12 @@ class FeedbackScreen(CourseScreen):
 
     def action_retry(self) -> None:
         """Back to the exercise with this answer in the box, to improve it."""
-        from course.progress import Place
-
         draft = self.answer if isinstance(self.answer, str) else json.dumps(self.answer)
         self.study.save_draft(self.exercise, draft)
         self.go(Place("exercise", self.exercise.id), "replace")
 
     def action_next(self) -> None:
         """On to the module's next exercise (or back, after the last one)."""
-        from course.progress import Place
-
         following = self.study.next_exercise(self.exercise)
         if following is None:
             self.notify("That was the last exercise in this module.", title="Module exercises done")
@@ -141,7 +137,7 @@ class FeedbackScreen(CourseScreen):
     def action_model(self) -> None:
         """A strong answer, shown literally, in a window over the feedback."""
         if self.exercise.model_answer:
-            body: RenderableType = Text(self.exercise.model_answer.strip())
+            body: RenderableType = Text(reflow(self.exercise.model_answer))
         else:
             right = [f"✓ {option.text.strip()}" for option in self.exercise.options if option.correct]
             body = Text("\n".join(right))

@@ -16,7 +16,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import Button, Footer, Static
+from textual.widgets.button import ButtonVariant
 
+from course.progress import Place
 from course.content.model import Lesson
 from course.tui.study import Study
 from course.tui.widgets.title import TitleBar
@@ -39,6 +41,8 @@ def page_markdown(lesson: Lesson, page: int) -> str:
 class LessonScreen(CourseScreen):
     """Reads a lesson page by page, remembering the page and how far down it the learner is."""
 
+    AUTO_FOCUS = "#page"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         # Priority: the page scroller would otherwise take ← and → for sideways scrolling.
         Binding("n,right", "next_page", "Next page", priority=True),
@@ -57,6 +61,8 @@ class LessonScreen(CourseScreen):
         """How far down the page the learner is (0..1): asked for on open, then as last seen."""
         self._exercise = study.practice_for(lesson)
         """Where Practise leads, or None if the lesson has nothing to practise here."""
+        self.title = lesson.title
+        self.sub_title = study.module_of(lesson).title
 
     @property
     def last_page(self) -> int:
@@ -75,56 +81,75 @@ class LessonScreen(CourseScreen):
         return self._scroll
 
     @property
-    def place(self) -> Any:
+    def place(self) -> Place:
         """This lesson, this page, this far down."""
-        from course.progress import Place
-
         return Place("lesson", self.lesson.id, page=self.page, scroll=self.scroll)
 
     def compose(self) -> ComposeResult:
-        """Page title, the page, and the way on."""
+        """Page title, the page, and the way on: built with the page in place, so it paints once."""
         yield TitleBar()
-        yield Static("", id="page-title", markup=False)
+        yield Static(self._section_title(), id="page-title", markup=False)
         with VerticalScroll(id="page"):
-            yield Static("", id="page-body", markup=False)
+            yield Static(self._page_body(), id="page-body", markup=False)
         with Horizontal(id="lesson-nav"):
-            yield Button("← Previous", id="previous")
-            yield Static("", id="page-count", markup=False)
-            yield Button("Next →", id="next", variant="primary")
-            yield Button("Practise ▶", id="practise", variant="success")
-            yield Button("Back to the module", id="finish")
+            yield Button("← Previous", id="previous", disabled=self.page == 0)
+            yield Static(self._page_count(), id="page-count", markup=False)
+            label, variant = self._forward()
+            yield Button(label, id="forward", variant=variant)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Show the page the learner was on, as far down as they were."""
-        self.title = self.lesson.title
-        self.sub_title = self.study.module_of(self.lesson).title
-        self._show(self.page, scroll=self._scroll)
-        self.query_one("#page", VerticalScroll).focus()
+        """The scroll position the learner left, and a note of where they are."""
+        self._arrived(self._scroll)
 
-    def _show(self, page: int, *, scroll: float = 0.0) -> None:
-        """Render one page and record where the learner is."""
+    def _section_title(self) -> str:
+        return self.lesson.sections[self.page].title
+
+    def _page_body(self) -> Markdown:
+        return Markdown(page_markdown(self.lesson, self.page))
+
+    def _page_count(self) -> str:
+        return f"page {self.page + 1} of {self.last_page + 1}"
+
+    def _forward(self) -> tuple[str, ButtonVariant]:
+        """What the forward button says and how it looks on this page."""
+        if self.page < self.last_page:
+            return "Next →", "primary"
+        if self._exercise is not None:
+            return "Practise ▶", "success"
+        return "Back to the module", "default"
+
+    def _show(self, page: int) -> None:
+        """Turn to another page, at its top."""
+        was_edge = (self.page == 0, self.page == self.last_page)
         self.page = page
-        self._scroll = scroll
-        section = self.lesson.sections[page]
-        self.query_one("#page-title", Static).update(section.title)
-        self.query_one("#page-body", Static).update(Markdown(page_markdown(self.lesson, page)))
-        count = f"page {page + 1} of {self.last_page + 1}"
-        self.query_one("#page-count", Static).update(count)
-        last = page == self.last_page
+        self._scroll = 0.0
+        self.query_one("#page-title", Static).update(self._section_title())
+        self.query_one("#page-body", Static).update(self._page_body())
+        self.query_one("#page-count", Static).update(self._page_count())
         self.query_one("#previous", Button).disabled = page == 0
-        self.query_one("#next", Button).display = not last
-        self.query_one("#practise", Button).display = last and self._exercise is not None
-        self.query_one("#finish", Button).display = last and self._exercise is None
-        body = self.query_one("#page", VerticalScroll)
-        body.scroll_to(y=0, animate=False)
-        if scroll:
-            self.call_after_refresh(lambda: body.scroll_to(y=scroll * body.max_scroll_y, animate=False))
-        self.refresh_bindings()
-        self.study.save_lesson(self.lesson, page=page, scroll=scroll, status="done" if last else "started")
-        from course.progress import Place
+        forward = self.query_one("#forward", Button)
+        forward.label, forward.variant = self._forward()
+        self.query_one("#page", VerticalScroll).scroll_to(y=0, animate=False)
+        if was_edge != (page == 0, page == self.last_page):
+            self.refresh_bindings()  # Previous / Next / Practise change only at the ends
+        self._arrived(0.0)
 
-        self.study.save_place(Place("lesson", self.lesson.id, page=page, scroll=scroll))
+    def _arrived(self, scroll: float) -> None:
+        """Once the page is on screen: scroll to where the learner was and note the place."""
+
+        def settle() -> None:
+            if not self.is_attached:  # left already: save_state kept the position
+                return
+            if scroll:
+                body = self.query_one("#page", VerticalScroll)
+                body.scroll_to(y=scroll * body.max_scroll_y, animate=False)
+            last = self.page == self.last_page
+            self.study.save_lesson(self.lesson, page=self.page, scroll=scroll, status="done" if last else "started")
+            self.study.save_place(Place("lesson", self.lesson.id, page=self.page, scroll=scroll))
+
+        # After the paint: the scroll needs the page laid out, and the learner should not wait for the disk.
+        self.call_after_refresh(settle)
 
     def save_state(self) -> None:
         """Keep the page and how far down it, before quitting or leaving."""
@@ -135,7 +160,7 @@ class LessonScreen(CourseScreen):
         self.save_state()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Next or Practise, never both; Previous greyed out on the first page."""
+        """Next, Practise or Back to the module on the last page; Previous greyed out on the first."""
         last = self.page == self.last_page
         if action == "next_page":
             return not last
@@ -159,8 +184,6 @@ class LessonScreen(CourseScreen):
 
     def action_practise(self) -> None:
         """From the last page to the lesson's first exercise not yet passed."""
-        from course.progress import Place
-
         if self._exercise is not None:
             self.go(Place("exercise", self._exercise.id))
 
@@ -168,16 +191,20 @@ class LessonScreen(CourseScreen):
         """The lesson is read and has nothing to practise here: back to the module."""
         self.action_back()
 
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
+    @on(Button.Pressed, "#previous")
+    def _previous_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        actions = {
-            "previous": self.action_previous_page,
-            "next": self.action_next_page,
-            "practise": self.action_practise,
-            "finish": self.action_finish,
-        }
-        actions[event.button.id or "next"]()
+        self.action_previous_page()
+
+    @on(Button.Pressed, "#forward")
+    def _forward_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if self.page < self.last_page:
+            self.action_next_page()
+        elif self._exercise is not None:
+            self.action_practise()
+        else:
+            self.action_finish()
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Scrolling the page."""

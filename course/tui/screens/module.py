@@ -12,9 +12,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from course.progress import Place
 from course.content.model import Exercise, Lesson, Module
 from course.tui.kinds import EXERCISE_KINDS
-from course.tui.study import ExerciseStatus, LessonStatus, Study
+from course.tui.study import NOT_TRIED, ExerciseStatus, LessonStatus, Study
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
 
@@ -50,10 +51,8 @@ class ModuleScreen(CourseScreen):
         """The module shown."""
 
     @property
-    def place(self) -> Any:
+    def place(self) -> Place:
         """This module."""
-        from course.progress import Place
-
         return Place("module", self.module.id)
 
     def compose(self) -> ComposeResult:
@@ -81,7 +80,7 @@ class ModuleScreen(CourseScreen):
         highlighted = contents.highlighted
         lessons = self.study.lesson_statuses()
         exercises = self.study.exercise_statuses()
-        new_lesson, new_exercise = LessonStatus("new"), ExerciseStatus(0, False, None)
+        new_lesson = LessonStatus("new")
         options: list[Option] = [Option(Text("Lessons", style="bold"), disabled=True)]
         for number, lesson in enumerate(self.module.lessons, start=1):
             status = lessons.get(lesson.id, new_lesson)
@@ -90,7 +89,7 @@ class ModuleScreen(CourseScreen):
         if playable:
             options.append(Option(Text("Exercises", style="bold"), disabled=True))
             for exercise in playable:
-                status = exercises.get(exercise.id, new_exercise)
+                status = exercises.get(exercise.id, NOT_TRIED)
                 options.append(Option(_exercise_prompt(exercise, status), id=f"exercise:{exercise.id}"))
         contents.clear_options()
         contents.add_options(options)
@@ -99,8 +98,6 @@ class ModuleScreen(CourseScreen):
     @on(OptionList.OptionSelected, "#contents")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         """Open the lesson (at the page last read) or the exercise."""
-        from course.progress import Place
-
         event.stop()
         screen, _, target = (event.option.id or "").partition(":")
         if screen == "lesson":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,6 +12,7 @@ from textual.css.query import NoMatches
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
+from course.progress import Place
 from course.content.model import Exercise
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for
@@ -39,7 +40,7 @@ class TextExerciseScreen(CourseScreen, inherit_bindings=False):
         Binding("f1,question_mark", "help", "Help"),
     ]
 
-    def __init__(self, study: Study, exercise: Exercise, *, clock: Any = time.monotonic) -> None:
+    def __init__(self, study: Study, exercise: Exercise, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(study)
         self.exercise = exercise
         """The exercise answered."""
@@ -56,10 +57,8 @@ class TextExerciseScreen(CourseScreen, inherit_bindings=False):
         """Set once the answer is submitted: from then on there is no draft to keep."""
 
     @property
-    def place(self) -> Any:
+    def place(self) -> Place:
         """This exercise (the half-typed answer lives in the drafts)."""
-        from course.progress import Place
-
         return Place("exercise", self.exercise.id)
 
     @property
@@ -116,6 +115,10 @@ class TextExerciseScreen(CourseScreen, inherit_bindings=False):
             return
         if self._draft_timer is not None:
             self._draft_timer.stop()
+            self._draft_timer = None
+        if event.text_area.text == self._saved_text:  # e.g. the draft just restored
+            self._show_status(saved=True)
+            return
         self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_state)
         self._show_status(saved=False)
 
@@ -159,8 +162,6 @@ class TextExerciseScreen(CourseScreen, inherit_bindings=False):
 
     def action_submit(self) -> None:
         """Grade the answer, record it, and show the feedback."""
-        from course.progress import Place
-
         answer = self.query_one("#answer", TextArea).text
         if not answer.strip():
             self.notify("Write your answer first, then press ctrl+s.", title="Nothing to submit")

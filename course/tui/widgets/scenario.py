@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from course.content.model import Exercise
 
-__all__ = ["ScenarioCard", "CHANNELS"]
+__all__ = ["ScenarioCard", "CHANNELS", "reflow"]
 
 CHANNELS = {
     "chat": ("💬", "Chat"),
@@ -18,6 +18,30 @@ CHANNELS = {
     "in-person": ("🤝", "In person"),
 }
 """An icon and a word for each channel: the word is what carries the meaning."""
+
+
+WRAPPED_LINE = 50
+"""A line at least this long, followed by more text, was wrapped by the writer's editor."""
+
+
+def reflow(text: str) -> str:
+    """Undo hard wrapping in a customer's message so it fits any width.
+
+    Paragraphs (blank lines) and short lines (a greeting, a sign-off, a list item)
+    stay as written; only long lines that run on into the next are joined.
+    """
+    paragraphs = []
+    for paragraph in text.strip().split("\n\n"):
+        lines = paragraph.split("\n")
+        joined = [lines[0]]
+        for line in lines[1:]:
+            runs_on = len(joined[-1]) >= WRAPPED_LINE and line.strip() and not line.lstrip().startswith(("-", "*", "•"))
+            if runs_on:
+                joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
+            else:
+                joined.append(line)
+        paragraphs.append("\n".join(joined))
+    return "\n\n".join(paragraphs)
 
 
 def _card(exercise: Exercise) -> RenderableType:
@@ -37,11 +61,11 @@ def _card(exercise: Exercise) -> RenderableType:
         if scenario.history:
             parts.append(Text.assemble(("Note: ", "italic"), (scenario.history.strip(), "italic")))
         parts.append(Text(""))
-        parts.append(Text(scenario.message.strip()))
+        parts.append(Text(reflow(scenario.message)))
     if exercise.original:
         parts.append(Text(""))
         parts.append(Text("The reply to rewrite:", style="bold"))
-        parts.append(Text(exercise.original.strip()))
+        parts.append(Text(reflow(exercise.original)))
     return Group(*parts)
 
 

@@ -1,4 +1,4 @@
-"""The subcommands of ``listen``: check, status, answer, grade, detect."""
+"""What learners and content authors run: check, status, answer, grade, detect."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-__all__ = ["register"]
+__all__ = ["COMMANDS"]
 
 MAX_ANSWER_CHARS = 50_000
 
@@ -32,7 +32,7 @@ def check(ctx: click.Context, folder: Path | None) -> int:
 
     Prints each problem as path:line: message. Exit status 1 if there are any.
     """
-    from .checking import check_course
+    from ..checking import check_course
 
     root = folder or _settings(ctx).content_dir
     course, problems = check_course(root)
@@ -59,7 +59,7 @@ def check(ctx: click.Context, folder: Path | None) -> int:
 @click.pass_context
 def status(ctx: click.Context, as_json: bool) -> int:
     """Show the learner's progress through the modules."""
-    from .progress.summary import status_report
+    from ..progress.summary import status_report
 
     settings = _settings(ctx)
     course = settings.course()
@@ -69,14 +69,14 @@ def status(ctx: click.Context, as_json: bool) -> int:
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        from .console import status_view
+        from ..console import status_view
 
         _console().print(status_view(report))
     return 0
 
 
 def _read_answer(file: str | None, editor: bool, exercise) -> str:  # type: ignore[no-untyped-def]
-    from .cli import Stop
+    from ..cli import Stop
 
     if file is not None and editor:
         raise Stop("give the answer with --file or --editor, not both")
@@ -122,10 +122,10 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool)
     The answer comes from --file, from $EDITOR, or from standard input.
     Exit status 0 once the attempt is safely stored, passed or not.
     """
-    from . import grading
-    from .cli import FAILURE, Stop, exercise_or_stop
-    from .console import grade_view
-    from .progress import Attempt, StoreError
+    from .. import grading
+    from ..cli import FAILURE, Stop, exercise_or_stop
+    from ..console import grade_view
+    from ..progress import Attempt, StoreError
 
     settings = _settings(ctx)
     course = settings.course()
@@ -153,9 +153,9 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool)
 @click.pass_context
 def grade(ctx: click.Context, exercise_id: str, answer_text: str | None, as_json: bool) -> int:
     """Grade an answer without recording it."""
-    from . import grading
-    from .cli import Stop, exercise_or_stop
-    from .console import grade_json, grade_view
+    from .. import grading
+    from ..cli import Stop, exercise_or_stop
+    from ..console import grade_json, grade_view
 
     course = _settings(ctx).course()
     exercise = exercise_or_stop(course, exercise_id)
@@ -178,8 +178,8 @@ def detect(techniques: tuple[str, ...]) -> int:
     Each input line is {"id", "text", "context"}; each output line is
     {"id", "found": {technique: bool}, "evidence": {technique: [[start, end], ...]}}.
     """
-    from . import grading
-    from .cli import Stop
+    from .. import grading
+    from ..cli import Stop
 
     unknown = [name for name in techniques if name not in grading.TECHNIQUES]
     if unknown:
@@ -207,7 +207,4 @@ def detect(techniques: tuple[str, ...]) -> int:
     return 1 if bad else 0
 
 
-def register(group: click.Group) -> None:
-    """Attach every subcommand to the ``listen`` group."""
-    for command in (check, status, answer, grade, detect):
-        group.add_command(command)
+COMMANDS = (check, status, answer, grade, detect)

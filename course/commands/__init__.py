@@ -1,0 +1,18 @@
+"""The subcommands of ``listen``, grouped by who uses them."""
+
+from __future__ import annotations
+
+import click
+
+from . import learning, sync
+
+__all__ = ["register"]
+
+GROUPS = (learning, sync)
+
+
+def register(group: click.Group) -> None:
+    """Attach every subcommand to the ``listen`` group."""
+    for module in GROUPS:
+        for command in module.COMMANDS:
+            group.add_command(command)

@@ -1,0 +1,113 @@
+"""``listen sync``: send the outbox of learning records to the organisation's LRS.
+
+The LRS options (``lrs_options``, ``lrs_client``) are shared with every
+command that reads or writes an LRS, so they behave the same everywhere.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable
+
+import click
+
+if TYPE_CHECKING:
+    from ..xapi.client import LrsClient
+
+__all__ = ["COMMANDS", "lrs_options", "lrs_client"]
+
+pause: Callable[[float], None] = time.sleep
+"""How sync waits between tries; tests put a recorder here instead of sleeping."""
+
+
+def lrs_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --endpoint, --username and --password-env to a command."""
+    command = click.option(
+        "--password-env", "password_env", metavar="VAR", default=None,
+        help="The environment variable holding the LRS password (default: LISTEN_LRS_PASSWORD).")(command)
+    command = click.option(
+        "--username", metavar="U", default=None,
+        help="User name for the LRS (default: $LISTEN_LRS_USERNAME, else config.json).")(command)
+    command = click.option(
+        "--endpoint", metavar="URL", default=None,
+        help="The LRS's xAPI endpoint (default: $LISTEN_LRS_ENDPOINT, else config.json).")(command)
+    return command
+
+
+def lrs_client(data_dir: Path, endpoint: str | None, username: str | None, password_env: str | None,
+               *, save: bool = False) -> "LrsClient":
+    """A client for the LRS the options, environment or config name; Stop (status 2) if they do not add up."""
+    from ..cli import Stop
+    from ..xapi.client import LrsClient
+    from ..xapi.config import ConfigError, load_config, lrs_settings, save_config
+
+    for problem in load_config(data_dir).problems:
+        click.echo(f"listen: {problem}", err=True)
+    try:
+        settings = lrs_settings(data_dir, endpoint=endpoint, username=username, password_variable=password_env)
+        if save:
+            save_config(data_dir, endpoint=settings.endpoint, username=settings.username or "")
+    except ConfigError as error:
+        raise Stop(str(error)) from None
+    except OSError as error:
+        raise Stop(f"could not save {data_dir / 'config.json'}: {error.strerror}", 1) from None
+    return LrsClient(settings)
+
+
+@click.command()
+@lrs_options
+@click.option("--batch", type=click.IntRange(1, 1000), default=50, show_default=True,
+              help="Statements per request.")
+@click.option("--save", is_flag=True, help="Remember the endpoint and user name in config.json (never the password).")
+@click.pass_context
+def sync(ctx: click.Context, endpoint: str | None, username: str | None, password_env: str | None,
+         batch: int, save: bool) -> int:
+    """Send your learning records to your organisation's Learning Record Store.
+
+    Records wait in an outbox on this machine until the LRS has them, so
+    nothing is lost offline or if the connection drops. Exit status 0 when
+    everything was sent, 1 when some wait for next time, 2 when the settings
+    or credentials are wrong.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ..cli import FAILURE, Stop
+    from ..progress import StoreError
+    from ..xapi.client import CredentialsRefused, EndpointWrong
+    from ..xapi.sync import send_outbox
+
+    settings = ctx.find_root().obj
+    client = lrs_client(settings.data_dir, endpoint, username, password_env, save=save)
+    store = settings.store()
+    with client:
+        waiting = store.outbox_count()
+        if waiting == 0:
+            click.echo("nothing to send: the outbox is empty.")
+            return 0
+        console = Console(stderr=True, highlight=False)
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=console.is_terminal) as bar:
+            task = bar.add_task(f"sending to {client.endpoint}", total=waiting)
+
+            def on_progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total, description=f"sending to {client.endpoint}")
+
+            def on_wait(problem: str, seconds: float) -> None:
+                bar.update(task, description=f"{problem}; trying again in {seconds:.0f} s")
+
+            try:
+                summary = send_outbox(store, client, batch=batch, sleep=pause,
+                                      on_progress=on_progress, on_wait=on_wait)
+            except (CredentialsRefused, EndpointWrong) as error:
+                left = store.outbox_count()
+                raise Stop(f"{error}; {left} statement{'s' if left != 1 else ''} stay queued") from None
+            except StoreError as error:
+                raise Stop(f"{error} What the LRS took will be recognised and not repeated next time.",
+                           FAILURE) from None
+    click.echo(summary.line())
+    return 0 if summary.complete else FAILURE
+
+
+COMMANDS = (sync,)

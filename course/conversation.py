@@ -1,0 +1,202 @@
+"""A simulated customer who talks back: the rules of a conversation exercise, without a screen.
+
+The customer says each turn in timed pieces. Sending a reply while pieces
+are still to come is an interruption: it is recorded, fed back, and costs
+mood. Each reply is graded against the turn's rubric; the outcome picks the
+branch and moves the customer's mood. Time comes from an injectable clock so
+nothing here (or in its tests) ever sleeps.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .content.model import Conversation, CustomerLine, Exercise, Turn
+from .grading import Grade, grade_rubric
+
+__all__ = [
+    "INTERRUPTION_COST",
+    "MOOD_WORDS",
+    "mood_words",
+    "turn_context",
+    "Reply",
+    "ConversationRun",
+]
+
+INTERRUPTION_COST = 1
+"""Mood lost when the learner sends while the customer is still typing."""
+
+MOOD_WORDS = {
+    -3: "furious",
+    -2: "angry",
+    -1: "uneasy",
+    0: "neutral",
+    1: "calmer",
+    2: "reassured",
+    3: "at ease",
+}
+"""How the mood meter reads in words, so it never relies on colour alone."""
+
+
+def mood_words(mood: int) -> str:
+    """The customer's mood in a word or two."""
+    return MOOD_WORDS[max(-3, min(3, mood))]
+
+
+def turn_context(conversation: Conversation, turn: Turn, heard: str = "") -> str:
+    """What the reply to ``turn`` answers: that turn's words, or, for the summary, everything heard.
+
+    ``heard`` is the customer's words so far on the path taken; without it (when
+    proving example answers) every customer line of the conversation is used.
+    """
+    if turn.summary:
+        if heard:
+            return heard
+        return " ".join(line.text for each in conversation.turns.values() for line in each.customer)
+    return " ".join(line.text for line in turn.customer)
+
+
+def grade_turn(exercise: Exercise, turn: Turn, reply: str, heard: str = "") -> Grade:
+    """Grade one reply in a conversation against its turn's rubric."""
+    conversation = exercise.conversation
+    assert conversation is not None and turn.rubric is not None
+    return grade_rubric(
+        turn.rubric, reply, context=turn_context(conversation, turn, heard),
+        facts=conversation.facts, skill=exercise.skill,
+    )
+
+
+@dataclass(frozen=True)
+class Reply:
+    """One reply the learner sent, and what came of it."""
+
+    turn_id: str
+    text: str
+    grade: Grade
+    interrupted: bool
+    """Sent while the customer still had something to say."""
+    unheard: tuple[str, ...]
+    """The pieces the customer had not finished saying when the reply went."""
+    mood_before: int
+    mood_after: int
+
+
+@dataclass
+class ConversationRun:
+    """One play-through of a conversation exercise."""
+
+    exercise: Exercise
+    clock: Callable[[], float] = time.monotonic
+    mood: int = field(init=False)
+    turn_id: str = field(init=False)
+    replies: list[Reply] = field(init=False, default_factory=list)
+    transcript: list[tuple[str, str]] = field(init=False, default_factory=list)
+    """(who, text) for everything said and shown so far: "customer" or "you"."""
+    notes: str = ""
+    _turn_started: float = field(init=False, default=0.0)
+    _shown: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        if self.exercise.conversation is None:
+            raise ValueError(f"{self.exercise.id} is not a conversation")
+        self.mood = self.conversation.mood
+        self._enter(self.conversation.start)
+
+    @property
+    def conversation(self) -> Conversation:
+        assert self.exercise.conversation is not None
+        return self.exercise.conversation
+
+    @property
+    def turn(self) -> Turn:
+        """The turn the customer is on."""
+        return self.conversation.turns[self.turn_id]
+
+    @property
+    def finished(self) -> bool:
+        """True once the customer has reached an ending (a turn without a rubric)."""
+        return self.turn.rubric is None
+
+    def _enter(self, turn_id: str) -> None:
+        self.turn_id = turn_id
+        self._turn_started = self.clock()
+        self._shown = 0
+
+    def _schedule(self) -> list[float]:
+        """Seconds after the turn starts at which each piece appears."""
+        moments, total = [], 0.0
+        for line in self.turn.customer:
+            total += line.after
+            moments.append(total)
+        return moments
+
+    def arrived(self) -> list[CustomerLine]:
+        """Pieces of this turn the customer has finished typing by now; adds new ones to the transcript."""
+        elapsed = self.clock() - self._turn_started
+        count = sum(1 for moment in self._schedule() if moment <= elapsed)
+        for line in self.turn.customer[self._shown:count]:
+            self.transcript.append(("customer", line.text))
+        self._shown = max(self._shown, count)
+        return list(self.turn.customer[:count])
+
+    def typing(self) -> bool:
+        """Whether the customer is still typing (more pieces to come this turn)."""
+        return len(self.arrived()) < len(self.turn.customer)
+
+    def seconds_to_next_piece(self) -> float | None:
+        """How long until the next piece appears, or None if the customer has finished."""
+        elapsed = self.clock() - self._turn_started
+        upcoming = [moment - elapsed for moment in self._schedule() if moment > elapsed]
+        return max(0.0, upcoming[0]) if upcoming else None
+
+    def heard(self) -> str:
+        """Everything the customer has said so far."""
+        return " ".join(text for who, text in self.transcript if who == "customer")
+
+    def send(self, text: str) -> Reply:
+        """The learner replies: graded, recorded, and the customer moves on."""
+        if self.finished:
+            raise ValueError("the conversation has ended")
+        arrived = self.arrived()
+        unheard = tuple(line.text for line in self.turn.customer[len(arrived):])
+        interrupted = bool(unheard)
+        # An interruption still lets the customer finish their sentence: it is said, not lost.
+        for piece in unheard:
+            self.transcript.append(("customer", piece))
+        self._shown = len(self.turn.customer)
+        self.transcript.append(("you", text))
+        turn = self.turn
+        grade = grade_turn(self.exercise, turn, text, self.heard())
+        branch = turn.on_pass if grade.passed else turn.on_fail
+        before = self.mood
+        change = (branch.mood if branch else 0) - (INTERRUPTION_COST if interrupted else 0)
+        self.mood = max(-3, min(3, self.mood + change))
+        reply = Reply(turn.id, text, grade, interrupted, unheard, before, self.mood)
+        self.replies.append(reply)
+        if branch is not None:
+            self._enter(branch.goto)
+        return reply
+
+    @property
+    def interruptions(self) -> int:
+        """How many replies were sent while the customer was still typing."""
+        return sum(reply.interrupted for reply in self.replies)
+
+    @property
+    def score(self) -> float:
+        """The mean score of the graded replies (0 before any)."""
+        if not self.replies:
+            return 0.0
+        return sum(reply.grade.score for reply in self.replies) / len(self.replies)
+
+    @property
+    def passed(self) -> bool:
+        """Finished, with the summary step passed and most replies passing."""
+        if not self.finished or not self.replies:
+            return False
+        summary_ok = all(reply.grade.passed for reply in self.replies
+                         if self.conversation.turns[reply.turn_id].summary)
+        passing = sum(reply.grade.passed for reply in self.replies)
+        return summary_ok and passing * 2 > len(self.replies) and self.score >= 0.6

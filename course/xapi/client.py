@@ -1,0 +1,191 @@
+"""Talking to a Learning Record Store over HTTP (xAPI 1.0.3 statements resource).
+
+Built on httpx: every request has a connect, read, write and pool timeout,
+and a dropped or cut connection is its own kind of error, told apart from an
+answer. This module says what the LRS answered; what to do about it is
+``sync``'s business.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import json
+import time
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from .config import LrsSettings
+from .vocabulary import XAPI_VERSION
+
+__all__ = [
+    "TIMEOUT",
+    "Answer",
+    "LrsError",
+    "LrsUnreachable",
+    "CredentialsRefused",
+    "EndpointWrong",
+    "LrsClient",
+    "retry_after_seconds",
+]
+
+TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
+"""Seconds allowed to connect, to wait for each piece of an answer, to send, and to get a connection."""
+
+
+class LrsError(Exception):
+    """Something between listen and the LRS went wrong; the message says what, in plain words."""
+
+
+class CredentialsRefused(LrsError):
+    """The LRS answered 401 or 403."""
+
+
+class EndpointWrong(LrsError):
+    """The address answers, but not as an xAPI statements resource (404, 405, a redirect)."""
+
+
+class LrsUnreachable(LrsError):
+    """No usable answer now: the LRS could not be reached, was too slow, broke the connection, or is unwell."""
+
+    def __init__(self, reason: str, *, timed_out: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        """What happened, in a few plain words."""
+        self.timed_out = timed_out
+        """True when the LRS was reached but did not answer in time."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the LRS answered to one request."""
+
+    status: int
+    """The HTTP status code."""
+    reason: str
+    """The status in words (``Service Unavailable``)."""
+    detail: str = ""
+    """The LRS's own explanation, shortened, if it gave one."""
+    retry_after: float | None = None
+    """Seconds the LRS asked us to wait (``Retry-After``), if it said."""
+    body: Any = None
+    """The JSON it sent back, if any."""
+
+
+def retry_after_seconds(value: str | None, *, now: float | None = None) -> float | None:
+    """A ``Retry-After`` header (seconds or an HTTP date) as seconds from now, or None."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        text = response.text
+    else:
+        text = body.get("detail", body.get("message", "")) if isinstance(body, dict) else ""
+        text = text if isinstance(text, str) else json.dumps(text)[:200]
+    return " ".join(str(text).split())[:200]
+
+
+def _unreachable(error: httpx.TransportError, where: str) -> LrsUnreachable:
+    if isinstance(error, httpx.TimeoutException):
+        return LrsUnreachable(f"the LRS at {where} did not answer in time", timed_out=True)
+    if isinstance(error, httpx.ConnectError):
+        cause = str(error) or "connection failed"
+        if "refused" in cause.lower():
+            cause = "connection refused"
+        elif "name" in cause.lower() and ("resolution" in cause.lower() or "known" in cause.lower()):
+            cause = "no such host"
+        return LrsUnreachable(f"could not reach the LRS at {where} ({cause})")
+    if isinstance(error, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
+        return LrsUnreachable(f"the connection to the LRS at {where} broke off before it answered")
+    return LrsUnreachable(f"could not talk to the LRS at {where} ({type(error).__name__})")
+
+
+class LrsClient:
+    """One LRS's statements resource, with basic authentication and the xAPI version header."""
+
+    def __init__(self, settings: LrsSettings, *, timeout: httpx.Timeout = TIMEOUT,
+                 transport: httpx.BaseTransport | None = None) -> None:
+        self.endpoint = settings.endpoint
+        """The xAPI endpoint, ending in ``/``."""
+        self.statements_url = urljoin(self.endpoint, "statements")
+        """Where statements are posted and read."""
+        auth = (settings.username, settings.password or "") if settings.username else None
+        self._http = httpx.Client(
+            auth=auth,
+            timeout=timeout,
+            transport=transport,
+            headers={"X-Experience-API-Version": XAPI_VERSION, "Accept": "application/json"},
+            follow_redirects=False,  # a redirect would resend the password elsewhere
+            trust_env=False,  # the LRS is named explicitly; no proxy settings picked up by surprise
+        )
+
+    def close(self) -> None:
+        """Let go of the connections."""
+        self._http.close()
+
+    def __enter__(self) -> "LrsClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def post_statements(self, statements: Iterable[Mapping[str, Any]]) -> Answer:
+        """Send statements in one request; the answer, or LrsUnreachable if none came."""
+        body = json.dumps(list(statements), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            response = self._http.post(self.statements_url, content=body,
+                                       headers={"Content-Type": "application/json"})
+        except httpx.TransportError as error:
+            raise _unreachable(error, self.endpoint) from None
+        return self._answer(response)
+
+    def get_statements(self, params: Mapping[str, str] | None = None, *, more: str | None = None) -> Answer:
+        """Read statements: a query, or the ``more`` link of an earlier page."""
+        url = self.statements_url if more is None else self._more_url(more)
+        try:
+            response = self._http.get(url, params=None if more is not None else dict(params or {}))
+        except httpx.TransportError as error:
+            raise _unreachable(error, self.endpoint) from None
+        return self._answer(response)
+
+    def _more_url(self, more: str) -> str:
+        """The ``more`` link is a path on the LRS's own host; anything else is refused."""
+        url = urljoin(self.endpoint, more)
+        here, there = urlsplit(self.endpoint), urlsplit(url)
+        if (here.scheme, here.netloc) != (there.scheme, there.netloc):
+            raise LrsUnreachable(f"the LRS at {self.endpoint} pointed the next page to another host")
+        return url
+
+    @staticmethod
+    def _answer(response: httpx.Response) -> Answer:
+        body = None
+        if response.content:
+            try:
+                body = response.json()
+            except ValueError:
+                body = None
+        return Answer(
+            status=response.status_code,
+            reason=response.reason_phrase or "",
+            detail=_detail(response) if response.status_code >= 300 else "",
+            retry_after=retry_after_seconds(response.headers.get("Retry-After")),
+            body=body,
+        )

@@ -1,0 +1,52 @@
+"""The public face of course.grading: names others code against, and what they promise."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import course.grading as grading
+from course.grading import AVOID_TECHNIQUES, CHECKS, TECHNIQUE_SKILL, TECHNIQUES, detect
+from course.content.model import SKILLS
+
+
+def test_the_public_names_are_exported():
+    assert set(grading.__all__) == {
+        "TECHNIQUES", "AVOID_TECHNIQUES", "CHECKS", "TECHNIQUE_SKILL", "Detection", "detect",
+        "CriterionResult", "Grade", "grade", "grade_rubric", "criterion_problems",
+    }
+    for name in grading.__all__:
+        assert getattr(grading, name) is not None
+
+
+def test_techniques_and_skills_line_up():
+    assert len(TECHNIQUES) == 12 and len(set(TECHNIQUES)) == 12
+    assert AVOID_TECHNIQUES == {"uses_jargon", "blames_customer", "dismisses_feeling", "overpromises"}
+    assert AVOID_TECHNIQUES < set(TECHNIQUES)
+    assert set(TECHNIQUE_SKILL) == set(TECHNIQUES)
+    assert set(TECHNIQUE_SKILL.values()) <= set(SKILLS)
+    assert TECHNIQUE_SKILL["acknowledges_emotion"] == "empathy"
+    assert TECHNIQUE_SKILL["reflects_content"] == "paraphrasing"
+    assert TECHNIQUE_SKILL["commits_to_action"] == "follow_through"
+    assert len(CHECKS) == 7
+
+
+def test_an_unknown_technique_is_a_value_error():
+    with pytest.raises(ValueError):
+        detect("reads_minds", "hello")
+
+
+def test_evidence_points_at_the_original_words_even_after_normalising():
+    text = "Honestly, I’m SO sorry — that sounds really frustrating!!"
+    found = detect("acknowledges_emotion", text)
+    assert found.found
+    assert any("sorry" in text[a:b].lower() for a, b in found.evidence)
+    assert any("sounds really frustrating" in text[a:b] for a, b in found.evidence)
+
+
+def test_importing_grading_stays_light_and_never_loads_textual():
+    code = "import sys, course.grading; print('textual' in sys.modules, 'yaml' in sys.modules)"
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["False", "False"]

@@ -1,0 +1,43 @@
+"""Hand-written customer-service replies: each technique detector gives the expected verdict."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from course.grading import TECHNIQUES, detect
+
+CASES = yaml.safe_load((Path(__file__).parent / "replies.yaml").read_text(encoding="utf-8"))
+
+
+def _label(case: dict) -> str:
+    return (case["text"][:50] or "(empty)").replace("\n", " ")
+
+
+def test_the_table_is_big_enough_and_well_formed():
+    assert len(CASES) >= 150
+    for case in CASES:
+        assert set(case) <= {"text", "context", "expect"}
+        assert set(case["expect"]) <= set(TECHNIQUES), case["expect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "technique", "expected"),
+    [
+        (case["text"], case.get("context"), technique, expected)
+        for case in CASES
+        for technique, expected in case["expect"].items()
+    ],
+    ids=[
+        f"{technique}-{'yes' if expected else 'no'}-{_label(case)}"
+        for case in CASES
+        for technique, expected in case["expect"].items()
+    ],
+)
+def test_detector_verdict(text, context, technique, expected):
+    detection = detect(technique, text, context)
+    assert detection.found is expected, f"{technique} on {text!r}: evidence {[text[a:b] for a, b in detection.evidence]}"
+    if expected:
+        assert detection.evidence, "a technique found must show the words that show it"

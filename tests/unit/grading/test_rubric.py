@@ -1,0 +1,283 @@
+"""Rubrics: every check kind met and missed, evidence, severity, score maths, determinism."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.grading import CHECKS, TECHNIQUE_SKILL, Grade, grade, grade_rubric
+from course.content.model import Rubric
+
+from .conftest import criterion, exercise
+
+MESSAGE = (
+    "Hi, I've been charged twice for order 5521 - 89.99 both times - and my rent goes out on "
+    "the 1st. I cancelled the second one straight away!"
+)
+
+
+def _result(grade_: Grade, criterion_id: str):
+    return next(r for r in grade_.results if r.id == criterion_id)
+
+
+def _words(answer: str, spans) -> list[str]:
+    return [answer[a:b] for a, b in spans]
+
+
+# --- technique checks ---------------------------------------------------------------------
+
+def test_a_technique_check_is_met_with_the_learners_words_as_evidence():
+    answer = "That sounds really stressful with your rent due. I'll refund the second charge today."
+    result = _result(grade(exercise(criterion("feeling", "acknowledges_emotion"), message=MESSAGE), answer), "feeling")
+    assert result.met
+    assert "sounds really stressful" in " ".join(_words(answer, result.evidence))
+    assert result.feedback == "feeling: well done"
+
+
+def test_a_technique_check_is_missed_with_no_evidence_and_the_missed_feedback():
+    result = _result(grade(exercise(criterion("feeling", "acknowledges_emotion"), message=MESSAGE), "Refund issued."), "feeling")
+    assert not result.met
+    assert result.evidence == ()
+    assert result.feedback == "feeling: missing"
+
+
+# --- mentions -----------------------------------------------------------------------------
+
+FACTS = [["charged twice", "double charge", "two payments"], ["89.99", "89.99 each"], ["rent", "the 1st"]]
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You were charged twice, 89.99 each time, and your rent is due on the 1st.",
+        "you were CHARGED TWICE for $89.99 - with the rent due that's awful",
+        "I can see two payments of £89.99 and I know the rent matters.",
+        "You were chargd twice at 89.99 and your rent is coming.",  # typo in a long word
+    ],
+)
+def test_mentions_is_met_when_every_fact_appears_in_any_accepted_form(answer):
+    grade_ = grade(exercise(criterion("facts", "mentions", facts=FACTS), message=MESSAGE), answer)
+    assert _result(grade_, "facts").met, answer
+
+
+def test_mentions_tolerates_word_endings():
+    crit = criterion("refund", "mentions", facts=["refund"])
+    for answer in ("We refunded it.", "Refunding now.", "Two refunds went out."):
+        assert _result(grade_rubric(Rubric((crit,)), answer), "refund").met, answer
+
+
+def test_mentions_counts_at_least():
+    crit = criterion("facts", "mentions", facts=FACTS, at_least=2)
+    assert _result(grade_rubric(Rubric((crit,)), "Two payments, and the rent is due."), "facts").met
+    assert not _result(grade_rubric(Rubric((crit,)), "Two payments went out."), "facts").met
+
+
+def test_mentions_is_missed_when_a_fact_is_absent_and_shows_the_ones_found():
+    answer = "You were charged twice, I'm sorry."
+    result = _result(grade_rubric(Rubric((criterion("facts", "mentions", facts=FACTS),)), answer), "facts")
+    assert not result.met
+    assert _words(answer, result.evidence) == ["charged twice"]
+
+
+def test_mentions_does_not_match_a_different_number():
+    crit = criterion("amount", "mentions", facts=[["89.99"]])
+    assert not _result(grade_rubric(Rubric((crit,)), "You paid 98.99."), "amount").met
+
+
+def test_mentions_uses_the_conversation_facts_with_facts_from():
+    crit = criterion("close", "mentions", facts_from="facts", at_least=2)
+    facts = (("charged twice",), ("89.99",), ("order 5521",))
+    answer = "So: order 5521, charged twice. I'll fix it today."
+    assert _result(grade_rubric(Rubric((crit,)), answer, facts=facts), "close").met
+    assert not _result(grade_rubric(Rubric((crit,)), "I'll fix it today.", facts=facts), "close").met
+
+
+# --- avoids -------------------------------------------------------------------------------
+
+def test_avoids_phrases_is_missed_with_the_offending_words_as_evidence():
+    crit = criterion("no-policy", "avoids", phrases=["as per our policy", "calm down"])
+    answer = "Please CALM down. As per our policy we can't."
+    result = _result(grade_rubric(Rubric((crit,)), answer), "no-policy")
+    assert not result.met
+    assert _words(answer, result.evidence) == ["CALM down", "As per our policy"]
+
+
+def test_avoids_phrases_match_whole_words_and_contractions():
+    crit = criterion("no-should", "avoids", phrases=["you should have"])
+    assert not _result(grade_rubric(Rubric((crit,)), "You should’ve checked."), "no-should").met
+    assert _result(grade_rubric(Rubric((crit,)), "You shoulder the cost? No, we do."), "no-should").met
+
+
+def test_avoids_techniques():
+    crit = criterion("no-blame", "avoids", techniques=["blames_customer", "dismisses_feeling"])
+    assert not _result(grade_rubric(Rubric((crit,)), "You should have read the terms."), "no-blame").met
+    assert not _result(grade_rubric(Rubric((crit,)), "It's not a big deal."), "no-blame").met
+    assert _result(grade_rubric(Rubric((crit,)), "I'm sorry, let's fix it."), "no-blame").met
+
+
+# --- order --------------------------------------------------------------------------------
+
+ORDER = criterion("feeling-first", "order", first="acknowledges_emotion", then="offers_solution")
+
+
+def test_order_is_met_when_the_feeling_comes_before_the_fix():
+    answer = "I'm so sorry about the double charge. I can refund the second payment now."
+    result = _result(grade_rubric(Rubric((ORDER,)), answer), "feeling-first")
+    assert result.met and result.evidence
+
+
+def test_order_is_missed_when_the_fix_comes_first():
+    answer = "I can refund the second payment now. I'm so sorry about the double charge."
+    assert not _result(grade_rubric(Rubric((ORDER,)), answer), "feeling-first").met
+
+
+def test_order_is_met_without_the_second_and_missed_without_the_first():
+    assert _result(grade_rubric(Rubric((ORDER,)), "I'm so sorry about all this."), "feeling-first").met
+    assert not _result(grade_rubric(Rubric((ORDER,)), "I can refund it now."), "feeling-first").met
+
+
+# --- length -------------------------------------------------------------------------------
+
+def test_length_counts_words():
+    crit = criterion("short", "length", min_words=3, max_words=6)
+    rubric = Rubric((crit,))
+    assert _result(grade_rubric(rubric, "I'll fix it today."), "short").met
+    assert not _result(grade_rubric(rubric, "Okay."), "short").met
+    assert not _result(grade_rubric(rubric, "I will fix this for you today, I promise."), "short").met
+
+
+# --- plain_language -----------------------------------------------------------------------
+
+def test_plain_language_flags_jargon_extra_phrases_and_long_sentences():
+    crit = criterion("plain", "plain_language", phrases=["kindly"], max_sentence_words=12)
+    rubric = Rubric((crit,))
+    assert _result(grade_rubric(rubric, "I'll send a new card today."), "plain").met
+    jargon = "Your RMA is approved."
+    result = _result(grade_rubric(rubric, jargon), "plain")
+    assert not result.met and _words(jargon, result.evidence) == ["RMA"]
+    assert not _result(grade_rubric(rubric, "Kindly wait."), "plain").met
+    long = "I will send you a brand new card in the post today and it should arrive with you this week."
+    assert not _result(grade_rubric(rubric, long), "plain").met
+
+
+def test_plain_language_default_sentence_limit_is_thirty_words():
+    rubric = Rubric((criterion("plain", "plain_language"),))
+    assert _result(grade_rubric(rubric, " ".join(["word"] * 30) + "."), "plain").met
+    assert not _result(grade_rubric(rubric, " ".join(["word"] * 31) + "."), "plain").met
+
+
+# --- not_parroting ------------------------------------------------------------------------
+
+def test_not_parroting_is_met_by_a_paraphrase_and_missed_by_a_copy():
+    rubric_exercise = exercise(criterion("own-words", "not_parroting"), kind="paraphrase", message=MESSAGE)
+    paraphrase = "So a duplicate payment for the same order hit your account, and you need it back before rent day."
+    assert _result(grade(rubric_exercise, paraphrase), "own-words").met
+    copy = "You've been charged twice for order 5521 - 89.99 both times - and your rent goes out on the 1st."
+    result = _result(grade(rubric_exercise, copy), "own-words")
+    assert not result.met
+    assert result.evidence, "the copied runs are shown"
+
+
+def test_not_parroting_compares_a_rewrite_with_the_original():
+    original = "Per policy your RMA requires an SKU and proof of purchase prior to escalation."
+    ex = exercise(criterion("own-words", "not_parroting", max_overlap=0.2), kind="rewrite", original=original)
+    assert not _result(grade(ex, "Per policy your RMA requires an SKU and a receipt."), "own-words").met
+    assert _result(grade(ex, "To send it back, I just need the product code and your receipt."), "own-words").met
+
+
+# --- questions ----------------------------------------------------------------------------
+
+def test_questions_counts_asked_and_open_questions():
+    rubric = Rubric((criterion("one-open", "questions", at_least=1, at_most=2, open_at_least=1),))
+    assert _result(grade_rubric(rubric, "What happened at the till?"), "one-open").met
+    assert not _result(grade_rubric(rubric, "Did it happen at the till?"), "one-open").met
+    assert not _result(grade_rubric(rubric, "What happened? Where? Who served you?"), "one-open").met
+    assert not _result(grade_rubric(rubric, "I'll look into it."), "one-open").met
+
+
+def test_questions_defaults_to_at_least_one():
+    rubric = Rubric((criterion("ask", "questions"),))
+    assert _result(grade_rubric(rubric, "Is the light red?"), "ask").met
+    assert not _result(grade_rubric(rubric, "The light is red."), "ask").met
+
+
+# --- score, pass, severity ----------------------------------------------------------------
+
+def _three(severity: str = "actionable") -> tuple:
+    return (
+        criterion("feeling", "acknowledges_emotion", weight=3, severity=severity),
+        criterion("fix", "offers_solution", weight=1),
+        criterion("ask", "asks_question", weight=1),
+    )
+
+
+def test_score_is_the_weighted_share_of_criteria_met():
+    ex = exercise(*_three(), pass_mark=0.7)
+    result = grade(ex, "I'm so sorry, that sounds awful. What happened?")
+    assert result.score == pytest.approx(4 / 5)
+    assert result.passed
+    assert result.missed_ids == frozenset({"fix"})
+    assert [r.id for r in result.met] == ["feeling", "ask"]
+
+
+def test_an_essential_miss_fails_whatever_the_score():
+    ex = exercise(
+        criterion("feeling", "acknowledges_emotion", weight=1, severity="essential"),
+        criterion("fix", "offers_solution", weight=5),
+        pass_mark=0.5,
+    )
+    result = grade(ex, "I can refund it now.")
+    assert result.score == pytest.approx(5 / 6)
+    assert not result.passed
+    assert [r.id for r in result.essential_missed] == ["feeling"]
+
+
+def test_below_the_pass_mark_fails():
+    result = grade(exercise(*_three(), pass_mark=0.7), "What happened?")
+    assert result.score == pytest.approx(1 / 5)
+    assert not result.passed and result.pass_mark == 0.7
+
+
+def test_exactly_the_pass_mark_passes():
+    ex = exercise(criterion("a", "asks_question", weight=7), criterion("b", "offers_solution", weight=3), pass_mark=0.7)
+    assert grade(ex, "What happened?").passed
+
+
+def test_results_keep_rubric_order_severity_weight_and_skill():
+    ex = exercise(
+        criterion("feeling", "acknowledges_emotion", weight=2, severity="essential"),
+        criterion("facts", "mentions", facts=["rent"], skill="attention"),
+        criterion("next", "commits_to_action", severity="informative"),
+        skill="",
+    )
+    result = grade(ex, "Hello")
+    assert [r.id for r in result.results] == ["feeling", "facts", "next"]
+    assert [r.severity for r in result.results] == ["essential", "actionable", "informative"]
+    assert [r.weight for r in result.results] == [2, 1.0, 1.0]
+    assert [r.skill for r in result.results] == [TECHNIQUE_SKILL["acknowledges_emotion"], "attention", "follow_through"]
+
+
+def test_the_exercise_skill_is_used_when_a_criterion_names_none():
+    ex = exercise(criterion("feeling", "acknowledges_emotion"), skill="patience")
+    assert grade(ex, "Hello").results[0].skill == "patience"
+
+
+def test_grading_is_deterministic():
+    ex = exercise(*_three(), criterion("facts", "mentions", facts=FACTS), message=MESSAGE)
+    answer = "So sorry! You were charged twice at 89.99. I can refund one now - what else happened?"
+    first, second = grade(ex, answer), grade(ex, answer)
+    assert first == second
+
+
+def test_a_non_text_exercise_is_refused():
+    ex = exercise(criterion("x", "asks_question"), kind="choice")
+    with pytest.raises(ValueError):
+        grade(ex, "anything")
+
+
+def test_an_unknown_check_is_missed_not_a_crash():
+    result = grade_rubric(Rubric((criterion("odd", "reads_minds"),)), "Hello")
+    assert not result.results[0].met
+
+
+def test_every_check_kind_is_known():
+    assert set(CHECKS) == {"mentions", "avoids", "order", "length", "plain_language", "not_parroting", "questions"}
