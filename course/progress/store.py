@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Iterable
 
 from tinydb import where
 
-from .events import StatementMaker
+from .events import StatementMaker, event_time
 from .learners import check_name, ensure_learner, find_learner, meta, stored_name
 from .outbox import LearningEvents, attempt_event_id
 from .progressfile import STORE_FILE, ProgressFile
@@ -28,6 +29,7 @@ from .records import (
     place_from_row,
 )
 from .storage import META, META_ROW
+from .trainer_work import TrainerWork
 
 __all__ = ["ProgressStore"]
 
@@ -35,7 +37,7 @@ __all__ = ["ProgressStore"]
 _OWN_WORK = ("lesson_state", "attempts", "drafts", "places", "results")
 
 
-class ProgressStore(LearningEvents):
+class ProgressStore(LearningEvents, TrainerWork):
     """Every learner's progress in one file in ``data_dir``, safe against crashes and other windows.
 
     Given a ``statements`` maker (``course.xapi.statement_maker``), every
@@ -198,6 +200,8 @@ class ProgressStore(LearningEvents):
 
     def record_attempt(self, learner: str, attempt: Attempt) -> Attempt:
         """Save an answer; it is on disk (fsync'd) when this returns. The attempt with its time and id."""
+        if not attempt.at:  # to the millisecond: answers within one second keep their order in an LRS
+            attempt = replace(attempt, at=event_time())
         attempt = completed(attempt)
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]

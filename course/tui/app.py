@@ -19,7 +19,7 @@ from .screens.base import CourseScreen
 from .study import Study
 
 if TYPE_CHECKING:
-    from course.progress import ProgressStore
+    from course.progress import Place, ProgressStore
 
 __all__ = ["ListenApp", "HANGUP_GRACE", "STOP_SIGNALS"]
 
@@ -135,14 +135,14 @@ class ListenApp(App[None]):
             self.push_screen(screens[-1])
         self._remember_place()
 
-    def _screens_for(self, place: Any, answer: Any = None) -> list[Screen[Any]] | None:
+    def _screens_for(self, place: Place | None, answer: Any = None) -> list[Screen[Any]] | None:
         """The screens from the dashboard to a place (None if the place no longer exists)."""
         from .screens.feedback import FeedbackScreen
         from .screens.lesson import LessonScreen
         from .screens.module import ModuleScreen
 
         study = self.study
-        if study is None:  # places open only once a learner is chosen
+        if study is None or place is None:  # places open only once a learner is chosen
             return None
         course = study.course
         try:

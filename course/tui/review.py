@@ -11,11 +11,15 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 
 from course.content.model import Exercise
+
+if TYPE_CHECKING:
+    from course.grading import Grade
+    from course.progress import Attempt
 
 __all__ = [
     "ReviewLine",
@@ -67,7 +71,7 @@ class Review:
     """What the verdict rests on, in a sentence or two."""
     marks: tuple[str, ...] = ()
     """Which kinds of marking the answer shows: "credit" and/or "cost"."""
-    grade: Any = None
+    grade: Grade | None = None
     """The ``course.grading.Grade`` behind a text review (None for choices)."""
 
     @property
@@ -89,7 +93,7 @@ def score_words(score: float) -> str:
     return "early days"
 
 
-def _answer_text(answer: str, grade: Any) -> tuple[Text, tuple[str, ...]]:
+def _answer_text(answer: str, grade: Grade) -> tuple[Text, tuple[str, ...]]:
     """The answer as typed (never read as markup), with evidence spans marked."""
     text = Text(answer)
     marks: list[str] = []
@@ -197,7 +201,7 @@ def review_choice(exercise: Exercise, answer: Any) -> Review:
         summary = f"You judged {judged} of {len(lines)} options right; all of them must be right to pass."
     return Review(score=score, passed=passed, pass_mark=1.0, lines=tuple(lines), summary=summary)
 
-def attempt_for(exercise: Exercise, answer: Any, review: Review, *, seconds: float) -> Any:
+def attempt_for(exercise: Exercise, answer: Any, review: Review, *, seconds: float) -> Attempt:
     """The ``course.progress.Attempt`` to record for a reviewed answer."""
     from course.progress import Attempt
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any, Iterator, Mapping
 
 from .client import CredentialsRefused, EndpointWrong, LrsClient, LrsUnreachable
@@ -140,6 +141,18 @@ def fetch_statements(client: LrsClient, *, learner: str | None = None, home_page
             return
 
 
+def _moment(record: LearningRecord) -> datetime:
+    try:
+        moment = datetime.fromisoformat(record.timestamp.replace("Z", "+00:00"))
+    except ValueError:
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
 def fetch_records(client: LrsClient, **query: Any) -> list[LearningRecord]:
-    """``fetch_statements`` (same arguments) as plain records."""
-    return [record_of(statement) for statement in fetch_statements(client, **query)]
+    """``fetch_statements`` (same arguments) as plain records, in the order they happened.
+
+    An LRS orders by when it stored statements, and a batch is stored at one
+    moment: the records are sorted by their own timestamps instead.
+    """
+    return sorted((record_of(statement) for statement in fetch_statements(client, **query)), key=_moment)

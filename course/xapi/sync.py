@@ -90,10 +90,11 @@ class SyncSummary:
 class _Kept(Exception):
     """A batch could not be delivered now."""
 
-    def __init__(self, problem: str, *, reachable: bool) -> None:
+    def __init__(self, problem: str, *, stop: bool) -> None:
         super().__init__(problem)
         self.problem = problem
-        self.reachable = reachable
+        self.stop = stop
+        """Whether to stop here: the LRS is out of reach or asked us to hold off."""
 
 
 class _Sender:
@@ -118,12 +119,12 @@ class _Sender:
 
     def deliver(self, batch: Sequence[QueuedStatement]) -> None:
         """Send ``batch`` until the LRS takes it; split it to find a statement it will not take."""
-        problem, reachable = "", True
+        problem, stop = "", False
         for tried in range(1, self.backoff.tries + 1):
             try:
                 answer = self.client.post_statements(item.statement for item in batch)
             except LrsUnreachable as error:
-                problem, reachable, wait = error.reason, error.timed_out, self.backoff.wait(tried)
+                problem, stop, wait = error.reason, not error.timed_out, self.backoff.wait(tried)
             else:
                 if answer.status in (200, 204):
                     self.taken(batch, already=False)
@@ -145,17 +146,17 @@ class _Sender:
                 if answer.status not in (408, 429) and answer.status < 500:
                     raise EndpointWrong(f"the LRS address {self.client.endpoint} answered {_said(answer)}: "
                                         "check it is the xAPI endpoint (it usually ends in /xAPI/ or /xapi/)")
-                problem, reachable = f"the LRS answered {_said(answer)}", True
+                problem, stop = f"the LRS answered {_said(answer)}", answer.status == 429
                 wait = answer.retry_after if answer.retry_after is not None else self.backoff.wait(tried)
                 if wait > self.backoff.longest:
-                    raise _Kept(f"{problem} and asked to wait {wait:.0f} s", reachable=True)
+                    raise _Kept(f"{problem} and asked to wait {wait:.0f} s", stop=True)
             if tried == self.backoff.tries or self.waited + wait > self.backoff.budget:
                 break
             if self.on_wait is not None:
                 self.on_wait(problem, wait)
             self.sleep(wait)
             self.waited += wait
-        raise _Kept(problem, reachable=reachable)
+        raise _Kept(problem, stop=stop)
 
 
 def _said(answer: Answer) -> str:
@@ -185,7 +186,7 @@ def send_outbox(store: ProgressStore, client: LrsClient, *, batch: int = DEFAULT
         except _Kept as kept:
             summary.problem = kept.problem
             failed_in_a_row += 1
-            if not kept.reachable or failed_in_a_row >= 2:  # the LRS is down, not one bad batch
+            if kept.stop or failed_in_a_row >= 2:  # the LRS is down or busy, not one bad batch
                 break
         finally:
             sender.progress()

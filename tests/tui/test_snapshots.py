@@ -7,10 +7,13 @@ clock: progress is built through the store, and no screen prints a date.
 
 from __future__ import annotations
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
+import course.grading as course_grading
 from course.content.model import Course
+from course.grading import CriterionResult, Grade
 from course.progress import Attempt, Place
 from course.tui.app import ListenApp
 
@@ -78,9 +81,29 @@ def test_exercise_with_draft_and_hint(snap_compare, course, store) -> None:
     assert snap_compare(app, terminal_size=SIZE, run_before=open_and_ask)
 
 
-def test_feedback(snap_compare, course, store) -> None:
+ANSWER = "I'm so sorry [bold]Dana[/], calm down. The party on Saturday matters."
+
+
+def fixed_grade(exercise, answer: str) -> Grade:
+    """A set verdict, so this picture shows the screen, not today's detectors."""
+    names, facts, blame = exercise.rubric.criteria
+
+    def span(words: str) -> tuple[int, int]:
+        start = answer.index(words)
+        return start, start + len(words)
+
+    results = (
+        CriterionResult(names, True, (span("sorry"),), names.met, "empathy"),
+        CriterionResult(facts, True, (span("party"), span("Saturday")), facts.met, "attention"),
+        CriterionResult(blame, False, (span("calm down"),), blame.missed, "empathy"),
+    )
+    return Grade(score=0.8, passed=False, pass_mark=0.7, results=results)
+
+
+def test_feedback(snap_compare, course, store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(course_grading, "grade", fixed_grade)
     app = app_with_progress(course, store)
-    store.save_draft(LEARNER, "empathy.late-gift", "I'm so sorry [bold]Dana[/], calm down. The party on Saturday matters.")
+    store.save_draft(LEARNER, "empathy.late-gift", ANSWER)
     store.save_place(LEARNER, Place("exercise", "empathy.late-gift"))
 
     async def submit(pilot: Pilot) -> None:

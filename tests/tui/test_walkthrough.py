@@ -295,3 +295,17 @@ async def test_ctrl_c_quits_and_keeps_the_draft(course, dana: str, store) -> Non
         await pilot.pause()
     assert app.return_code == 0
     assert store.draft(dana, "empathy.late-gift") == "kept"
+
+
+async def test_tab_leaves_the_answer_box_and_h_then_gives_a_hint(course, dana: str, store) -> None:
+    store.save_place(dana, Place("exercise", "empathy.late-gift"))
+    app = ListenApp(course, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press("h")  # in the box: a letter
+        assert app.screen.query_one(TextArea).text == "h"
+        await pilot.press("shift+tab", "h")  # out of the box: a hint
+        assert app.screen.query_one(TextArea).text == "h"
+        assert "Hint 1 of 2" in text_of(app)

@@ -9,7 +9,6 @@ from course.grading.detectors.common import (
     conditional,
     hits,
     negated,
-    overlapping,
     phrase_hits,
     sarcastic,
     sentence_at,

@@ -12,11 +12,14 @@ __all__ = [
     "Span",
     "hits",
     "negated",
+    "conditional",
     "sentence_at",
     "sarcastic",
     "word_before",
-    "in_questions",
     "opening",
+    "overlapping",
+    "phrase_hits",
+    "lexicon_words",
 ]
 
 Span = tuple[int, int]
@@ -67,16 +70,6 @@ def sarcastic(text: Text, sentence: Sentence | None) -> bool:
     if sentence is None:
         return False
     return bool(hits(text, "sarcasm_cues", (sentence.start, sentence.end)))
-
-
-def in_questions(text: Text, spans: Iterable[Span]) -> list[Span]:
-    """Keep the spans whose sentence is a question."""
-    kept = []
-    for span in spans:
-        sentence = sentence_at(text, span[0])
-        if sentence is not None and sentence.is_question:
-            kept.append(span)
-    return kept
 
 
 _SALUTATION = re.compile(

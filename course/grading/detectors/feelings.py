@@ -32,6 +32,7 @@ _FRAME_STARTS = frozenset(
     "i we you your that this it which all sorry so really very truly how what such no not anyone anybody "
     "everyone most makes left made hang stay keep hope hopefully".split()
 )
+_IMPERATIVES = frozenset("keep hang stay take look be go".split())
 _CLAUSE_LEAD = frozenset("oh wow gosh god well and but so ah ugh hmm okay ok".split())
 _SORRY = re.compile(r"(?<![\w'])sorry(?![\w'])")
 
@@ -60,6 +61,8 @@ def acknowledges_emotion(text: Text, context: Text | None) -> list[Span]:
     for start, end in _candidates(text):
         # "with no laptop sounds stressful": a negation before a plain noun subject is about the noun.
         subject = text.norm[start:end].split(" ", 1)[0]
+        if subject in _IMPERATIVES and not all(word in _ORDER_LEAD for word in word_before(text, start, 3)):
+            continue  # "keep going" cheers someone on; "I keep going back" does not
         if (subject in _FRAME_STARTS and negated(text, start)) or conditional(text, start, 2):
             continue
         if overlapping((start, end), not_feelings):

@@ -35,7 +35,8 @@ _INVITE = re.compile(
     r"(?:tell me|talk to me|talk me through|walk me through|take me through|describe|explain|say (?:a bit |a little |a little bit )?more|share|give me (?:an idea|a sense|a (?:little )?(?:timeframe|picture|rundown|sense)))\b"
 )
 _WONDER = re.compile(
-    r"\b(?:i|we)(?: am| was| were)?(?: just| really| also| only| still)? (?:wonder|wondering|wondered|curious|interested in(?: is)? (?:what|how|why|whether|hearing|knowing)|interested to (?:know|hear)|keen to (?:know|hear)|would (?:like|love) to (?:know|hear|understand))\b"
+    r"\b(?:i|we)(?: am| was| were)?(?: just| really| also| only| still| kind of| sort of| a bit| a little)? (?:wonder|wondering|wondered|curious|interested in(?: is)? (?:what|how|why|whether|hearing|knowing)|interested to (?:know|hear)|keen to (?:know|hear)|would (?:like|love) to (?:know|hear|understand|find out|learn|ask you))\b"
+    r"|\bif (?:that is|it is|that would be|that's) (?:okay|ok|alright|all right)(?: with you)?\W*$"
     r"|^(?:(?:i|we) (?:guess|think) )?(?:just )?wondering\b"
     r"|\bhelp me understand\b"
 )

@@ -45,12 +45,17 @@ _ORDER = re.compile(
 )
 # Something done for them ("your refund has been processed", "it is now fixed") informs, not restates.
 _DONE_FOR_THEM = re.compile(r"\b(?:it|this|that|your \w+|the \w+) (?:has|have) (?:now |just |already )?been (?:now )?\w+(?:ed|en|t)\b|\b(?:is|are) now\b")
+_FIRST_PERSON = re.compile(r"^(?:i|we|let me|let us|our|my)\b")
 _SO_LEAD = re.compile(r"^(?:[\w']+[\s,]+){0,2}?so\b")
 # "That sounds like a sync conflict" names a cause; it restates nothing unless it is about them.
 _DIAGNOSIS = re.compile(r"\s+(?:a|an)\b")
 _CLAUSE = re.compile(r"[:;]\s+|\s+-+\s+")
 _INVERTED = re.compile(r"^(?:is|are|was|were|do|does|did|have|has|can|could|will|would|should)\b")
-_STRONG = ("sound", "seem", "so you", "so your", "what i", "if i", "from what", "in other words", "on the one", "on one", "part of you", "you feel", "you felt", "you are feel", "you were feel", "you have been feel")
+_STRONG = (
+    "sound", "seem", "so you", "so your", "what i", "if i", "from what", "in other words", "on the one",
+    "on one", "on the other", "part of you", "you feel", "you felt", "you are feel", "you were feel",
+    "you have been feel", "i hear", "i am hearing", "i am picking", "i get the", "i sense", "i gather",
+)
 
 
 def _main_clause(text: Text, start: int) -> bool:
@@ -89,7 +94,7 @@ def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: set
         return False
     if _SUBJECT.match(body):
         return not _THING_SUBJECT.match(body) or bool(shared)
-    if _SO_LEAD.match(unit.text) and body != unit.text and shared:
+    if _SO_LEAD.match(unit.text) and body != unit.text and shared and not _FIRST_PERSON.match(body):
         return True
     return (
         about_them

@@ -30,7 +30,7 @@ class CourseScreen(Screen[None]):
     class Go(Message):
         """Asks the app to take the learner somewhere."""
 
-        def __init__(self, place: Any, how: How = "push", answer: Any = None) -> None:
+        def __init__(self, place: Place | None, how: How = "push", answer: Any = None) -> None:
             super().__init__()
             self.place = place
             """The ``course.progress.Place`` to open (None when going back)."""
@@ -52,7 +52,7 @@ class CourseScreen(Screen[None]):
     def save_state(self) -> None:
         """Save anything not yet saved: called before quitting, so nothing typed is lost."""
 
-    def go(self, place: Any, how: How = "push", answer: Any = None) -> None:
+    def go(self, place: Place, how: How = "push", answer: Any = None) -> None:
         """Take the learner to a place."""
         self.post_message(self.Go(place, how, answer))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Any, Callable, ClassVar
+from typing import Callable, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,8 +15,8 @@ from textual.widgets import Footer, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
-from course.progress import Place
 from course.content.model import Exercise
+from course.progress import Place
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for, chosen_options, option_order
 from course.tui.study import Study

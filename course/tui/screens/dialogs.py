@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 __all__ = ["Dialog", "HelpDialog"]
 
@@ -34,6 +34,7 @@ class Dialog(ModalScreen[None]):
             with VerticalScroll(classes="dialog-body"):
                 yield Static(self._body, markup=False)
             yield Button("Close", id="close", variant="primary")
+        yield Footer()
 
     def on_mount(self) -> None:
         """Close is ready under enter."""

@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from course.progress import Place
 from course.content.model import Exercise
+from course.progress import Place
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import COST_STYLE, CREDIT_STYLE, Review, score_words
 from course.tui.study import Study
@@ -42,7 +42,7 @@ def _lines(review: Review) -> Table:
     """One row per criterion (or option): ✓/✗ with a word, its tag, the feedback."""
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(no_wrap=True, width=8)
-    table.add_column(no_wrap=True, style="dim", width=15)
+    table.add_column(no_wrap=True, style="dim", width=12)
     table.add_column(ratio=1)
     for line in review.lines:
         body = Text(line.text.strip())

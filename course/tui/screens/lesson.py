@@ -7,7 +7,7 @@ builds a widget per block and takes about 0.3 s per 1,000 words.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.markdown import Markdown
 from textual import on
@@ -18,8 +18,8 @@ from textual.css.query import NoMatches
 from textual.widgets import Button, Footer, Static
 from textual.widgets.button import ButtonVariant
 
-from course.progress import Place
 from course.content.model import Lesson
+from course.progress import Place
 from course.tui.study import Study
 from course.tui.widgets.title import TitleBar
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from rich.markdown import Markdown
 from rich.text import Text
 from textual import on
@@ -12,8 +10,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from course.progress import Place
 from course.content.model import Exercise, Lesson, Module
+from course.progress import Place
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.study import NOT_TRIED, ExerciseStatus, LessonStatus, Study
 from course.tui.widgets.row import ListRow

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import time
-from typing import Any, Callable, ClassVar
+from typing import Callable, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
+from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
-from course.progress import Place
 from course.content.model import Exercise
+from course.progress import Place
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for
 from course.tui.study import Study
@@ -32,8 +33,10 @@ DRAFT_DELAY = 0.5
 class TextExerciseScreen(CourseScreen, inherit_bindings=False):
     """The customer's message, the task, and a box to answer in (kept as a draft while typing)."""
 
-    # Own bindings: in the answer box printable keys type, so help is on f1 and hints on ctrl+g.
+    # Own bindings, not inherited: in the answer box printable keys type, so the footer
+    # must offer f1 for help (not ?) and ctrl+g for a hint (h works outside the box).
     BINDINGS: ClassVar[list[BindingType]] = [
+        *Screen.BINDINGS,  # tab, shift+tab, copy
         Binding("ctrl+s", "submit", "Submit"),
         Binding("ctrl+g,h", "hint", "Hint"),
         Binding("escape", "back", "Back"),

@@ -1,0 +1,199 @@
+"""What trainers hand a learner: assignments, and notes on answers; and results brought in from elsewhere.
+
+Reading and checking the trainer's files is ``course.trainer``'s work; the
+store only keeps what was already found sound, and keeps it in one save, so
+an import is all there or not there at all. ``ProgressStore`` takes these
+methods as a base class so the store stays one object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
+
+from tinydb import where
+
+from .learners import ensure_learner, stored_name
+from .outbox import attempt_event_id
+from .records import Attempt, attempt_row, completed, now
+
+if TYPE_CHECKING:
+    from .progressfile import ProgressFile
+
+__all__ = ["Assignment", "TrainerNote", "ImportCounts", "TrainerWork"]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Modules a trainer asked a learner to pass by a date."""
+
+    id: str
+    """Unique per assignment; the same file imported twice is one assignment."""
+    modules: tuple[str, ...]
+    """The module ids to pass, in course order."""
+    due: str
+    """The last day, as YYYY-MM-DD."""
+    pass_mark: float
+    """The module score (0 to 1) that counts as passed."""
+    message: str = ""
+    """What the trainer wants to say about it."""
+    trainer: str = ""
+    """Who set it."""
+    created: str = ""
+    """When the trainer made it (ISO-8601 UTC)."""
+
+
+@dataclass(frozen=True)
+class TrainerNote:
+    """A trainer's comment on one answer, and their grade if it differs from the course's."""
+
+    attempt_id: str
+    """The attempt it is about."""
+    exercise_id: str
+    """The exercise that attempt answered."""
+    trainer: str = ""
+    """Who wrote it."""
+    comment: str = ""
+    """The trainer's words to the learner."""
+    passed: Optional[bool] = None
+    """The trainer's verdict, or None when the course's grade stands."""
+    score: Optional[float] = None
+    """The trainer's score (0 to 1), or None when the course's score stands."""
+    written: str = ""
+    """When the trainer wrote it (ISO-8601 UTC)."""
+
+    @property
+    def overrides(self) -> bool:
+        """Whether the trainer changed the grade."""
+        return self.passed is not None or self.score is not None
+
+
+@dataclass(frozen=True)
+class ImportCounts:
+    """What one import added or changed."""
+
+    attempts: int = 0
+    """Attempts new to this machine."""
+    assignments: int = 0
+    """Assignments new or changed."""
+    notes: int = 0
+    """Trainer notes new or changed."""
+
+    @property
+    def anything(self) -> bool:
+        """Whether the import changed anything at all."""
+        return bool(self.attempts or self.assignments or self.notes)
+
+
+def _assignment_row(learner: str, assignment: Assignment) -> dict[str, Any]:
+    return {
+        "learner": learner, "id": assignment.id, "modules": list(assignment.modules), "due": assignment.due,
+        "pass_mark": float(assignment.pass_mark), "message": assignment.message, "trainer": assignment.trainer,
+        "created": assignment.created,
+    }
+
+
+def _assignment_from_row(row: Mapping[str, Any]) -> Assignment:
+    return Assignment(
+        id=str(row["id"]), modules=tuple(row.get("modules", ())), due=str(row.get("due", "")),
+        pass_mark=float(row.get("pass_mark", 0.8)), message=str(row.get("message", "")),
+        trainer=str(row.get("trainer", "")), created=str(row.get("created", "")),
+    )
+
+
+def _note_row(learner: str, note: TrainerNote) -> dict[str, Any]:
+    return {
+        "learner": learner, "attempt_id": note.attempt_id, "exercise_id": note.exercise_id,
+        "trainer": note.trainer, "comment": note.comment, "passed": note.passed,
+        "score": None if note.score is None else min(1.0, max(0.0, float(note.score))), "written": note.written,
+    }
+
+
+def _note_from_row(row: Mapping[str, Any]) -> TrainerNote:
+    score = row.get("score")
+    passed = row.get("passed")
+    return TrainerNote(
+        attempt_id=str(row["attempt_id"]), exercise_id=str(row.get("exercise_id", "")),
+        trainer=str(row.get("trainer", "")), comment=str(row.get("comment", "")),
+        passed=None if passed is None else bool(passed), score=None if score is None else float(score),
+        written=str(row.get("written", "")),
+    )
+
+
+def _same(row: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
+    return all(row.get(key) == value for key, value in wanted.items())
+
+
+class TrainerWork:
+    """Assignments, trainer notes and imported results, for ``ProgressStore``."""
+
+    _file: "ProgressFile"
+    _event: Callable[..., None]  # LearningEvents': queue a learning event inside a transaction
+
+    def import_work(self, learner: str, *, attempts: Iterable[Attempt] = (),
+                    assignments: Iterable[Assignment] = (), notes: Iterable[TrainerNote] = ()) -> ImportCounts:
+        """Add attempts, assignments and trainer notes for ``learner`` in one save; what changed.
+
+        An attempt already here (same id) is kept as it is; an assignment or a
+        note already here is replaced by the one given. Everything is checked
+        before anything is saved: a ValueError leaves the store as it was.
+        """
+        ready = [completed(attempt) for attempt in attempts]
+        assignments, notes = list(assignments), list(notes)
+        with self._file.transaction() as db:
+            name = ensure_learner(db, learner)["name"]
+            table = db.table("attempts")
+            known = {row.get("id") for row in db.storage.read().get("attempts", {}).values()}
+            added = 0
+            for attempt in ready:
+                if attempt.id in known:
+                    continue
+                known.add(attempt.id)
+                table.insert(attempt_row(name, attempt))
+                self._event(db, "answered", name, "exercise", attempt.exercise_id,
+                            id=attempt_event_id(attempt.id), at=attempt.at, attempt=attempt)
+                added += 1
+            changed_assignments = self._upsert(db, "assignments", [
+                ((where("learner") == name) & (where("id") == a.id), _assignment_row(name, a)) for a in assignments])
+            changed_notes = self._upsert(db, "trainer_feedback", [
+                ((where("learner") == name) & (where("attempt_id") == n.attempt_id), _note_row(name, n))
+                for n in notes])
+            return ImportCounts(added, changed_assignments, changed_notes)
+
+    @staticmethod
+    def _upsert(db: Any, table_name: str, rows: list[tuple[Any, dict[str, Any]]]) -> int:
+        """Insert or replace rows; how many were new or different."""
+        table = db.table(table_name)
+        changed = 0
+        for which, row in rows:
+            found = table.search(which)
+            if found and _same(found[0], row):
+                continue
+            stamped = {**row, "imported": now()}
+            if found:
+                table.update(stamped, which)
+            else:
+                table.insert(stamped)
+            changed += 1
+        return changed
+
+    def assignments(self, learner: str) -> list[Assignment]:
+        """The learner's assignments, soonest due first."""
+        with self._file.reading() as db:
+            rows = db.table("assignments").search(where("learner") == stored_name(db, learner))
+            return sorted((_assignment_from_row(row) for row in rows), key=lambda a: (a.due, a.id))
+
+    def remove_assignment(self, learner: str, assignment_id: str) -> bool:
+        """Take an assignment off the learner's list; True if there was one."""
+        with self._file.transaction() as db:
+            which = (where("learner") == stored_name(db, learner)) & (where("id") == assignment_id)
+            return bool(db.table("assignments").remove(which))
+
+    def trainer_notes(self, learner: str, attempt_id: str | None = None) -> list[TrainerNote]:
+        """The trainer's notes on the learner's answers (on one attempt, if given), oldest first."""
+        with self._file.reading() as db:
+            which = where("learner") == stored_name(db, learner)
+            if attempt_id is not None:
+                which &= where("attempt_id") == attempt_id
+            rows = db.table("trainer_feedback").search(which)
+            return sorted((_note_from_row(row) for row in rows), key=lambda n: n.written)
