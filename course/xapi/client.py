@@ -50,12 +50,14 @@ class EndpointWrong(LrsError):
 class LrsUnreachable(LrsError):
     """No usable answer now: the LRS could not be reached, was too slow, broke the connection, or is unwell."""
 
-    def __init__(self, reason: str, *, timed_out: bool = False) -> None:
+    def __init__(self, reason: str, *, timed_out: bool = False, worth_retrying: bool = True) -> None:
         super().__init__(reason)
         self.reason = reason
         """What happened, in a few plain words."""
         self.timed_out = timed_out
         """True when the LRS was reached but did not answer in time."""
+        self.worth_retrying = worth_retrying
+        """False when trying again in a few seconds cannot help (the host name is unknown)."""
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,8 @@ def _unreachable(error: httpx.TransportError, where: str) -> LrsUnreachable:
         if "refused" in cause.lower():
             cause = "connection refused"
         elif "name" in cause.lower() and ("resolution" in cause.lower() or "known" in cause.lower()):
-            cause = "no such host"
+            return LrsUnreachable(f"could not reach the LRS at {where} (no such host, or no network)",
+                                  worth_retrying=False)
         return LrsUnreachable(f"could not reach the LRS at {where} ({cause})")
     if isinstance(error, (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)):
         return LrsUnreachable(f"the connection to the LRS at {where} broke off before it answered")

@@ -124,6 +124,8 @@ class _Sender:
             try:
                 answer = self.client.post_statements(item.statement for item in batch)
             except LrsUnreachable as error:
+                if not error.worth_retrying:
+                    raise _Kept(error.reason, stop=True) from None
                 problem, stop, wait = error.reason, not error.timed_out, self.backoff.wait(tried)
             else:
                 if answer.status in (200, 204):

@@ -178,3 +178,16 @@ def test_the_lrs_going_away_half_way_loses_nothing_and_the_next_sync_finishes(st
     summary, _ = sync(store, fake_lrs)
     assert summary.complete and summary.sent == 10
     assert_exactly_once(fake_lrs, store, ids, statements)
+
+
+def test_an_unknown_host_is_not_tried_again_and_again(store, course):
+    queue(store, course, 3)
+
+    def no_such_host(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno -2] Name or service not known", request=request)
+
+    settings = LrsSettings("https://lrs.example.invalid/xapi/", None)
+    waits: list[float] = []
+    with LrsClient(settings, transport=httpx.MockTransport(no_such_host)) as client:
+        summary = send_outbox(store, client, sleep=waits.append)
+    assert waits == [] and summary.kept == 3 and "no such host" in summary.line()

@@ -72,8 +72,8 @@ def acknowledges_emotion(text: Text, context: Text | None) -> list[Span]:
             continue
         if sentence is not None and sentence.is_question:
             asked = opening(sentence.text)
-            if _ASKING.match(asked) and not text.norm.startswith(("i ", "that", "this", "sorry", "so sorry"), start):
-                continue
+            if _ASKING.match(asked) and text.norm.startswith("you", start):
+                continue  # "do you feel let down?" asks about the feeling; it does not name it
         if overlapping((start, end), dismissals):
             continue
         kept.append((start, end))

@@ -30,7 +30,7 @@ _SUBORDINATE = frozenset(
     "before after until as since while how why does should".split()
 )
 _SUBJECT = re.compile(
-    r"^(?:(?:so|and|but|and so|okay so|then|now)\s+)?(?:you|your)\b(?!\s+(?:can|could|should|will|would|might|may|must|need to|have to|had better|know|see|are welcome|too|guys|all|and i|and me)\b)"
+    r"^(?:(?:so|and|but|and so|okay so|then|now)\s+)?(?:you|your)\b(?!\s+(?:can|could|should|will|would|might|may|must|need to|have to|had better|know|see|are welcome|too|guys|all|and i|and me|(?:really |just |do not |don't )?need|are (?:very |more than |most |so )?welcome|(?:are|sound|seem|look)(?: like)?(?: a| such a)?(?: very| really| so)? (?:strong|brave|great|wonderful|amazing|good|kind|caring|determined|smart|right|lovely|on your way)))\b"
 )
 _THING_SUBJECT = re.compile(r"^(?:(?:so|and|but|then)\s+)?your\b")
 # A sentence about the customer ("you", "your") that neither instructs, offers, thanks, asks
@@ -38,7 +38,10 @@ _THING_SUBJECT = re.compile(r"^(?:(?:so|and|but|then)\s+)?your\b")
 _ABOUT_THEM = re.compile(r"\b(?:you|your|yours|yourself)\b")
 _NOT_ABOUT_THEM = re.compile(
     r"\b(?:i|we|me|my|us|our|let|can|could|should|will|would|might|may|must|shall|need to|have to|if|when|whenever|"
-    r"please|thank|thanks|welcome|nice to|good to|up to you|your choice|what|how|why|where|which|who|important that)\b"
+    r"please|thank|thanks|welcome|nice to|good to|up to you|your choice|what|how|why|where|which|who|important that|"
+    # praise, wishes and greetings speak to them, they do not restate them
+    r"goodnight|good night|good day|there you go|nice of you|kind of you|believe in|proud|wish|luck|deserve|"
+    r"amazing|wonderful|perfect|okay to|normal to|need to|needs to|do not need|welcome)\b"
 )
 _ORDER = re.compile(
     r"^(?:look|take|make|remember|consider|keep|think|tell|imagine|give|get|do|enjoy|have a|feel free|see|note|bear)\b"
@@ -131,6 +134,19 @@ def reflects_content(text: Text, context: Text | None) -> list[Span]:
     return [span for _, span in _reflection_sentences(text, context)]
 
 
+def _listed_facts(text: Text, context: Text | None) -> list[Span]:
+    """Statements that run through several facts at once ("three days offline, two missed visits, and...")."""
+    context_stems = content_stems(context.norm) if context else set()
+    found = []
+    for sentence in text.sentences:
+        if sentence.is_question or len(sentence.text.split()) < 6:
+            continue
+        listed = sentence.text.count(",") >= 2
+        if listed or len(content_stems(sentence.text) & context_stems) >= 3:
+            found.append((sentence.start, sentence.end))
+    return found
+
+
 def summarizes_and_confirms(text: Text, context: Text | None) -> list[Span]:
     """Spans of a recap of the customer's facts followed by a check that it is right."""
     confirms = [span for span in hits(text, "confirm_phrases") if not negated(text, span[0], 1)]
@@ -138,7 +154,7 @@ def summarizes_and_confirms(text: Text, context: Text | None) -> list[Span]:
         if sentence.is_question and sentence.text.rstrip(" ?!.").split()[-1:] in (["right"], ["correct"], ["yes"], ["yeah"], ["okay"], ["ok"]):
             confirms.append((sentence.start, sentence.end))
     markers = hits(text, "recap_markers")
-    recaps = [span for _, span in _reflection_sentences(text, context)] + markers
+    recaps = [span for _, span in _reflection_sentences(text, context)] + markers + _listed_facts(text, context)
     if not confirms or not recaps:
         if markers and any(sentence_at(text, a) is not None and sentence_at(text, a).is_question for a, _ in markers):
             return markers

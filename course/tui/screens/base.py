@@ -75,7 +75,7 @@ class CourseScreen(Screen[None]):
                 continue
             if binding.action in ("quit", "app.quit"):  # the dialog says how to quit, once
                 continue
-            entry = rows.setdefault((id(active.node), binding.action), ([], binding.description))
+            entry = rows.setdefault((id(active.node), binding.action), ([], binding.tooltip or binding.description))
             # Each key of a multi-key binding is shown, not the binding's single key_display.
             display = self.app.get_key_display(Binding(key, binding.action))
             if display not in entry[0]:

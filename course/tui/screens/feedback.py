@@ -66,10 +66,10 @@ class FeedbackScreen(CourseScreen):
     """What the learner's answer did well and what it missed."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "retry", "Retry"),
-        Binding("n", "next", "Next"),
-        Binding("m", "model", "Model answer"),
-        Binding("h", "hints", "Hints"),
+        Binding("r", "retry", "Retry", tooltip="Back to the exercise with your answer, to improve it"),
+        Binding("n", "next", "Next", tooltip="Next exercise in this module"),
+        Binding("m", "model", "Model answer", tooltip="A strong answer to compare with yours"),
+        Binding("h", "hints", "Hints", tooltip="Every hint for this exercise"),
     ]
 
     def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:

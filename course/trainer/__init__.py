@@ -1,0 +1,1 @@
+"""Trainers: assignments, results bundles, feedback files and cohort reports, all offline."""

@@ -1,0 +1,183 @@
+"""Results bundles: one learner's work as a file a trainer can collect, and reading them back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+
+from course import __version__
+from course.content.model import Course
+from course.progress.learners import check_name
+from course.progress.records import Attempt, CriterionOutcome
+from course.progress.trainer_work import Assignment, TrainerNote
+
+from .assignments import assignment_from_document
+from .dates import TIME_SLACK, now_stamp, real_day, real_time, today
+from .files import SCHEMA_VERSION, RejectedFile
+from .standing import LearnerWork, assignment_status, module_exercises, tally
+
+if TYPE_CHECKING:
+    from course.progress import ProgressStore
+
+__all__ = ["ResultsBundle", "export_bundle", "bundle_from_document", "note_document"]
+
+
+@dataclass(frozen=True)
+class ResultsBundle:
+    """A checked results bundle."""
+
+    work: LearnerWork
+    """The learner's attempts, trainer notes and assignments."""
+    content_version: str
+    """The version of the course the learner used."""
+    exported: str
+    """When it was exported."""
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    """What was left out and why (a report reads bundles from other versions too)."""
+
+
+def note_document(note: TrainerNote) -> dict[str, Any]:
+    """A trainer note as it travels inside a bundle."""
+    return {"trainer": note.trainer, "comment": note.comment, "passed": note.passed, "score": note.score,
+            "written": note.written or now_stamp()}
+
+
+def _attempt_document(attempt: Attempt, module_id: str, note: TrainerNote | None) -> dict[str, Any]:
+    document: dict[str, Any] = {
+        "id": attempt.id, "exercise": attempt.exercise_id, "at": attempt.at, "seconds": attempt.seconds,
+        "score": attempt.score, "passed": attempt.passed, "content_hash": attempt.content_hash,
+        "answer": attempt.answer,
+        "criteria": [{"id": o.criterion_id, "met": o.met, "severity": o.severity, "weight": o.weight, "skill": o.skill}
+                     for o in attempt.outcomes],
+    }
+    if module_id:
+        document["module"] = module_id
+    if note is not None:
+        document["review"] = note_document(note)
+    return document
+
+
+def export_bundle(course: Course, store: "ProgressStore", learner: str) -> dict[str, Any]:
+    """The ``listen.results`` document of a learner's work on this machine."""
+    known = store.learner(learner)
+    name = known.name if known else learner
+    notes = {note.attempt_id: note for note in store.trainer_notes(name)}
+    attempts = store.attempts(name)
+    tallies = tally(attempts, notes)
+    exercises = module_exercises(course)
+    on = today()
+    assignments = []
+    for assignment in store.assignments(name):
+        status = assignment_status(assignment, exercises, tallies, on)
+        assignments.append({
+            "id": assignment.id, "modules": list(assignment.modules), "due": assignment.due,
+            "pass_mark": assignment.pass_mark, "message": assignment.message, "trainer": assignment.trainer,
+            "created": assignment.created, "status": status.state,
+            "passed_modules": [m.module_id for m in status.modules if m.passed],
+        })
+    learner_part: dict[str, Any] = {"name": name}
+    if known and known.created:
+        learner_part["created"] = known.created
+    return {
+        "format": "listen.results",
+        "schema_version": SCHEMA_VERSION,
+        "exported": now_stamp(),
+        "listen": __version__,
+        "course": {"version": course.version},
+        "learner": learner_part,
+        "attempts": [
+            _attempt_document(a, course.exercises[a.exercise_id].module_id if a.exercise_id in course.exercises else "",
+                              notes.get(a.id))
+            for a in attempts
+        ],
+        "assignments": assignments,
+    }
+
+
+def _check_time(path: Path, text: str, what: str, latest: datetime) -> None:
+    moment = real_time(text)
+    if moment is None:
+        raise RejectedFile(path, f"{what} has the time {text[:40]!r}, which is not a real moment")
+    if moment > latest:
+        raise RejectedFile(path, f"{what} is dated {text[:25]}, in the future")
+
+
+def _outcomes(criteria: Any) -> tuple[CriterionOutcome, ...]:
+    return tuple(
+        CriterionOutcome(c["id"], c["met"], c.get("severity", "actionable"), float(c.get("weight", 1.0)), c.get("skill", ""))
+        for c in criteria
+    )
+
+
+def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: Course, *,
+                         strict: bool = True) -> ResultsBundle:
+    """The bundle a schema-checked document describes, checked against the course.
+
+    ``strict`` (for an import) refuses a bundle from another version of the
+    course; otherwise (for a report) its attempts at exercises this course
+    does not have are left out, with a warning.
+    """
+    path = Path(path)
+    try:
+        name = check_name(document["learner"]["name"])
+    except ValueError as error:
+        raise RejectedFile(path, f"its learner name will not do: {error}") from None
+    latest = datetime.now(timezone.utc) + TIME_SLACK
+    _check_time(path, document["exported"], "the export", latest)
+    version = document["course"]["version"]
+    warnings: list[str] = []
+    same_version = version == course.version
+    if not same_version and strict:
+        raise RejectedFile(path, f"it comes from another version of the course ({version}; this one is "
+                                 f"{course.version}): export it again with the same course, or report on it instead")
+    if not same_version:
+        warnings.append(f"{path.name}: from another version of the course ({version}; this one is {course.version})")
+    attempts: list[Attempt] = []
+    notes: dict[str, TrainerNote] = {}
+    seen: set[str] = set()
+    left_out = 0
+    exercises = course.exercises
+    for entry in document["attempts"]:
+        attempt_id = entry["id"]
+        if attempt_id in seen:
+            raise RejectedFile(path, f"the attempt id {attempt_id} appears twice")
+        seen.add(attempt_id)
+        exercise = exercises.get(entry["exercise"])
+        if exercise is None:
+            if strict:
+                raise RejectedFile(path, f"it has an attempt at '{entry['exercise']}', which this course does not have")
+            left_out += 1
+            continue
+        _check_time(path, entry["at"], f"attempt {attempt_id}", latest)
+        criteria = entry.get("criteria", ())
+        if same_version and exercise.rubric is not None and criteria:
+            known = {criterion.id for criterion in exercise.rubric.criteria}
+            stray = next((c["id"] for c in criteria if c["id"] not in known), None)
+            if stray is not None:
+                raise RejectedFile(path, f"attempt {attempt_id} names criterion '{stray}', which {exercise.id} does not have")
+        attempts.append(Attempt(entry["exercise"], entry["answer"], float(entry["score"]), entry["passed"],
+                                _outcomes(criteria), entry.get("content_hash", ""), float(entry.get("seconds", 0.0)),
+                                entry["at"], attempt_id))
+        review = entry.get("review")
+        if review:
+            notes[attempt_id] = TrainerNote(attempt_id, entry["exercise"], review.get("trainer", ""),
+                                            review.get("comment", ""), review.get("passed"), review.get("score"),
+                                            review.get("written", ""))
+    if left_out:
+        warnings.append(f"{path.name}: {left_out} attempt(s) at exercises this course does not have were left out")
+    assignments: list[Assignment] = []
+    for entry in document.get("assignments", ()):
+        assignment = assignment_from_document(entry)
+        if any(a.id == assignment.id for a in assignments):
+            raise RejectedFile(path, f"the assignment id {assignment.id} appears twice")
+        if real_day(assignment.due) is None:
+            raise RejectedFile(path, f"assignment {assignment.id} is due on {assignment.due}, which is not a real day")
+        unknown = [m for m in assignment.modules if m not in {module.id for module in course.modules}]
+        if unknown and strict:
+            raise RejectedFile(path, f"assignment {assignment.id} names module '{unknown[0]}', which this course does not have")
+        assignments.append(assignment)
+    attempts.sort(key=lambda a: a.at)
+    work = LearnerWork(name, tuple(attempts), notes, tuple(assignments), source=path.name)
+    return ResultsBundle(work, version, document["exported"], tuple(warnings))

@@ -1,0 +1,86 @@
+"""A skill profile: how often each of the five skills shows in a learner's answers, and where their scores are heading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Mapping
+
+from course.content.model import SKILLS
+from course.progress.records import Attempt
+from course.progress.trainer_work import TrainerNote
+
+from .standing import graded
+
+if TYPE_CHECKING:
+    from course.progress import ProgressStore
+
+__all__ = ["SkillProfile", "skill_profile", "learner_profile", "TREND_LENGTH", "SKILL_NAMES"]
+
+TREND_LENGTH = 30
+"""How many recent scores the trend shows."""
+
+SKILL_NAMES = {
+    "attention": "Attention",
+    "empathy": "Empathy",
+    "paraphrasing": "Paraphrasing",
+    "patience": "Patience",
+    "follow_through": "Follow-through",
+}
+"""Each skill as a learner reads it."""
+
+
+@dataclass(frozen=True)
+class SkillProfile:
+    """Each skill's share of criteria met, and recent scores."""
+
+    shares: Mapping[str, float | None] = field(default_factory=dict)
+    """Per skill: weighted share of its criteria met in the latest answer to each exercise (None: no evidence yet)."""
+    evidence: Mapping[str, int] = field(default_factory=dict)
+    """Per skill: how many criteria judged it."""
+    trend: tuple[float, ...] = ()
+    """The most recent scores, oldest first."""
+
+    def share(self, skill: str) -> float | None:
+        """One skill's share (None when nothing has judged it yet)."""
+        return self.shares.get(skill)
+
+
+def _latest_per_exercise(attempts: Iterable[Attempt]) -> list[Attempt]:
+    latest: dict[str, Attempt] = {}
+    for attempt in attempts:  # oldest first, so the last one seen is the latest
+        latest[attempt.exercise_id] = attempt
+    return list(latest.values())
+
+
+def skill_totals(attempts: Iterable[Attempt]) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
+    """Per skill: weight met, weight judged and criteria judged, over the latest answer to each exercise."""
+    met = dict.fromkeys(SKILLS, 0.0)
+    judged = dict.fromkeys(SKILLS, 0.0)
+    count = dict.fromkeys(SKILLS, 0)
+    for attempt in _latest_per_exercise(attempts):
+        for outcome in attempt.outcomes:
+            skill = outcome.skill
+            if skill not in judged:
+                continue
+            weight = outcome.weight if outcome.weight > 0 else 1.0
+            judged[skill] += weight
+            count[skill] += 1
+            if outcome.met:
+                met[skill] += weight
+    return met, judged, count
+
+
+def skill_profile(attempts: Iterable[Attempt], notes: Mapping[str, TrainerNote] | None = None) -> SkillProfile:
+    """The profile of these attempts (oldest first)."""
+    attempts = list(attempts)
+    met, judged, count = skill_totals(attempts)
+    shares = {skill: (met[skill] / judged[skill] if judged[skill] else None) for skill in SKILLS}
+    notes = notes or {}
+    trend = tuple(graded(a, notes.get(a.id))[0] for a in attempts[-TREND_LENGTH:])
+    return SkillProfile(shares, count, trend)
+
+
+def learner_profile(store: "ProgressStore", learner: str) -> SkillProfile:
+    """A learner's profile from their store, for the app."""
+    notes = {note.attempt_id: note for note in store.trainer_notes(learner)}
+    return skill_profile(store.attempts(learner), notes)

@@ -1,0 +1,184 @@
+"""Where a learner stands: each module's score and verdict, and each assignment's state.
+
+One definition, used by the learner's dashboard, the export and the
+trainer's report alike: a module's score is the mean of the learner's best
+score at each of its exercises (0 for one never tried); the module is passed
+when that score reaches the pass mark. A trainer's grade, when they changed
+one, counts instead of the course's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Mapping, Sequence
+
+from course.content.model import Course
+from course.progress.records import Attempt
+from course.progress.trainer_work import Assignment, TrainerNote
+
+from .dates import days_left, real_day
+
+__all__ = [
+    "DEFAULT_PASS_MARK",
+    "LearnerWork",
+    "ExerciseTally",
+    "ModuleStanding",
+    "AssignmentStatus",
+    "tally",
+    "module_exercises",
+    "module_standing",
+    "assignment_status",
+    "graded",
+]
+
+DEFAULT_PASS_MARK = 0.8
+"""The module score that counts as passed when no assignment sets another."""
+
+
+@dataclass(frozen=True)
+class LearnerWork:
+    """Everything known about one learner's work, from their store or their results bundle."""
+
+    learner: str
+    """The learner's name."""
+    attempts: Sequence[Attempt] = ()
+    """Their attempts, oldest first."""
+    notes: Mapping[str, TrainerNote] = field(default_factory=dict)
+    """Trainer notes by attempt id."""
+    assignments: Sequence[Assignment] = ()
+    """What trainers asked of them."""
+    source: str = ""
+    """Where it came from (a file name, or "this machine")."""
+
+
+@dataclass
+class ExerciseTally:
+    """One learner's record at one exercise."""
+
+    best: float = 0.0
+    """The best score so far."""
+    passed: bool = False
+    """Whether any attempt passed."""
+    attempts: int = 0
+    """How many attempts."""
+    seconds: float = 0.0
+    """Time spent over all attempts."""
+
+
+@dataclass(frozen=True)
+class ModuleStanding:
+    """One learner's standing in one module."""
+
+    module_id: str
+    """The module."""
+    score: float
+    """Mean of the best score at each of its exercises, 0 to 1."""
+    passed: bool
+    """Whether the score reaches the pass mark."""
+    attempts: int
+    """Attempts at its exercises."""
+    seconds: float
+    """Time spent on them."""
+    exercises_tried: int
+    """Exercises attempted at least once."""
+    exercises_total: int
+    """Exercises in the module."""
+
+    @property
+    def status(self) -> str:
+        """``passed``, ``started`` or ``new``."""
+        if self.passed:
+            return "passed"
+        return "started" if self.attempts else "new"
+
+
+@dataclass(frozen=True)
+class AssignmentStatus:
+    """How an assignment stands on a given day."""
+
+    assignment: Assignment
+    """The assignment."""
+    modules: tuple[ModuleStanding, ...]
+    """Its modules, judged against its pass mark."""
+    days_left: int
+    """Days until it is due: 0 on the day, negative once past."""
+
+    @property
+    def complete(self) -> bool:
+        """Every one of its modules is passed."""
+        return all(module.passed for module in self.modules)
+
+    @property
+    def overdue(self) -> bool:
+        """Past its due date and not complete."""
+        return self.days_left < 0 and not self.complete
+
+    @property
+    def state(self) -> str:
+        """``complete``, ``overdue`` or ``open``."""
+        return "complete" if self.complete else ("overdue" if self.overdue else "open")
+
+    @property
+    def score(self) -> float:
+        """Mean score of its modules."""
+        return sum(m.score for m in self.modules) / len(self.modules) if self.modules else 0.0
+
+
+def graded(attempt: Attempt, note: TrainerNote | None) -> tuple[float, bool]:
+    """An attempt's score and verdict, as the trainer changed them if they did."""
+    if note is None:
+        return attempt.score, attempt.passed
+    score = attempt.score if note.score is None else note.score
+    return score, attempt.passed if note.passed is None else note.passed
+
+
+def tally(attempts: Iterable[Attempt], notes: Mapping[str, TrainerNote] | None = None) -> dict[str, ExerciseTally]:
+    """Each exercise's record over these attempts, by exercise id."""
+    notes = notes or {}
+    tallies: dict[str, ExerciseTally] = {}
+    for attempt in attempts:
+        record = tallies.get(attempt.exercise_id)
+        if record is None:
+            record = tallies[attempt.exercise_id] = ExerciseTally()
+        score, passed = graded(attempt, notes.get(attempt.id)) if notes else (attempt.score, attempt.passed)
+        if score > record.best:
+            record.best = score
+        record.passed = record.passed or passed
+        record.attempts += 1
+        record.seconds += attempt.seconds
+    return tallies
+
+
+def module_exercises(course: Course) -> dict[str, tuple[str, ...]]:
+    """Each module's exercise ids, by module id (worked out once per report)."""
+    return {module.id: tuple(exercise.id for exercise in course.exercises_of(module.id)) for module in course.modules}
+
+
+def module_standing(module_id: str, exercise_ids: Sequence[str], tallies: Mapping[str, ExerciseTally],
+                    pass_mark: float = DEFAULT_PASS_MARK) -> ModuleStanding:
+    """A learner's standing in one module, from their tallies."""
+    total = best = seconds = 0.0
+    attempts = tried = 0
+    for exercise_id in exercise_ids:
+        record = tallies.get(exercise_id)
+        if record is None:
+            continue
+        best += record.best
+        attempts += record.attempts
+        seconds += record.seconds
+        tried += 1
+    total = len(exercise_ids)
+    score = best / total if total else 0.0
+    return ModuleStanding(module_id, score, bool(total) and score >= pass_mark - 1e-9, attempts, seconds, tried, len(exercise_ids))
+
+
+def assignment_status(assignment: Assignment, exercises: Mapping[str, Sequence[str]],
+                      tallies: Mapping[str, ExerciseTally], on: date) -> AssignmentStatus:
+    """How an assignment stands on day ``on``; modules the course no longer has count as not passed."""
+    modules = tuple(
+        module_standing(module_id, exercises.get(module_id, ()), tallies, assignment.pass_mark)
+        for module_id in assignment.modules
+    )
+    due = real_day(assignment.due)
+    return AssignmentStatus(assignment, modules, days_left(due, on) if due else 0)
