@@ -51,15 +51,15 @@ class Settings:
                 f"(run: listen check {self.content_dir})"
             ) from None
 
-    def store(self) -> "ProgressStore":
-        """The learner's progress store, opened safely."""
+    def store(self, *, say_notices: bool = True) -> "ProgressStore":
+        """The learner's progress store, opened safely (its notices printed unless the app shows them)."""
         from .progress import ProgressStore, StoreError
 
         try:
             store = ProgressStore(self.data_dir)
         except StoreError as error:
             raise Stop(str(error), FAILURE) from None
-        for notice in store.notices:
+        for notice in store.notices if say_notices else ():
             click.echo(f"listen: {notice}", err=True)
         return store
 
@@ -119,7 +119,7 @@ def cli(ctx: click.Context, data_dir: Path | None, content: Path | None, learner
 def open_app(settings: Settings) -> None:
     """Open the Textual app on the course and the learner's store."""
     course = settings.course()
-    store = settings.store()
+    store = settings.store(say_notices=False)
     learner = settings.learner_name(store, required=False) if settings.learner else None
     from .tui import run
 

@@ -18,6 +18,7 @@ from .grading import Grade, grade_rubric
 
 __all__ = [
     "INTERRUPTION_COST",
+    "PASS_SCORE",
     "MOOD_WORDS",
     "mood_words",
     "turn_context",
@@ -27,6 +28,9 @@ __all__ = [
 
 INTERRUPTION_COST = 1
 """Mood lost when the learner sends while the customer is still typing."""
+
+PASS_SCORE = 0.6
+"""The mean reply score a finished conversation needs (besides its summary and most replies passing)."""
 
 MOOD_WORDS = {
     -3: "furious",
@@ -199,4 +203,4 @@ class ConversationRun:
         summary_ok = all(reply.grade.passed for reply in self.replies
                          if self.conversation.turns[reply.turn_id].summary)
         passing = sum(reply.grade.passed for reply in self.replies)
-        return summary_ok and passing * 2 > len(self.replies) and self.score >= 0.6
+        return summary_ok and passing * 2 > len(self.replies) and self.score >= PASS_SCORE

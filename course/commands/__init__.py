@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from . import learning, sync
+from . import learning, sync, trainer
 
 __all__ = ["register"]
 
-GROUPS = (learning, sync)
+GROUPS = (learning, sync, trainer)
 
 
 def register(group: click.Group) -> None:

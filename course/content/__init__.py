@@ -3,7 +3,8 @@
 This package knows nothing else of ours (no grading, no progress, no screen).
 """
 
-from .loader import content_files, load_course, read_course
+from typing import Any
+
 from .model import (
     CHANNELS,
     KINDS,
@@ -41,3 +42,15 @@ __all__ = [
     "load_course",
     "read_course",
 ]
+
+_LOADER = ("content_files", "load_course", "read_course")
+
+
+def __getattr__(name: str) -> Any:
+    # The loader pulls in YAML, Markdown and schema validation; the app, on a cache
+    # hit, never needs them, so they are imported only when first asked for.
+    if name in _LOADER:
+        from . import loader
+
+        return getattr(loader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -15,7 +15,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-from .loader import content_files, load_course
+from .files import content_files
 from .model import Course
 
 __all__ = ["load_course_cached"]
@@ -35,23 +35,33 @@ def _fingerprint(root: Path) -> str:
 
 def load_course_cached(root: Path, cache_dir: Path | None) -> Course:
     """Like ``load_course``, but reuses a parse of unchanged files (ContentError if broken)."""
-    if cache_dir is None:
-        return load_course(root)
     try:
-        fingerprint = _fingerprint(root)
+        fingerprint = _fingerprint(root) if cache_dir is not None else None
     except OSError:
-        return load_course(root)
-    cache_file = cache_dir / f"course-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
+        fingerprint = None
+    if cache_dir is not None and fingerprint is not None:
+        cache_file = cache_dir / f"course-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.pickle"
+        cached = _read(cache_file, fingerprint)
+        if cached is not None:
+            return cached
+    from .loader import load_course  # only now: parsing needs YAML, Markdown and schemas
+
+    course = load_course(root)
+    if cache_dir is not None and fingerprint is not None:
+        _store(cache_file, (fingerprint, course))
+    return course
+
+
+def _read(cache_file: Path, fingerprint: str) -> Course | None:
+    """The cached course if it matches the files, else None."""
     try:
         with cache_file.open("rb") as handle:
             stored_fingerprint, course = pickle.load(handle)  # noqa: S301 - our own file in the learner's data dir
-        if stored_fingerprint == fingerprint and isinstance(course, Course):
-            return course
     except Exception:  # noqa: BLE001 - any unreadable cache just means "parse again"
-        pass
-    course = load_course(root)
-    _store(cache_file, (fingerprint, course))
-    return course
+        return None
+    if stored_fingerprint == fingerprint and isinstance(course, Course):
+        return course
+    return None
 
 
 def _store(cache_file: Path, value: object) -> None:

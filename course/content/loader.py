@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .exercises import build_exercise
+from .files import content_files
 from .lessons import build_lesson, read_module
 from .model import Course, Exercise, Lesson, Module
 from .problems import ContentError, Problem
@@ -24,17 +25,6 @@ MODULE_FOLDER = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 LESSON_FILE = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 EXERCISE_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 1_000_000
-
-
-def content_files(root: Path) -> list[Path]:
-    """Every file the course is made of, in a stable order."""
-    files = []
-    for folder in ("lessons", "exercises"):
-        base = root / folder
-        if base.is_dir():
-            files.extend(path for path in base.rglob("*") if path.is_file() and path.name != "README.md"
-                         and not path.name.startswith("."))
-    return sorted(files)
 
 
 def load_course(root: Path) -> Course:

@@ -19,7 +19,7 @@ from course.content.model import Exercise
 
 if TYPE_CHECKING:
     from course.grading import Grade
-    from course.progress import Attempt
+    from course.progress import Attempt, CriterionOutcome
 
 __all__ = [
     "ReviewLine",
@@ -27,6 +27,7 @@ __all__ = [
     "CREDIT_STYLE",
     "COST_STYLE",
     "review_text",
+    "review_grade",
     "review_choice",
     "chosen_options",
     "option_order",
@@ -73,6 +74,8 @@ class Review:
     """Which kinds of marking the answer shows: "credit" and/or "cost"."""
     grade: Grade | None = None
     """The ``course.grading.Grade`` behind a text review (None for choices)."""
+    outcomes: tuple[CriterionOutcome, ...] = ()
+    """Per item or criterion, for kinds judged without a ``Grade``: what reports count misses by."""
 
     @property
     def verdict(self) -> str:
@@ -112,7 +115,11 @@ def review_text(exercise: Exercise, answer: str) -> Review:
     """Judge a reply, paraphrase or rewrite with the course's grading."""
     from course.grading import grade as grade_answer
 
-    grade = grade_answer(exercise, answer)
+    return review_grade(grade_answer(exercise, answer), answer)
+
+
+def review_grade(grade: Grade, answer: str) -> Review:
+    """The review of a text already graded: an answer, or one reply in a conversation."""
     lines = tuple(
         ReviewLine(
             met=result.met,
@@ -214,4 +221,5 @@ def attempt_for(exercise: Exercise, answer: Any, review: Review, *, seconds: flo
         passed=review.passed,
         content_hash=exercise.content_hash,
         seconds=seconds,
+        outcomes=review.outcomes,
     )

@@ -22,17 +22,20 @@ __all__ = ["acknowledges_emotion", "dismisses_feeling"]
 
 # A question that asks about the feeling ("are you upset?", "why are you frustrated?") does not name it.
 _ASKING = re.compile(r"^(?:are|were|is|was|do|does|did|have|has|why|how|what|would|will|can|could)\b")
-# Imperative dismissals ("calm down") count only where they give an order, not in "you can relax now".
+# Imperative dismissals ("calm down") count only where they give an order, not in "you can relax now":
+# only these words may come before them in their clause.
 _ORDER_LEAD = frozenset(
     "please just now okay ok so look listen sir madam ma'am oh well you need to should must try i want".split()
 )
-
-
+# Words that open an empathy frame; a negation just before one of them cancels it ("I'm not sorry"),
+# while a negation before a plain noun belongs to the noun ("with no laptop sounds stressful").
 _FRAME_STARTS = frozenset(
     "i we you your that this it which all sorry so really very truly how what such no not anyone anybody "
     "everyone most makes left made hang stay keep hope hopefully".split()
 )
+# Encouragements said as orders ("keep going") count only in the order's place, as above.
 _IMPERATIVES = frozenset("keep hang stay take look be go".split())
+# What may come before an exclamation ("oh, how awful!") for it to react rather than describe.
 _CLAUSE_LEAD = frozenset("oh wow gosh god well and but so ah ugh hmm okay ok".split())
 _SORRY = re.compile(r"(?<![\w'])sorry(?![\w'])")
 

@@ -1,0 +1,291 @@
+"""What trainers (and learners handing work over) run: assign, import, export, report, review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+__all__ = ["COMMANDS"]
+
+PROGRESS_FROM = 20
+"""Reading this many files or more shows a progress bar."""
+
+
+def _settings(ctx: click.Context):  # type: ignore[no-untyped-def]
+    return ctx.find_root().obj
+
+
+def _refuse(error: Exception) -> Exception:
+    """The one line for a file that will not do."""
+    from ..cli import Stop
+
+    return Stop(f"refused {error}: nothing was changed")
+
+
+@click.command()
+@click.option("--modules", required=True, metavar="M1,M2", help="The module ids to pass, comma-separated.")
+@click.option("--due", required=True, metavar="YYYY-MM-DD", help="The last day to pass them.")
+@click.option("--pass", "pass_mark", type=float, default=0.8, show_default=True,
+              help="The module score that counts as passed (0 to 1).")
+@click.option("--message", default="", metavar="TEXT", help="A few words for the learners.")
+@click.option("--trainer", default="", metavar="NAME", help="Your name, as learners will see it.")
+@click.option("--home-page", "home_page", default="", metavar="URL",
+              help="Your organisation's web address, for learning records sent to an LRS.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the assignment to this file, for learners to import.")
+@click.option("--learner", "learners", multiple=True, metavar="NAME",
+              help="Give it straight to this learner on this machine (repeat for several).")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+@click.pass_context
+def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message: str, trainer: str,
+           home_page: str, out: Path | None, learners: tuple[str, ...], force: bool) -> int:
+    """Assign modules with a due date and a pass mark.
+
+    Writes an assignment file (--out) that learners bring in with `listen import`,
+    or, on a shared machine, gives it straight to learners (--learner).
+    """
+    from ..cli import Stop
+    from ..trainer import assignment_document, make_assignment, write_document
+
+    if out is None and not learners:
+        raise Stop("say where the assignment goes: --out FILE, or --learner NAME on this machine")
+    if out is not None and out.exists() and not force:
+        raise Stop(f"{out} already exists: choose another name, or add --force to replace it")
+    if home_page:
+        from ..xapi.config import web_address_problem
+
+        problem = web_address_problem(home_page)
+        if problem:
+            raise Stop(f"--home-page {home_page!r} is not a web address ({problem})")
+    settings = _settings(ctx)
+    course = settings.course()
+    try:
+        assignment = make_assignment(course, modules.split(","), due, pass_mark, message=message, trainer=trainer)
+    except ValueError as error:
+        raise Stop(str(error)) from None
+    what = f"{', '.join(assignment.modules)} due {assignment.due} (pass mark {assignment.pass_mark:.0%})"
+    if out is not None:
+        try:
+            write_document(out, assignment_document(assignment, course, home_page=home_page))
+        except OSError as error:
+            raise Stop(f"cannot write {out}: {error.strerror or error}", 1) from None
+        click.echo(f"Wrote {out}: {what}. Learners bring it in with: listen import {out.name}")
+    if learners:
+        from ..progress import StoreError
+
+        store = settings.store()
+        for name in learners:
+            try:
+                store.import_work(name, assignments=[assignment])
+            except ValueError as error:
+                raise Stop(f"learner {name!r}: {error}") from None
+            except StoreError as error:
+                raise Stop(str(error), 1) from None
+            click.echo(f"Assigned to {name.strip()}: {what}.")
+    return 0
+
+
+@click.command(name="import")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+def import_(ctx: click.Context, files: tuple[Path, ...]) -> int:
+    """Bring in an assignment, a results bundle or a trainer's feedback file.
+
+    Each file is checked completely first; a file that will not do changes
+    nothing and says why. Exit status 2 if any file was refused.
+    """
+    from ..progress import StoreError
+    from ..trainer import RejectedFile, import_file
+
+    settings = _settings(ctx)
+    course = settings.course()
+    store = settings.store()
+    refused = 0
+    for path in files:
+        try:
+            imported = import_file(course, store, path, lambda: settings.learner_name(store))
+        except RejectedFile as error:
+            click.echo(f"listen: refused {error}: nothing was changed", err=True)
+            refused += 1
+            continue
+        except StoreError as error:
+            click.echo(f"listen: {path.name}: {error}", err=True)
+            return 1
+        click.echo(f"{path.name}: {imported.summary()}")
+        if imported.home_page:
+            _adopt_home_page(settings.data_dir, imported.home_page)
+    return 2 if refused else 0
+
+
+def _adopt_home_page(data_dir: Path, home_page: str) -> None:
+    """An assignment may say which organisation's LRS the learner's records belong to."""
+    from ..xapi.config import ConfigError, load_config, set_home_page
+
+    if load_config(data_dir).home_page == home_page.rstrip("/"):
+        return
+    try:
+        set_home_page(data_dir, home_page)
+    except (ConfigError, OSError) as error:
+        click.echo(f"listen: the assignment's home page was not kept: {error}", err=True)
+    else:
+        click.echo(f"Learning records will name {home_page} as your organisation.")
+
+
+@click.command()
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The file to write (default: NAME.results.json here; '-' for standard output).")
+@click.pass_context
+def export(ctx: click.Context, out: Path | None) -> int:
+    """Export the learner's results for a trainer: attempts, answers, scores, time and assignments."""
+    import json
+
+    from ..cli import Stop
+    from ..trainer import export_bundle, write_document
+
+    settings = _settings(ctx)
+    course = settings.course()
+    store = settings.store()
+    learner = settings.learner_name(store)
+    document = export_bundle(course, store, learner)
+    if out is not None and str(out) == "-":
+        click.echo(json.dumps(document, ensure_ascii=False, indent=1))
+        return 0
+    target = out or Path(f"{_file_name(learner)}.results.json")
+    try:
+        write_document(target, document)
+    except OSError as error:
+        raise Stop(f"cannot write {target}: {error.strerror or error}", 1) from None
+    count = len(document["attempts"])
+    click.echo(f"Wrote {target}: {learner}'s results, {count} attempt{'s' if count != 1 else ''}. "
+               "Send it to your trainer.")
+    return 0
+
+
+def _file_name(learner: str) -> str:
+    """A learner's name as a safe file name: ``Dana O'Neil`` → ``dana-o-neil``."""
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", learner.casefold()).strip("-") or "learner"
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "form", type=click.Choice(["table", "csv", "json", "html"]), default="table",
+              show_default=True, help="How to lay the report out.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to this file (default: standard output).")
+@click.pass_context
+def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | None) -> int:
+    """Report on a cohort from results bundles (files or folders of them).
+
+    With no files, reports on every learner on this machine. Shows each
+    learner's standing per module, due and late work, the cohort's skill
+    profile, and the exercises and criteria missed most often.
+    """
+    from ..cli import Stop
+    from ..trainer import bundle_paths, cohort_report, read_bundles, works_from_store
+
+    settings = _settings(ctx)
+    course = settings.course()
+    if paths:
+        files, problems = bundle_paths(paths)
+        for problem in problems:
+            click.echo(f"listen: {problem}", err=True)
+        works, warnings = _read_with_progress(course, files, read_bundles)
+        if files and not works:
+            for warning in warnings:
+                click.echo(f"listen: {warning}", err=True)
+            raise Stop("none of these files is a results bundle listen can read")
+        if not files:
+            raise Stop("no results bundles to report on")
+    else:
+        works, warnings = works_from_store(settings.store()), []
+    result = cohort_report(course, works, warnings=warnings)
+    for warning in warnings:
+        click.echo(f"listen: {warning}", err=True)
+    _write_report(result, form, out)
+    return 0
+
+
+def _read_with_progress(course, files, read_bundles):  # type: ignore[no-untyped-def]
+    """Read the bundles; a progress bar on standard error when there are many and it is a terminal."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    if len(files) < PROGRESS_FROM or not console.is_terminal:
+        return read_bundles(course, files)
+    columns = (TextColumn("Reading bundles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as progress:
+        task = progress.add_task("read", total=len(files))
+        return read_bundles(course, files, lambda _: progress.advance(task))
+
+
+def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[no-untyped-def]
+    from ..cli import Stop
+    from ..trainer.report_html import report_html
+    from ..trainer.report_text import report_csv, report_json, report_tables
+
+    if form == "table":
+        from rich.console import Console
+
+        if out is None:
+            Console(highlight=False, soft_wrap=False).print(report_tables(result))
+            return
+        import io
+
+        buffer = io.StringIO()  # not a terminal: plain text, wide enough for a spreadsheet-like read
+        Console(file=buffer, highlight=False, width=160, color_system=None).print(report_tables(result))
+        text = buffer.getvalue()
+    else:
+        text = {"csv": report_csv, "json": report_json, "html": report_html}[form](result)
+    if out is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise Stop(f"cannot write {out}: {error.strerror or error}", 1) from None
+    click.echo(f"Wrote {out}.", err=True)
+
+
+@click.command()
+@click.argument("bundle", type=click.Path(path_type=Path))
+@click.option("--trainer", default="", metavar="NAME", help="Your name, as the learner will see it.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to save the feedback (default: beside the bundle, NAME.feedback.json).")
+@click.pass_context
+def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> int:
+    """Read a learner's free-text answers, comment and change grades; save a feedback file.
+
+    The learner brings the feedback in with `listen import` and sees it beside the answer.
+    """
+    from ..cli import Stop
+    from ..trainer import FeedbackDraft, RejectedFile, bundle_from_document, read_document
+
+    settings = _settings(ctx)
+    course = settings.course()
+    try:
+        _, document = read_document(bundle, ("listen.results",))
+        results = bundle_from_document(bundle, document, course, strict=False)
+    except RejectedFile as error:
+        raise _refuse(error) from None
+    for warning in results.warnings:
+        click.echo(f"listen: {warning}", err=True)
+    draft = FeedbackDraft(results, course, trainer=trainer.strip())
+    if not draft.answers:
+        raise Stop(f"{bundle.name} has no free-text answers to review", 1)
+    stem = bundle.name.removesuffix(".json").removesuffix(".results")
+    target = out or bundle.with_name(f"{stem}.feedback.json")
+    from ..tui.screens.review_answers import run_review
+
+    saved = run_review(draft, target)
+    if saved:
+        click.echo(f"Saved {target}. {results.work.learner} brings it in with: listen import {target.name}")
+    else:
+        click.echo("No feedback saved.")
+    return 0
+
+
+COMMANDS = (assign, import_, export, report, review)

@@ -1,0 +1,258 @@
+"""The cohort report as plain data: who is done, who is late, which skills and criteria a team misses.
+
+Built from ``LearnerWork`` (read from results bundles or from this machine's
+store); the table, CSV, JSON and HTML forms only lay it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable, Sequence
+
+from course.content.model import SKILLS, Course
+
+from .dates import real_day, today
+from .profile import SKILL_NAMES, skill_totals
+from .standing import DEFAULT_PASS_MARK, LearnerWork, module_exercises, module_standing, tally
+
+__all__ = [
+    "ModuleRow",
+    "LearnerSummary",
+    "SkillRow",
+    "MissedExercise",
+    "MissedCriterion",
+    "CohortReport",
+    "cohort_report",
+    "merge_work",
+    "TOP",
+]
+
+TOP = 10
+"""How many of the most-missed exercises and criteria the report lists."""
+
+
+@dataclass(frozen=True)
+class ModuleRow:
+    """One learner in one module."""
+
+    learner: str
+    module_id: str
+    module_title: str
+    status: str
+    """``passed``, ``started`` or ``new``."""
+    score: float
+    """Mean of the best score at each exercise of the module, 0 to 1."""
+    attempts: int
+    seconds: float
+    """Time spent on the module's exercises."""
+    exercises_tried: int
+    exercises_total: int
+    pass_mark: float
+    """The assignment's pass mark, or the default when the module is not assigned."""
+    due: str = ""
+    """When an assignment wants it passed (YYYY-MM-DD), or "" if not assigned."""
+    days_left: int | None = None
+    """Days until due (negative once past), None when not assigned."""
+
+    @property
+    def overdue(self) -> bool:
+        """Assigned, past its due date and not passed."""
+        return self.days_left is not None and self.days_left < 0 and self.status != "passed"
+
+
+@dataclass(frozen=True)
+class LearnerSummary:
+    """One learner over the whole report."""
+
+    learner: str
+    attempts: int
+    seconds: float
+    modules_passed: int
+    modules_assigned: int
+    overdue: int
+    """Assigned modules past their due date and not passed."""
+    last_active: str
+    """When they last answered (ISO-8601), or ""."""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SkillRow:
+    """The cohort's profile in one skill."""
+
+    skill: str
+    name: str
+    share: float | None
+    """Mean over learners of their share of this skill's criteria met (None: no evidence)."""
+    learners: int
+    """Learners with evidence for it."""
+    below_half: int
+    """Learners who meet fewer than half of its criteria."""
+
+
+@dataclass(frozen=True)
+class MissedExercise:
+    """An exercise and how often answers to it did not pass."""
+
+    exercise_id: str
+    title: str
+    module_id: str
+    attempts: int
+    missed: int
+    learners: int
+
+    @property
+    def rate(self) -> float:
+        """Share of attempts that did not pass."""
+        return self.missed / self.attempts if self.attempts else 0.0
+
+
+@dataclass(frozen=True)
+class MissedCriterion:
+    """A rubric criterion and how often answers missed it."""
+
+    exercise_id: str
+    exercise_title: str
+    criterion_id: str
+    check: str
+    feedback: str
+    """What the course tells a learner who misses it."""
+    judged: int
+    missed: int
+
+    @property
+    def rate(self) -> float:
+        """Share of answers that missed it."""
+        return self.missed / self.judged if self.judged else 0.0
+
+
+@dataclass(frozen=True)
+class CohortReport:
+    """Everything the trainer's report shows."""
+
+    made: str
+    """The day it was made (YYYY-MM-DD): days left and overdue count from it."""
+    course_version: str
+    modules: tuple[tuple[str, str], ...]
+    """(id, title) of the modules shown: assigned to or tried by anyone, in course order."""
+    learners: tuple[LearnerSummary, ...]
+    rows: tuple[ModuleRow, ...]
+    skills: tuple[SkillRow, ...]
+    missed_exercises: tuple[MissedExercise, ...]
+    missed_criteria: tuple[MissedCriterion, ...]
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    """Files left out or read in part, one line each."""
+
+
+def merge_work(works: Iterable[LearnerWork]) -> list[LearnerWork]:
+    """One entry per learner: bundles exported twice (or from two machines) are joined, each attempt once."""
+    merged: dict[str, LearnerWork] = {}
+    for work in works:
+        key = work.learner.casefold()
+        before = merged.get(key)
+        if before is None:
+            merged[key] = work
+            continue
+        ids = {a.id for a in before.attempts}
+        attempts = sorted([*before.attempts, *(a for a in work.attempts if a.id not in ids)], key=lambda a: a.at)
+        assignments = {a.id: a for a in (*before.assignments, *work.assignments)}
+        merged[key] = LearnerWork(before.learner, tuple(attempts), {**before.notes, **work.notes},
+                                  tuple(assignments.values()), f"{before.source}, {work.source}")
+    return sorted(merged.values(), key=lambda w: w.learner.casefold())
+
+
+def _assigned(work: LearnerWork) -> dict[str, tuple[str, float]]:
+    """Per module: the earliest due date among the learner's assignments that name it, and its pass mark."""
+    found: dict[str, tuple[str, float]] = {}
+    for assignment in work.assignments:
+        if real_day(assignment.due) is None:
+            continue
+        for module_id in assignment.modules:
+            if module_id not in found or assignment.due < found[module_id][0]:
+                found[module_id] = (assignment.due, assignment.pass_mark)
+    return found
+
+
+def cohort_report(course: Course, works: Sequence[LearnerWork], *, on: date | None = None,
+                  warnings: Sequence[str] = ()) -> CohortReport:
+    """The report over these learners' work, as of day ``on`` (today by default)."""
+    on = on or today()
+    works = merge_work(works)
+    exercises = module_exercises(course)
+    titles = {module.id: module.title for module in course.modules}
+    tallies = [tally(w.attempts, w.notes) for w in works]
+    assigned = [_assigned(w) for w in works]
+    wanted = {e for t in tallies for e in t}
+    shown = tuple((m.id, m.title) for m in course.modules
+                  if any(m.id in a for a in assigned) or any(e in wanted for e in exercises[m.id]))
+    rows: list[ModuleRow] = []
+    learners: list[LearnerSummary] = []
+    skill_shares: dict[str, list[float]] = {skill: [] for skill in SKILLS}
+    for work, tallied, due_dates in zip(works, tallies, assigned):
+        passed = overdue = 0
+        for module_id, title in shown:
+            due, pass_mark = due_dates.get(module_id, ("", DEFAULT_PASS_MARK))
+            standing = module_standing(module_id, exercises[module_id], tallied, pass_mark)
+            day = real_day(due) if due else None
+            row = ModuleRow(work.learner, module_id, title, standing.status, standing.score, standing.attempts,
+                            standing.seconds, standing.exercises_tried, standing.exercises_total, pass_mark, due,
+                            (day - on).days if day else None)
+            rows.append(row)
+            passed += standing.passed
+            overdue += row.overdue
+        learners.append(LearnerSummary(
+            work.learner, len(work.attempts), sum(a.seconds for a in work.attempts), passed, len(due_dates),
+            overdue, work.attempts[-1].at if work.attempts else "", work.source))
+        met, judged, _ = skill_totals(work.attempts)
+        for skill in SKILLS:
+            if judged[skill]:
+                skill_shares[skill].append(met[skill] / judged[skill])
+    skills = tuple(
+        SkillRow(skill, SKILL_NAMES[skill], sum(shares) / len(shares) if shares else None, len(shares),
+                 sum(share < 0.5 for share in shares))
+        for skill, shares in skill_shares.items()
+    )
+    missed_exercises, missed_criteria = _missed(course, works)
+    return CohortReport(on.isoformat(), course.version, shown, tuple(learners), tuple(rows), skills,
+                        missed_exercises, missed_criteria, tuple(warnings))
+
+
+def _missed(course: Course, works: Sequence[LearnerWork]) -> tuple[tuple[MissedExercise, ...], tuple[MissedCriterion, ...]]:
+    """The exercises and criteria missed most often, over every attempt."""
+    per_exercise: dict[str, list[int]] = {}  # attempts, missed
+    learners_at: dict[str, set[int]] = {}
+    per_criterion: dict[tuple[str, str], list[int]] = {}  # judged, missed
+    for number, work in enumerate(works):
+        for attempt in work.attempts:
+            counts = per_exercise.setdefault(attempt.exercise_id, [0, 0])
+            counts[0] += 1
+            note = work.notes.get(attempt.id) if work.notes else None
+            passed = attempt.passed if note is None or note.passed is None else note.passed
+            counts[1] += not passed
+            learners_at.setdefault(attempt.exercise_id, set()).add(number)
+            for outcome in attempt.outcomes:
+                key = (attempt.exercise_id, outcome.criterion_id)
+                judged = per_criterion.get(key)
+                if judged is None:
+                    judged = per_criterion[key] = [0, 0]
+                judged[0] += 1
+                judged[1] += not outcome.met
+    exercises = []
+    for exercise_id, (attempts, missed) in per_exercise.items():
+        exercise = course.exercises.get(exercise_id)
+        if exercise is None or not missed:
+            continue
+        exercises.append(MissedExercise(exercise_id, exercise.title, exercise.module_id, attempts, missed,
+                                        len(learners_at[exercise_id])))
+    exercises.sort(key=lambda e: (-e.missed, -e.rate, e.exercise_id))
+    criteria = []
+    for (exercise_id, criterion_id), (judged, missed) in per_criterion.items():
+        exercise = course.exercises.get(exercise_id)
+        if exercise is None or not missed:
+            continue
+        found = next((c for c in (exercise.rubric.criteria if exercise.rubric else ()) if c.id == criterion_id), None)
+        criteria.append(MissedCriterion(exercise_id, exercise.title, criterion_id, found.check if found else "",
+                                        found.missed.strip() if found else "", judged, missed))
+    criteria.sort(key=lambda c: (-c.missed, -c.rate, c.exercise_id, c.criterion_id))
+    return tuple(exercises[:TOP]), tuple(criteria[:TOP])

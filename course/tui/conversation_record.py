@@ -1,0 +1,168 @@
+"""A conversation as the store keeps it, and played back again through a fresh run.
+
+The recorded answer is plain data::
+
+    {"replies": [...], "heard": [...], "interruptions": n, "notes": "...",
+     "path": [...], "mood": m}
+
+``heard`` says, for each reply, how many of the customer's pieces had appeared
+when it was sent: that is all it takes to replay the conversation exactly,
+interruptions included, through ``course.conversation.ConversationRun`` on a
+clock that stands still. A draft (a conversation left half-way) adds the
+pieces of the current turn already shown and the half-typed reply.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from course.content.model import Exercise, Turn
+from course.conversation import PASS_SCORE, ConversationRun, mood_words
+
+from .review import Review, ReviewLine, score_words
+from .review_kinds import answer_data
+
+__all__ = [
+    "ReplayClock",
+    "replay",
+    "answer_of",
+    "draft_of",
+    "path_of",
+    "review_run",
+    "review_conversation",
+]
+
+_JUST_AFTER = 1e-6
+"""Added to a piece's moment so it counts as arrived whatever the rounding."""
+
+
+class ReplayClock:
+    """A clock that stands still while recorded replies are replayed, then follows a live clock."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        """The time it reads while replaying."""
+        self._live: Callable[[], float] | None = None
+        self._offset = 0.0
+
+    def __call__(self) -> float:
+        if self._live is None:
+            return self.now
+        return self._offset + self._live()
+
+    def follow(self, live: Callable[[], float]) -> None:
+        """From now on, move as ``live`` does, starting from the time reached."""
+        self._offset = self.now - live()
+        self._live = live
+
+
+def _let_pieces_arrive(clock: ReplayClock, turn: Turn, started: float, count: int) -> None:
+    """Move the clock to just after the ``count``-th piece of the turn appeared."""
+    moment = 0.0
+    for line in turn.customer[: max(0, count)]:
+        moment += line.after  # summed as the run sums it, so the moments agree
+    clock.now = max(clock.now, started + moment + (_JUST_AFTER if count > 0 else 0.0))
+
+
+def replay(exercise: Exercise, answer: Any, *, live: Callable[[], float] | None = None) -> ConversationRun:
+    """A fresh run with the recorded replies sent again, each after the same pieces as before.
+
+    A finished conversation is played to its last word. A draft stops on the turn it
+    was left on, with the pieces already shown; given ``live``, the customer then goes
+    on typing in real time from there.
+    """
+    data = answer_data(answer)
+    data = data if isinstance(data, dict) else {}
+    replies = [text for text in data.get("replies", []) if isinstance(text, str)]
+    heard = [n if isinstance(n, int) and not isinstance(n, bool) else 10**6 for n in data.get("heard", [])]
+    clock = ReplayClock()
+    run = ConversationRun(exercise, clock)
+    notes = data.get("notes", "")
+    run.notes = notes if isinstance(notes, str) else ""
+    started = clock.now
+    for index, text in enumerate(replies):
+        if run.finished:
+            break  # the exercise has changed since: the rest no longer has a turn to answer
+        count = heard[index] if index < len(heard) else len(run.turn.customer)
+        _let_pieces_arrive(clock, run.turn, started, count)
+        run.send(text)
+        started = clock.now
+    shown = data.get("shown")
+    if run.finished or not isinstance(shown, int):
+        shown = len(run.turn.customer)
+    _let_pieces_arrive(clock, run.turn, started, shown)
+    run.arrived()
+    if live is not None:
+        clock.follow(live)
+    return run
+
+
+def path_of(run: ConversationRun) -> list[str]:
+    """The turns the conversation went through, the ending included once reached."""
+    path = [reply.turn_id for reply in run.replies]
+    return path + [run.turn_id] if run.finished else path
+
+
+def answer_of(run: ConversationRun) -> dict[str, Any]:
+    """The conversation as an attempt's answer."""
+    turns = run.conversation.turns
+    return {
+        "replies": [reply.text for reply in run.replies],
+        "heard": [len(turns[reply.turn_id].customer) - len(reply.unheard) for reply in run.replies],
+        "interruptions": run.interruptions,
+        "notes": run.notes,
+        "path": path_of(run),
+        "mood": run.mood,
+    }
+
+
+def draft_of(run: ConversationRun, *, shown: int, typed: str) -> dict[str, Any]:
+    """A conversation left half-way: the answer so far, where it stood, and the reply being typed."""
+    return {**answer_of(run), "turn": run.turn_id, "shown": shown, "typed": typed}
+
+
+def _outcomes(run: ConversationRun) -> tuple[Any, ...]:
+    """Every criterion of every reply, and whether each reply let the customer finish."""
+    from course.progress import CriterionOutcome
+
+    outcomes = []
+    for reply in run.replies:
+        for result in reply.grade.results:
+            outcomes.append(CriterionOutcome(
+                f"{reply.turn_id}.{result.id}", result.met, result.severity, float(result.weight), result.skill,
+            ))
+        outcomes.append(CriterionOutcome(f"{reply.turn_id}.let-them-finish", not reply.interrupted,
+                                         "actionable", 1.0, "patience"))
+    return tuple(outcomes)
+
+
+def review_run(run: ConversationRun) -> Review:
+    """The verdict on a conversation: one line per reply, and what it rests on."""
+    name = run.conversation.customer
+    lines = []
+    for number, reply in enumerate(run.replies, start=1):
+        met = sum(result.met for result in reply.grade.results)
+        text = f"{met} of {len(reply.grade.results)} points"
+        if reply.interrupted:
+            text += f"; you interrupted {name}"
+        lines.append(ReviewLine(reply.grade.passed, "✓ passed" if reply.grade.passed else "✗ missed",
+                                f"reply {number}", text + ".", heading=reply.text))
+    count = len(run.replies)
+    summary = f"{count} repl{'y' if count == 1 else 'ies'}, {run.interruptions} interruption"
+    summary += "s" if run.interruptions != 1 else ""
+    summary += f"; {name} ended {mood_words(run.mood)}." if run.finished else f"; {name} has not finished."
+    summary += (f"\nTo pass: reach the end, pass the closing summary and most replies, "
+                f"and score {round(PASS_SCORE * 100)}% ({score_words(PASS_SCORE)}) over all replies.")
+    return Review(
+        score=run.score,
+        passed=run.passed,
+        pass_mark=PASS_SCORE,
+        lines=tuple(lines),
+        summary=summary,
+        outcomes=_outcomes(run),
+    )
+
+
+def review_conversation(exercise: Exercise, answer: Any) -> Review:
+    """Judge a recorded conversation by playing it again."""
+    return review_run(replay(exercise, answer))

@@ -1,0 +1,31 @@
+"""One line under the chat saying whose turn it is: the customer typing, the learner's turn, the end."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+__all__ = ["TypingIndicator"]
+
+
+class TypingIndicator(Static):
+    """``✎ Priya is typing…``, ``✓ Priya has finished: your turn.`` or the end of the chat.
+
+    Nothing moves on its own: what it says changes only when the conversation
+    does, so a still picture of the screen is always the same.
+    """
+
+    def show_typing(self, name: str) -> None:
+        """The customer still has something to say."""
+        self.set_classes("-typing")
+        self.update(Text(f"✎ {name} is typing…", style="italic"))
+
+    def show_your_turn(self, name: str) -> None:
+        """The customer has finished: the learner may reply."""
+        self.set_classes("-your-turn")
+        self.update(Text(f"✓ {name} has finished: your turn."))
+
+    def show_ended(self, name: str) -> None:
+        """The customer has left; the feedback waits."""
+        self.set_classes("-ended")
+        self.update(Text(f"■ {name} has left the chat. Press ctrl+s for your feedback.", style="bold"))
