@@ -5,13 +5,18 @@ Reads the human-labelled dev splits (AnnoMI, EPITOME, ESConv) from ``../shared/b
 answers as context, and prints one row per technique and label next to the naive keyword floor
 and the target. The data is read at run time and never copied into the project.
 
-    python bench/agreement.py [--benchmarks DIR] [--errors PAIR] [--limit N]
+    python bench/agreement.py [--benchmarks DIR] [--half 1|2] [--errors PAIR] [--limit N]
+
+``--half`` keeps one of two halves of the dev split, cut by conversation (AnnoMI transcript,
+ESConv conversation, EPITOME seeker post) so no conversation is in both: tune rules on one half
+and read the other to see whether they generalise.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import zlib
 import sys
 import time
 from dataclasses import dataclass
@@ -60,14 +65,28 @@ PAIRS = (
 )
 
 
-def load(directory: Path, dataset: str, limit: int | None = None) -> list[dict]:
-    """The dev split of one dataset as a list of records."""
+_CONVERSATION_KEYS = ("transcript_id", "conversation_id", "sp_id")
+"""Where each dataset names the conversation an utterance belongs to (AnnoMI, ESConv, EPITOME)."""
+
+
+def half_of(row: dict) -> int:
+    """Which half (1 or 2) a record's conversation falls in: a stable hash, not the file order."""
+    meta = row.get("meta") or {}
+    key = next((str(meta[k]) for k in _CONVERSATION_KEYS if k in meta), row.get("id", ""))
+    return 1 + zlib.crc32(key.encode("utf-8")) % 2
+
+
+def load(directory: Path, dataset: str, limit: int | None = None, half: int | None = None) -> list[dict]:
+    """The dev split of one dataset as a list of records (optionally one half of it)."""
     path = directory / f"{dataset}.dev.jsonl"
     rows = []
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
-                rows.append(json.loads(line))
+                row = json.loads(line)
+                if half is not None and half_of(row) != half:
+                    continue
+                rows.append(row)
                 if limit and len(rows) >= limit:
                     break
     return rows
@@ -100,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--benchmarks", type=Path, default=ROOT.parent / "shared" / "benchmarks")
     parser.add_argument("--errors", metavar="PAIR", help="print the disagreements of pairs whose name contains this")
     parser.add_argument("--limit", type=int, default=None, help="read only the first N items of each file")
+    parser.add_argument("--half", type=int, choices=(1, 2), default=None, help="keep one half, split by conversation")
     args = parser.parse_args(argv)
     if not args.benchmarks.is_dir():
         print(f"no benchmarks folder at {args.benchmarks}", file=sys.stderr)
@@ -110,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for pair in PAIRS:
         if pair.dataset not in data:
-            data[pair.dataset] = load(args.benchmarks, pair.dataset, args.limit)
+            data[pair.dataset] = load(args.benchmarks, pair.dataset, args.limit, args.half)
         wanted = args.errors is not None and args.errors in pair.name
         errors: list | None = [] if wanted else None
         precision, recall, f1, positives = measure(pair, data[pair.dataset], errors)
@@ -124,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         for kind, row in errors or ():
             context = (row.get("context") or "").replace("\n", " ")[:120]
             print(f"   {kind} | {context} || {row['text'][:300]}")
-    print(f"(targets also need precision >= 0.55; {time.perf_counter() - started:.1f} s)")
+    scope = f"half {args.half} of dev, split by conversation" if args.half else "all of dev"
+    print(f"({scope}; targets also need precision >= 0.55; {time.perf_counter() - started:.1f} s)")
     return 0 if all_met else 1
 
 

@@ -1,5 +1,8 @@
 """``listen check``: everything the loader finds, plus what needs the grader.
 
+The grader's word lists are checked too: a trainer who extends them gets the
+same ``path:line: message`` for a line that does not parse.
+
 Proving example answers needs both content and grading, so it lives here,
 above them: every criterion's check must be one the grader knows, every
 passing example must pass, and every failing example must fail on exactly
@@ -18,7 +21,10 @@ __all__ = ["check_course"]
 
 def check_course(root: Path) -> tuple[Course | None, list[Problem]]:
     """The course at ``root`` and every problem in it, loader's and grader's."""
+    from .grading import lexicons
+
     course, problems = read_course(root)
+    problems.extend(Problem(path, line, message) for path, line, message in lexicons.problems())
     if course is not None:
         for exercise in course.exercises.values():
             problems.extend(exercise_problems(exercise))

@@ -51,12 +51,17 @@ class Settings:
                 f"(run: listen check {self.content_dir})"
             ) from None
 
-    def store(self, *, say_notices: bool = True) -> "ProgressStore":
-        """The learner's progress store, opened safely (its notices printed unless the app shows them)."""
+    def store(self, course: "Course | None" = None, *, say_notices: bool = True) -> "ProgressStore":
+        """The learner's progress store, opened safely (its notices printed unless the app shows them).
+
+        Every learning event it records also queues an xAPI statement in its outbox,
+        named from ``course`` when given (ids otherwise).
+        """
         from .progress import ProgressStore, StoreError
+        from .xapi import statement_maker
 
         try:
-            store = ProgressStore(self.data_dir)
+            store = ProgressStore(self.data_dir, statements=statement_maker(self.data_dir, course))
         except StoreError as error:
             raise Stop(str(error), FAILURE) from None
         for notice in store.notices if say_notices else ():
@@ -119,7 +124,7 @@ def cli(ctx: click.Context, data_dir: Path | None, content: Path | None, learner
 def open_app(settings: Settings) -> None:
     """Open the Textual app on the course and the learner's store."""
     course = settings.course()
-    store = settings.store(say_notices=False)
+    store = settings.store(course, say_notices=False)
     learner = settings.learner_name(store, required=False) if settings.learner else None
     from .tui import run
 

@@ -63,7 +63,7 @@ def status(ctx: click.Context, as_json: bool) -> int:
 
     settings = _settings(ctx)
     course = settings.course()
-    store = settings.store()
+    store = settings.store(course)
     learner = settings.learner_name(store)
     report = status_report(course, store, learner)
     if as_json:
@@ -130,7 +130,7 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool)
     settings = _settings(ctx)
     course = settings.course()
     exercise = exercise_or_stop(course, exercise_id)
-    store = settings.store()
+    store = settings.store(course)
     learner = settings.learner_name(store)
     started = time.monotonic()
     text = _read_answer(file, editor, exercise)

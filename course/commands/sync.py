@@ -72,6 +72,7 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
     """
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.table import Column
 
     from ..cli import FAILURE, Stop
     from ..progress import StoreError
@@ -87,12 +88,13 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
             click.echo("nothing to send: the outbox is empty.")
             return 0
         console = Console(stderr=True, highlight=False)
-        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        text = TextColumn("{task.description}", table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1))
+        columns = (text, BarColumn(bar_width=30), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=console.is_terminal) as bar:
-            task = bar.add_task(f"sending to {client.endpoint}", total=waiting)
+            task = bar.add_task("sending to the LRS", total=waiting)
 
             def on_progress(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total, description=f"sending to {client.endpoint}")
+                bar.update(task, completed=done, total=total, description="sending to the LRS")
 
             def on_wait(problem: str, seconds: float) -> None:
                 bar.update(task, description=f"{problem}; trying again in {seconds:.0f} s")

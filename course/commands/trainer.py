@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -200,7 +201,7 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
         if not files:
             raise Stop("no results bundles to report on")
     else:
-        works, warnings = works_from_store(settings.store()), []
+        works, warnings = works_from_store(course, settings.store()), []
     result = cohort_report(course, works, warnings=warnings)
     for warning in warnings:
         click.echo(f"listen: {warning}", err=True)
@@ -231,7 +232,10 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
         from rich.console import Console
 
         if out is None:
-            Console(highlight=False, soft_wrap=False).print(report_tables(result))
+            console = Console(highlight=False, soft_wrap=False)
+            if not console.is_terminal and "COLUMNS" not in os.environ:
+                console.width = 160  # piped into a file: wide enough that no column is squeezed
+            console.print(report_tables(result))
             return
         import io
 

@@ -22,20 +22,28 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LEXICON_DIR", "entries", "fragment", "pattern", "pairs", "entry_regex"]
+__all__ = ["LEXICON_DIR", "entries", "fragment", "pattern", "pairs", "entry_regex", "problems"]
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 """Where the list files live."""
 
-def _lines(name: str) -> list[str]:
-    """The entries of a list file, comments and blank lines removed."""
+
+def _numbered_lines(name: str) -> list[tuple[int, str]]:
+    """The entries of a list file with their line numbers, comments and blank lines removed."""
     path = LEXICON_DIR / f"{name}.txt"
+    if not path.is_file():
+        raise ValueError(f"there is no word list {name}.txt")
     lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if line:
-            lines.append(line)
+            lines.append((number, line))
     return lines
+
+
+def _lines(name: str) -> list[str]:
+    """The entries of a list file, comments and blank lines removed."""
+    return [line for _, line in _numbered_lines(name)]
 
 
 @lru_cache(maxsize=None)
@@ -163,7 +171,7 @@ _SHAPES = {
     "ordinal": r"\d{1,2}(?:st|nd|rd|th)",
     "clock": r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o clock)|(?:[01]?\d|2[0-3]):[0-5]\d",
 }
-"""Shapes of words an entry can name: ``<number>``, ``<ordinal>``, ``<clock>`` (4pm, 16:30)."""
+"""Shapes of words an entry can name: ``<word>``, ``<ing>``, ``<ed>``, ``<number>``, ``<ordinal>``, ``<clock>``."""
 
 
 def entry_regex(entry: str) -> str:
@@ -173,9 +181,38 @@ def entry_regex(entry: str) -> str:
 
 @lru_cache(maxsize=None)
 def fragment(name: str) -> str:
-    """A regex alternation of a list's entries, longest first (for use inside bigger patterns)."""
-    sources = sorted((entry_regex(e) for e in entries(name)), key=len, reverse=True)
+    """A regex alternation of a list's entries, longest first (for use inside bigger patterns).
+
+    An entry that does not parse is left out rather than stopping the grader; ``problems()``
+    names it with its file and line for ``listen check``.
+    """
+    sources = []
+    for entry in entries(name):
+        try:
+            sources.append(entry_regex(entry))
+        except (ValueError, RecursionError):
+            continue
+    sources.sort(key=len, reverse=True)
     return "|".join(sources) or r"(?!x)x"
+
+
+def problems() -> list[tuple[Path, int, str]]:
+    """Every list entry that does not parse, as (file, line, message)."""
+    from course.grading.text import normalise
+
+    found = []
+    for path in sorted(LEXICON_DIR.glob("*.txt")):
+        if path.stem in ("typos", "contractions"):
+            for number, line in _numbered_lines(path.stem):
+                if "=" not in line:
+                    found.append((path, number, f"expected `wrong = right`, got {line!r}"))
+            continue
+        for number, line in _numbered_lines(path.stem):
+            try:
+                re.compile(entry_regex(" ".join(normalise(line).split())))
+            except (ValueError, re.error, RecursionError) as error:
+                found.append((path, number, str(error)))
+    return found
 
 
 @lru_cache(maxsize=None)

@@ -21,7 +21,7 @@ from .standing import LearnerWork, assignment_status, module_exercises, tally
 if TYPE_CHECKING:
     from course.progress import ProgressStore
 
-__all__ = ["ResultsBundle", "export_bundle", "bundle_from_document", "note_document"]
+__all__ = ["ResultsBundle", "CheckedBundle", "export_bundle", "check_bundle", "bundle_from_document", "note_document", "note_of"]
 
 
 @dataclass(frozen=True)
@@ -104,20 +104,44 @@ def _check_time(path: Path, text: str, what: str, latest: datetime) -> None:
         raise RejectedFile(path, f"{what} is dated {text[:25]}, in the future")
 
 
-def _outcomes(criteria: Any) -> tuple[CriterionOutcome, ...]:
-    return tuple(
-        CriterionOutcome(c["id"], c["met"], c.get("severity", "actionable"), float(c.get("weight", 1.0)), c.get("skill", ""))
-        for c in criteria
-    )
+def _outcomes(criteria: Any, known: dict[tuple[Any, ...], CriterionOutcome]) -> tuple[CriterionOutcome, ...]:
+    """The outcomes of one attempt; equal outcomes are one shared object."""
+    outcomes = []
+    for c in criteria:
+        key = (c["id"], c["met"], c.get("severity", "actionable"), c.get("weight", 1.0), c.get("skill", ""))
+        outcome = known.get(key)
+        if outcome is None:
+            outcome = known[key] = CriterionOutcome(key[0], key[1], key[2], float(key[3]), key[4])
+        outcomes.append(outcome)
+    return tuple(outcomes)
 
 
-def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: Course, *,
-                         strict: bool = True) -> ResultsBundle:
-    """The bundle a schema-checked document describes, checked against the course.
+@dataclass(frozen=True)
+class CheckedBundle:
+    """A bundle document found sound against the course, still as plain data (a report reads thousands)."""
+
+    learner: str
+    """The learner's name, tidied."""
+    content_version: str
+    """The version of the course the learner used."""
+    exported: str
+    """When it was exported."""
+    attempts: tuple[Mapping[str, Any], ...]
+    """The attempts as in the file, oldest first, less those at exercises this course lacks."""
+    assignments: tuple[Assignment, ...]
+    """The learner's assignments."""
+    source: str
+    """The file's name."""
+    warnings: tuple[str, ...] = ()
+    """What was left out and why."""
+
+
+def check_bundle(path: Path | str, document: Mapping[str, Any], course: Course, *, strict: bool = True) -> CheckedBundle:
+    """What a schema cannot say about a results bundle: a real learner name, unique ids, real dates, known ids.
 
     ``strict`` (for an import) refuses a bundle from another version of the
-    course; otherwise (for a report) its attempts at exercises this course
-    does not have are left out, with a warning.
+    course, or with anything this course lacks; otherwise (for a report) the
+    attempts at exercises this course does not have are left out, with a warning.
     """
     path = Path(path)
     try:
@@ -134,11 +158,11 @@ def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: 
                                  f"{course.version}): export it again with the same course, or report on it instead")
     if not same_version:
         warnings.append(f"{path.name}: from another version of the course ({version}; this one is {course.version})")
-    attempts: list[Attempt] = []
-    notes: dict[str, TrainerNote] = {}
+    kept: list[Mapping[str, Any]] = []
     seen: set[str] = set()
     left_out = 0
     exercises = course.exercises
+    rubric_ids: dict[str, frozenset[str]] = {}
     for entry in document["attempts"]:
         attempt_id = entry["id"]
         if attempt_id in seen:
@@ -151,33 +175,54 @@ def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: 
             left_out += 1
             continue
         _check_time(path, entry["at"], f"attempt {attempt_id}", latest)
-        criteria = entry.get("criteria", ())
-        if same_version and exercise.rubric is not None and criteria:
-            known = {criterion.id for criterion in exercise.rubric.criteria}
+        criteria = entry.get("criteria")
+        if same_version and criteria and exercise.rubric is not None:
+            known = rubric_ids.get(exercise.id)
+            if known is None:
+                known = rubric_ids[exercise.id] = frozenset(criterion.id for criterion in exercise.rubric.criteria)
             stray = next((c["id"] for c in criteria if c["id"] not in known), None)
             if stray is not None:
                 raise RejectedFile(path, f"attempt {attempt_id} names criterion '{stray}', which {exercise.id} does not have")
-        attempts.append(Attempt(entry["exercise"], entry["answer"], float(entry["score"]), entry["passed"],
-                                _outcomes(criteria), entry.get("content_hash", ""), float(entry.get("seconds", 0.0)),
-                                entry["at"], attempt_id))
-        review = entry.get("review")
-        if review:
-            notes[attempt_id] = TrainerNote(attempt_id, entry["exercise"], review.get("trainer", ""),
-                                            review.get("comment", ""), review.get("passed"), review.get("score"),
-                                            review.get("written", ""))
+        kept.append(entry)
     if left_out:
         warnings.append(f"{path.name}: {left_out} attempt(s) at exercises this course does not have were left out")
     assignments: list[Assignment] = []
+    module_ids = {module.id for module in course.modules}
     for entry in document.get("assignments", ()):
         assignment = assignment_from_document(entry)
         if any(a.id == assignment.id for a in assignments):
             raise RejectedFile(path, f"the assignment id {assignment.id} appears twice")
         if real_day(assignment.due) is None:
             raise RejectedFile(path, f"assignment {assignment.id} is due on {assignment.due}, which is not a real day")
-        unknown = [m for m in assignment.modules if m not in {module.id for module in course.modules}]
+        unknown = [m for m in assignment.modules if m not in module_ids]
         if unknown and strict:
             raise RejectedFile(path, f"assignment {assignment.id} names module '{unknown[0]}', which this course does not have")
         assignments.append(assignment)
-    attempts.sort(key=lambda a: a.at)
-    work = LearnerWork(name, tuple(attempts), notes, tuple(assignments), source=path.name)
-    return ResultsBundle(work, version, document["exported"], tuple(warnings))
+    if any(kept[n]["at"] > kept[n + 1]["at"] for n in range(len(kept) - 1)):
+        kept.sort(key=lambda entry: entry["at"])
+    return CheckedBundle(name, version, document["exported"], tuple(kept), tuple(assignments), path.name,
+                         tuple(warnings))
+
+
+def note_of(entry: Mapping[str, Any]) -> TrainerNote | None:
+    """The trainer's note carried with an attempt in a bundle, if any."""
+    review = entry.get("review")
+    if not review:
+        return None
+    return TrainerNote(entry["id"], entry["exercise"], review.get("trainer", ""), review.get("comment", ""),
+                       review.get("passed"), review.get("score"), review.get("written", ""))
+
+
+def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: Course, *,
+                         strict: bool = True) -> ResultsBundle:
+    """The bundle a schema-checked document describes, checked against the course (see ``check_bundle``)."""
+    checked = check_bundle(path, document, course, strict=strict)
+    shared: dict[tuple[Any, ...], CriterionOutcome] = {}
+    attempts = [
+        Attempt(e["exercise"], e["answer"], float(e["score"]), e["passed"], _outcomes(e.get("criteria", ()), shared),
+                e.get("content_hash", ""), float(e.get("seconds", 0.0)), e["at"], e["id"])
+        for e in checked.attempts
+    ]
+    notes = {note.attempt_id: note for note in map(note_of, checked.attempts) if note is not None}
+    work = LearnerWork(checked.learner, tuple(attempts), notes, checked.assignments, source=checked.source)
+    return ResultsBundle(work, checked.content_version, checked.exported, checked.warnings)

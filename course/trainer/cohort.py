@@ -1,20 +1,23 @@
 """The cohort report as plain data: who is done, who is late, which skills and criteria a team misses.
 
-Built from ``LearnerWork`` (read from results bundles or from this machine's
-store); the table, CSV, JSON and HTML forms only lay it out.
+Built from checked results bundles, kept as plain data (a cohort of a
+thousand learners is sixty thousand attempts); this machine's own learners
+are read the same way, through the bundle they would export. The table, CSV,
+JSON and HTML forms only lay it out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from course.content.model import SKILLS, Course
 
 from .dates import real_day, today
 from .profile import SKILL_NAMES, skill_totals
-from .standing import DEFAULT_PASS_MARK, LearnerWork, module_exercises, module_standing, tally
+from .bundles import CheckedBundle
+from .standing import DEFAULT_PASS_MARK, entry_rows, module_exercises, module_standing, tally_rows
 
 __all__ = [
     "ModuleRow",
@@ -24,7 +27,7 @@ __all__ = [
     "MissedCriterion",
     "CohortReport",
     "cohort_report",
-    "merge_work",
+    "merge_bundles",
     "TOP",
 ]
 
@@ -145,27 +148,27 @@ class CohortReport:
     """Files left out or read in part, one line each."""
 
 
-def merge_work(works: Iterable[LearnerWork]) -> list[LearnerWork]:
+def merge_bundles(bundles: Iterable[CheckedBundle]) -> list[CheckedBundle]:
     """One entry per learner: bundles exported twice (or from two machines) are joined, each attempt once."""
-    merged: dict[str, LearnerWork] = {}
-    for work in works:
-        key = work.learner.casefold()
+    merged: dict[str, CheckedBundle] = {}
+    for bundle in bundles:
+        key = bundle.learner.casefold()
         before = merged.get(key)
         if before is None:
-            merged[key] = work
+            merged[key] = bundle
             continue
-        ids = {a.id for a in before.attempts}
-        attempts = sorted([*before.attempts, *(a for a in work.attempts if a.id not in ids)], key=lambda a: a.at)
-        assignments = {a.id: a for a in (*before.assignments, *work.assignments)}
-        merged[key] = LearnerWork(before.learner, tuple(attempts), {**before.notes, **work.notes},
-                                  tuple(assignments.values()), f"{before.source}, {work.source}")
-    return sorted(merged.values(), key=lambda w: w.learner.casefold())
+        ids = {entry["id"] for entry in before.attempts}
+        attempts = sorted([*before.attempts, *(e for e in bundle.attempts if e["id"] not in ids)], key=lambda e: e["at"])
+        assignments = {a.id: a for a in (*before.assignments, *bundle.assignments)}
+        merged[key] = replace(before, attempts=tuple(attempts), assignments=tuple(assignments.values()),
+                              source=f"{before.source}, {bundle.source}")
+    return sorted(merged.values(), key=lambda b: b.learner.casefold())
 
 
-def _assigned(work: LearnerWork) -> dict[str, tuple[str, float]]:
+def _assigned(bundle: CheckedBundle) -> dict[str, tuple[str, float]]:
     """Per module: the earliest due date among the learner's assignments that name it, and its pass mark."""
     found: dict[str, tuple[str, float]] = {}
-    for assignment in work.assignments:
+    for assignment in bundle.assignments:
         if real_day(assignment.due) is None:
             continue
         for module_id in assignment.modules:
@@ -174,37 +177,45 @@ def _assigned(work: LearnerWork) -> dict[str, tuple[str, float]]:
     return found
 
 
-def cohort_report(course: Course, works: Sequence[LearnerWork], *, on: date | None = None,
+def _latest_judgements(entries: Sequence[Mapping[str, Any]]) -> Iterable[list[tuple[bool, float, str]]]:
+    """The criteria of the latest answer to each exercise, as (met, weight, skill)."""
+    latest: dict[str, Mapping[str, Any]] = {}
+    for entry in entries:
+        latest[entry["exercise"]] = entry
+    for entry in latest.values():
+        yield [(c["met"], c.get("weight", 1.0), c.get("skill", "")) for c in entry.get("criteria", ())]
+
+
+def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date | None = None,
                   warnings: Sequence[str] = ()) -> CohortReport:
-    """The report over these learners' work, as of day ``on`` (today by default)."""
+    """The report over these learners' checked bundles, as of day ``on`` (today by default)."""
     on = on or today()
-    works = merge_work(works)
+    bundles = merge_bundles(bundles)
     exercises = module_exercises(course)
-    titles = {module.id: module.title for module in course.modules}
-    tallies = [tally(w.attempts, w.notes) for w in works]
-    assigned = [_assigned(w) for w in works]
+    tallies = [tally_rows(entry_rows(b.attempts)) for b in bundles]
+    assigned = [_assigned(b) for b in bundles]
     wanted = {e for t in tallies for e in t}
     shown = tuple((m.id, m.title) for m in course.modules
                   if any(m.id in a for a in assigned) or any(e in wanted for e in exercises[m.id]))
     rows: list[ModuleRow] = []
     learners: list[LearnerSummary] = []
     skill_shares: dict[str, list[float]] = {skill: [] for skill in SKILLS}
-    for work, tallied, due_dates in zip(works, tallies, assigned):
+    for bundle, tallied, due_dates in zip(bundles, tallies, assigned):
         passed = overdue = 0
         for module_id, title in shown:
             due, pass_mark = due_dates.get(module_id, ("", DEFAULT_PASS_MARK))
             standing = module_standing(module_id, exercises[module_id], tallied, pass_mark)
             day = real_day(due) if due else None
-            row = ModuleRow(work.learner, module_id, title, standing.status, standing.score, standing.attempts,
+            row = ModuleRow(bundle.learner, module_id, title, standing.status, standing.score, standing.attempts,
                             standing.seconds, standing.exercises_tried, standing.exercises_total, pass_mark, due,
                             (day - on).days if day else None)
             rows.append(row)
             passed += standing.passed
             overdue += row.overdue
         learners.append(LearnerSummary(
-            work.learner, len(work.attempts), sum(a.seconds for a in work.attempts), passed, len(due_dates),
-            overdue, work.attempts[-1].at if work.attempts else "", work.source))
-        met, judged, _ = skill_totals(work.attempts)
+            bundle.learner, len(bundle.attempts), sum(t.seconds for t in tallied.values()), passed, len(due_dates),
+            overdue, bundle.attempts[-1]["at"] if bundle.attempts else "", bundle.source))
+        met, judged, _ = skill_totals(_latest_judgements(bundle.attempts))
         for skill in SKILLS:
             if judged[skill]:
                 skill_shares[skill].append(met[skill] / judged[skill])
@@ -213,31 +224,34 @@ def cohort_report(course: Course, works: Sequence[LearnerWork], *, on: date | No
                  sum(share < 0.5 for share in shares))
         for skill, shares in skill_shares.items()
     )
-    missed_exercises, missed_criteria = _missed(course, works)
+    missed_exercises, missed_criteria = _missed(course, bundles)
     return CohortReport(on.isoformat(), course.version, shown, tuple(learners), tuple(rows), skills,
                         missed_exercises, missed_criteria, tuple(warnings))
 
 
-def _missed(course: Course, works: Sequence[LearnerWork]) -> tuple[tuple[MissedExercise, ...], tuple[MissedCriterion, ...]]:
+def _missed(course: Course, bundles: Sequence[CheckedBundle]) -> tuple[tuple[MissedExercise, ...], tuple[MissedCriterion, ...]]:
     """The exercises and criteria missed most often, over every attempt."""
     per_exercise: dict[str, list[int]] = {}  # attempts, missed
     learners_at: dict[str, set[int]] = {}
     per_criterion: dict[tuple[str, str], list[int]] = {}  # judged, missed
-    for number, work in enumerate(works):
-        for attempt in work.attempts:
-            counts = per_exercise.setdefault(attempt.exercise_id, [0, 0])
+    for number, bundle in enumerate(bundles):
+        for exercise_id, _, passed, _ in entry_rows(bundle.attempts):
+            counts = per_exercise.get(exercise_id)
+            if counts is None:
+                counts = per_exercise[exercise_id] = [0, 0]
+                learners_at[exercise_id] = set()
             counts[0] += 1
-            note = work.notes.get(attempt.id) if work.notes else None
-            passed = attempt.passed if note is None or note.passed is None else note.passed
             counts[1] += not passed
-            learners_at.setdefault(attempt.exercise_id, set()).add(number)
-            for outcome in attempt.outcomes:
-                key = (attempt.exercise_id, outcome.criterion_id)
+            learners_at[exercise_id].add(number)
+        for entry in bundle.attempts:
+            exercise_id = entry["exercise"]
+            for criterion in entry.get("criteria", ()):
+                key = (exercise_id, criterion["id"])
                 judged = per_criterion.get(key)
                 if judged is None:
                     judged = per_criterion[key] = [0, 0]
                 judged[0] += 1
-                judged[1] += not outcome.met
+                judged[1] += not criterion["met"]
     exercises = []
     for exercise_id, (attempts, missed) in per_exercise.items():
         exercise = course.exercises.get(exercise_id)

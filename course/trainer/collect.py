@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from course.content.model import Course
 
-from .bundles import bundle_from_document
+from .bundles import CheckedBundle, check_bundle, export_bundle
 from .files import RejectedFile, read_document
-from .standing import LearnerWork
 
 if TYPE_CHECKING:
     from course.progress import ProgressStore
@@ -40,34 +39,33 @@ def bundle_paths(paths: Iterable[Path | str]) -> tuple[list[Path], list[str]]:
 
 
 def read_bundles(course: Course, files: Sequence[Path],
-                 advance: Callable[[Path], None] | None = None) -> tuple[list[LearnerWork], list[str]]:
-    """The learners' work in these bundle files, and a line for each file left out or read in part.
+                 advance: Callable[[Path], None] | None = None) -> tuple[list[CheckedBundle], list[str]]:
+    """The checked bundles in these files, and a line for each file left out or read in part.
 
     A file that is not a sound results bundle is left out whole; a bundle
     from another version of the course is read, less what this course lacks.
     ``advance`` is called after each file (for a progress bar).
     """
-    works: list[LearnerWork] = []
+    works: list[CheckedBundle] = []
     warnings: list[str] = []
     for path in files:
         try:
-            _, document = read_document(path, ("listen.results",))
-            bundle = bundle_from_document(path, document, course, strict=False)
+            _, document = read_document(path, ("listen.results",), strict=False)
+            bundle = check_bundle(path, document, course, strict=False)
         except RejectedFile as error:
             warnings.append(f"left out {error}")
         else:
-            works.append(bundle.work)
+            works.append(bundle)
             warnings.extend(bundle.warnings)
         if advance is not None:
             advance(path)
     return works, warnings
 
 
-def works_from_store(store: "ProgressStore") -> list[LearnerWork]:
-    """Every learner's work on this machine (a shared training-room machine, say)."""
-    works = []
+def works_from_store(course: Course, store: "ProgressStore") -> list[CheckedBundle]:
+    """Every learner's work on this machine (a shared training-room machine, say), as the bundles they would export."""
+    bundles = []
     for learner in store.learners():
-        notes = {note.attempt_id: note for note in store.trainer_notes(learner.name)}
-        works.append(LearnerWork(learner.name, tuple(store.attempts(learner.name)), notes,
-                                 tuple(store.assignments(learner.name)), source="this machine"))
-    return works
+        document = export_bundle(course, store, learner.name)
+        bundles.append(check_bundle("this machine", document, course, strict=False))
+    return bundles

@@ -14,7 +14,7 @@ from .standing import graded
 if TYPE_CHECKING:
     from course.progress import ProgressStore
 
-__all__ = ["SkillProfile", "skill_profile", "learner_profile", "TREND_LENGTH", "SKILL_NAMES"]
+__all__ = ["SkillProfile", "skill_profile", "skill_totals", "learner_profile", "TREND_LENGTH", "SKILL_NAMES"]
 
 TREND_LENGTH = 30
 """How many recent scores the trend shows."""
@@ -52,20 +52,23 @@ def _latest_per_exercise(attempts: Iterable[Attempt]) -> list[Attempt]:
     return list(latest.values())
 
 
-def skill_totals(attempts: Iterable[Attempt]) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
-    """Per skill: weight met, weight judged and criteria judged, over the latest answer to each exercise."""
+Judgement = tuple[bool, float, str]
+"""One criterion's verdict on an answer: met, weight, skill."""
+
+
+def skill_totals(answers: Iterable[Iterable[Judgement]]) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
+    """Per skill: weight met, weight judged and criteria judged, over these answers' judgements."""
     met = dict.fromkeys(SKILLS, 0.0)
     judged = dict.fromkeys(SKILLS, 0.0)
     count = dict.fromkeys(SKILLS, 0)
-    for attempt in _latest_per_exercise(attempts):
-        for outcome in attempt.outcomes:
-            skill = outcome.skill
+    for judgements in answers:
+        for is_met, weight, skill in judgements:
             if skill not in judged:
                 continue
-            weight = outcome.weight if outcome.weight > 0 else 1.0
+            weight = weight if weight > 0 else 1.0
             judged[skill] += weight
             count[skill] += 1
-            if outcome.met:
+            if is_met:
                 met[skill] += weight
     return met, judged, count
 
@@ -73,7 +76,8 @@ def skill_totals(attempts: Iterable[Attempt]) -> tuple[dict[str, float], dict[st
 def skill_profile(attempts: Iterable[Attempt], notes: Mapping[str, TrainerNote] | None = None) -> SkillProfile:
     """The profile of these attempts (oldest first)."""
     attempts = list(attempts)
-    met, judged, count = skill_totals(attempts)
+    latest = _latest_per_exercise(attempts)
+    met, judged, count = skill_totals([(o.met, o.weight, o.skill) for o in a.outcomes] for a in latest)
     shares = {skill: (met[skill] / judged[skill] if judged[skill] else None) for skill in SKILLS}
     notes = notes or {}
     trend = tuple(graded(a, notes.get(a.id))[0] for a in attempts[-TREND_LENGTH:])

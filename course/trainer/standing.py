@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from course.content.model import Course
 from course.progress.records import Attempt
@@ -26,6 +26,8 @@ __all__ = [
     "ModuleStanding",
     "AssignmentStatus",
     "tally",
+    "tally_rows",
+    "entry_rows",
     "module_exercises",
     "module_standing",
     "assignment_status",
@@ -133,21 +135,38 @@ def graded(attempt: Attempt, note: TrainerNote | None) -> tuple[float, bool]:
     return score, attempt.passed if note.passed is None else note.passed
 
 
-def tally(attempts: Iterable[Attempt], notes: Mapping[str, TrainerNote] | None = None) -> dict[str, ExerciseTally]:
-    """Each exercise's record over these attempts, by exercise id."""
-    notes = notes or {}
+def tally_rows(rows: Iterable[tuple[str, float, bool, float]]) -> dict[str, ExerciseTally]:
+    """Each exercise's record over rows of (exercise id, score, passed, seconds), by exercise id."""
     tallies: dict[str, ExerciseTally] = {}
-    for attempt in attempts:
-        record = tallies.get(attempt.exercise_id)
+    for exercise_id, score, passed, seconds in rows:
+        record = tallies.get(exercise_id)
         if record is None:
-            record = tallies[attempt.exercise_id] = ExerciseTally()
-        score, passed = graded(attempt, notes.get(attempt.id)) if notes else (attempt.score, attempt.passed)
+            record = tallies[exercise_id] = ExerciseTally()
         if score > record.best:
             record.best = score
         record.passed = record.passed or passed
         record.attempts += 1
-        record.seconds += attempt.seconds
+        record.seconds += seconds
     return tallies
+
+
+def tally(attempts: Iterable[Attempt], notes: Mapping[str, TrainerNote] | None = None) -> dict[str, ExerciseTally]:
+    """Each exercise's record over these attempts (as the trainer graded them, where they did), by exercise id."""
+    notes = notes or {}
+    return tally_rows((a.exercise_id, *graded(a, notes.get(a.id)), a.seconds) for a in attempts)
+
+
+def entry_rows(entries: Iterable[Mapping[str, Any]]) -> Iterable[tuple[str, float, bool, float]]:
+    """Bundle attempts (plain data) as tally rows, with any trainer's grade applied."""
+    for entry in entries:
+        score, passed = entry["score"], entry["passed"]
+        review = entry.get("review")
+        if review:
+            if review.get("score") is not None:
+                score = review["score"]
+            if review.get("passed") is not None:
+                passed = review["passed"]
+        yield entry["exercise"], score, passed, entry.get("seconds", 0.0)
 
 
 def module_exercises(course: Course) -> dict[str, tuple[str, ...]]:

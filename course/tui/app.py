@@ -6,7 +6,8 @@ import asyncio
 import os
 import signal
 import threading
-from typing import TYPE_CHECKING, Any, ClassVar
+import time
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -14,7 +15,7 @@ from textual.screen import Screen
 
 from course.content.model import Course
 
-from .kinds import playable_kinds, screen_for_kind
+from .kinds import feedback_for_kind, playable_kinds, screen_for_kind
 from .screens.base import CourseScreen
 from .study import Study
 
@@ -38,13 +39,22 @@ class ListenApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, course: Course, store: ProgressStore, learner: str | None = None) -> None:
+    def __init__(
+        self,
+        course: Course,
+        store: ProgressStore,
+        learner: str | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.course = course
         """The course to follow."""
         self.store = store
         """The learner's ``course.progress.ProgressStore``."""
         self._learner = learner
+        self.clock = clock
+        """Where exercise screens get the time (time spent, a customer's typing): tests pass their own."""
         """The learner named on the command line, if any."""
         self.study: Study | None = None
         """Set once we know who is learning."""
@@ -137,7 +147,6 @@ class ListenApp(App[None]):
 
     def _screens_for(self, place: Place | None, answer: Any = None) -> list[Screen[Any]] | None:
         """The screens from the dashboard to a place (None if the place no longer exists)."""
-        from .screens.feedback import FeedbackScreen
         from .screens.lesson import LessonScreen
         from .screens.module import ModuleScreen
 
@@ -169,8 +178,8 @@ class ListenApp(App[None]):
                 if attempts[-1].content_hash and attempts[-1].content_hash != exercise.content_hash:
                     note = "This exercise has changed since you answered it: the feedback is for its current version."
         if place.screen == "feedback" and answer is not None:
-            return [module, FeedbackScreen(study, exercise, answer, note=note)]
-        return [module, screen_for_kind(exercise.kind)(study, exercise)]
+            return [module, feedback_for_kind(exercise.kind)(study, exercise, answer, note=note)]
+        return [module, screen_for_kind(exercise.kind)(study, exercise, clock=self.clock)]
 
     def _remember_place(self) -> None:
         """Save where the learner now is, so Continue brings them back here."""

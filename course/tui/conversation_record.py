@@ -19,7 +19,7 @@ from typing import Any, Callable
 from course.content.model import Exercise, Turn
 from course.conversation import PASS_SCORE, ConversationRun, mood_words
 
-from .review import Review, ReviewLine, score_words
+from .review import Review, ReviewLine
 from .review_kinds import answer_data
 
 __all__ = [
@@ -136,6 +136,22 @@ def _outcomes(run: ConversationRun) -> tuple[Any, ...]:
     return tuple(outcomes)
 
 
+def _short_of(run: ConversationRun) -> list[str]:
+    """What kept a conversation from passing, in words (the verdict itself is the run's)."""
+    reasons = []
+    if not run.finished:
+        reasons.append("The conversation did not reach its end.")
+    turns = run.conversation.turns
+    if any(turns[reply.turn_id].summary and not reply.grade.passed for reply in run.replies):
+        reasons.append("The closing summary did not pass.")
+    passing = sum(reply.grade.passed for reply in run.replies)
+    if passing * 2 <= len(run.replies):
+        reasons.append(f"{passing} of {len(run.replies)} replies passed: more than half must.")
+    if run.score < PASS_SCORE:
+        reasons.append(f"The replies scored {round(run.score * 100)}% together.")
+    return reasons
+
+
 def review_run(run: ConversationRun) -> Review:
     """The verdict on a conversation: one line per reply, and what it rests on."""
     name = run.conversation.customer
@@ -151,8 +167,10 @@ def review_run(run: ConversationRun) -> Review:
     summary = f"{count} repl{'y' if count == 1 else 'ies'}, {run.interruptions} interruption"
     summary += "s" if run.interruptions != 1 else ""
     summary += f"; {name} ended {mood_words(run.mood)}." if run.finished else f"; {name} has not finished."
-    summary += (f"\nTo pass: reach the end, pass the closing summary and most replies, "
-                f"and score {round(PASS_SCORE * 100)}% ({score_words(PASS_SCORE)}) over all replies.")
+    summary += (f"\nTo pass: reach the end, pass the closing summary, pass more than half of your "
+                f"replies and score {round(PASS_SCORE * 100)}% over all of them.")
+    if not run.passed:
+        summary += "".join(f"\n✗ {reason}" for reason in _short_of(run))
     return Review(
         score=run.score,
         passed=run.passed,

@@ -29,6 +29,7 @@ __all__ = [
     "review_order",
     "review_classify",
     "review_spot",
+    "review_conversation",
 ]
 
 CLASSIFY_PASS_MARK = 0.8
@@ -236,3 +237,10 @@ def review_spot(exercise: Exercise, answer: Any) -> Review:
         marks=tuple(kind for kind, shown_here in (("credit", found), ("cost", wrong)) if shown_here),
         outcomes=tuple(outcomes),
     )
+
+
+def review_conversation(exercise: Exercise, answer: Any) -> Review:
+    """Judge a recorded conversation by playing it again (the grading is imported only then)."""
+    from .conversation_record import review_conversation as review
+
+    return review(exercise, answer)

@@ -162,3 +162,17 @@ def test_detect_skips_a_bad_line_and_says_so(listen):
 def test_installed_entry_point_runs(tmp_path):
     result = subprocess.run([sys.executable, "-m", "course", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == f"listen {__version__}"
+
+
+def test_answer_queues_an_xapi_statement_in_the_same_save(listen, private_data_dir):
+    from course.progress import ProgressStore
+
+    outcome = listen("--learner", "Ana", "answer", first_reply_exercise(), stdin=GOOD_REPLY)
+    assert outcome.status == 0, outcome.err
+    store = ProgressStore(private_data_dir)
+    queued = store.outbox()
+    verbs = [item.statement["verb"]["id"].rsplit("/", 1)[-1] for item in queued]
+    assert "answered" in verbs
+    answered = queued[verbs.index("answered")].statement
+    assert answered["actor"]["account"]["name"] == "Ana"
+    assert answered["object"]["definition"]["name"]  # named from the course, not just an id

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-CORE = ["course.content", "course.grading", "course.progress",
+CORE = ["course.content", "course.grading", "course.progress", "course.xapi",
         "course.checking", "course.console", "course.conversation", "course.paths"]
 
 

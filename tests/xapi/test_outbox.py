@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
@@ -27,7 +26,7 @@ def test_the_statement_is_in_the_file_with_the_progress_it_records(store, course
     attempt = answer(store, "Dana", exercise_id)
     on_disk = json.loads((data_dir / "progress.json").read_text())
     [row] = on_disk["outbox"].values()
-    assert row["statement"]["result"]["response"] == attempt.answer
+    assert json.loads(row["statement"])["result"]["response"] == attempt.answer
     assert [a["id"] for a in on_disk["attempts"].values()] == [attempt.id]
     reopened = ProgressStore(data_dir)  # another window sees both
     assert reopened.outbox_count() == 1 and reopened.attempt_count("Dana") == 1

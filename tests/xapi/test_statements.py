@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
 
 from course.progress import Attempt, LearningEvent, ProgressStore
-from course.xapi import DEFAULT_HOME_PAGE, Statements, build_statement, set_home_page
+from course.xapi import DEFAULT_HOME_PAGE, Statements, set_home_page
 from course.xapi.config import ConfigError
 from course.xapi.statements import iso_duration
 from course.xapi.vocabulary import CRITERIA, SESSION_ID, VERBS, activity_of

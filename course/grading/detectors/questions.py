@@ -13,6 +13,7 @@ import re
 
 from course.grading.detectors.common import Span, hits, opening
 from course.grading.text import Sentence, Text
+from course.grading.words import content_stems
 
 __all__ = ["question_kind", "questions", "asks_question", "asks_open_question"]
 
@@ -46,9 +47,32 @@ _OPEN_INVITE = re.compile(r"^(?:anything else|is there anything|what about|how a
 _WH_SUBJECT = re.compile(
     r"^(?:what|who|which \w+)(?: else| exactly| really)? (?:happened|happens|sounds|seems|feels|worries|worried|matters|helps|helped|makes|made|brings|brought|would|could|will|might|went|goes|caused|causes|changed|stops|stopped|led)\b(?!.*\b(?:is|was)\b)"
 )
+# A speaker breaking off and starting again ("are you-- this is...", "I- I mean"): the dash sticks
+# to the word left unfinished.
+_RESTART = re.compile(r"(?<=[\w'])-+\s+")
+# "What's happening in your account is a sync delay": a wh-clause as the subject of a statement.
+_CLEFT = re.compile(r"^what (?:is|was|are|were) \w+ing\b.*\b(?:is|was)\b")
+# "I'll share what I know", "we can explain": the speaker does it, so it invites nothing.
+_SPEAKER_DOES = re.compile(
+    r"\b(?:i|we)(?: will| would| can| could| shall| am going to| are going to| might| may)?"
+    r"(?: (?:perhaps|maybe|just|also|then|now|first))? (?:tell|talk|walk|take|describe|explain|say|share|give)\b[^,;:]*$"
+)
 # "Which browser?", "who served you?": the answer is one item from a short list, so it is closed.
 _PICK = re.compile(r"^(?:which|who|whom|whose)\b")
 _CONFIRM_PLAIN = re.compile(r"\b(?:did|have) i (?:get|got|understand|understood) (?:that|this|it|you|everything) (?:right|correctly)\b")
+
+
+def _quoted(text: Text, sentence: Sentence) -> Sentence | None:
+    """The part of a sentence before a quotation its question mark sits in, or None if not quoted.
+
+    'You're thinking, "what's the point?"' reports a question; 'Did you click "Help?"' asks one,
+    so the words before the quotation decide.
+    """
+    mark = sentence.text.rfind("?")
+    if mark < 0 or text.norm.count('"', 0, sentence.start + mark) % 2 == 0:
+        return None
+    opened = sentence.text.rfind('"', 0, mark)
+    return Sentence(sentence.start, sentence.start + max(opened, 0), sentence.text[: max(opened, 0)])
 
 
 def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str | None:
@@ -58,9 +82,22 @@ def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str 
         return "closed"  # "okay?" said on its own asks; after a statement it only checks in
     if not re.search(r"[^\W\d_]", body) or hits(text, "rhetorical_questions", (sentence.start, sentence.end)):
         return None
+    before_quote = _quoted(text, sentence)
+    if before_quote is not None:
+        return question_kind(text, before_quote) if before_quote.text.strip() else None
+    if not sentence.is_question:
+        restart = None
+        for restart in _RESTART.finditer(sentence.text):
+            pass
+        if restart is not None:  # "are you-- this is something you've done before": judge what was said after
+            rest = Sentence(sentence.start + restart.end(), sentence.end, sentence.text[restart.end() :])
+            return question_kind(text, rest)
+        if _CLEFT.match(body):
+            return None
     if _WONDER.search(body):
         return "open" if _OPEN_WORD.search(body[_WONDER.search(body).end():]) else "closed"
-    if _INVITE.search(body):
+    invite = _INVITE.search(body)
+    if invite and not _SPEAKER_DOES.search(body, 0, invite.end()):
         return "open"
     inverted = _WH_INVERTED.search(body)
     if inverted and not _WH_STATEMENT.match(body):
@@ -84,22 +121,59 @@ def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str 
     return None
 
 
-def questions(text: Text) -> list[tuple[Sentence, str]]:
-    """Every asking sentence of a text with its kind (``open`` or ``closed``)."""
+# A statement said with a rising tone about how the customer feels ("so you feel let down?",
+# "you're hoping it gets fixed today?") says back what they told us: a reflection, not a question.
+_FEELING_BACK = re.compile(
+    r"^(?:(?:so|and|but|or|okay|then|now|yeah|right)\s+)*you (?:(?:really|still|just|kind of|sort of) )?"
+    r"(?:feel|felt|are feeling|were feeling|have been feeling|are not feeling|do not feel|did not feel|"
+    r"are hoping|are wanting|are worried|are saying)\b"
+)
+_LONG_RESTATEMENT = 12
+"""Words from which a statement with a question mark that reuses the customer's words is a recap."""
+
+
+def _asked_form(body: str) -> bool:
+    """Whether a sentence has the form of a question (inversion, wh-word, invitation), not a statement's."""
+    return bool(
+        _WH_START.match(body) or _AUX_QUESTION.match(body) or _WH_INVERTED.search(body) or _INVITE.search(body)
+        or _WONDER.search(body) or _ANY.match(body) or _OPEN_INVITE.match(body)
+    )
+
+
+def _says_back(sentence: Sentence, context: Text | None) -> bool:
+    """Whether a statement ending in "?" only says back the customer's feeling or account."""
+    body = opening(sentence.text.strip(" \"'-*"))
+    if not sentence.is_question or _asked_form(body):
+        return False
+    if _FEELING_BACK.match(body):
+        return True
+    return (
+        context is not None
+        and len(body.split()) >= _LONG_RESTATEMENT
+        and len(content_stems(sentence.text) & content_stems(context.norm)) >= 2
+    )
+
+
+def questions(text: Text, context: Text | None = None) -> list[tuple[Sentence, str]]:
+    """Every asking sentence of a text with its kind (``open`` or ``closed``).
+
+    With ``context`` (what the customer said), a long statement that only carries their own
+    words back with a question mark counts as a recap, not a question.
+    """
     found = []
     sentences = text.sentences
     for index, sentence in enumerate(sentences):
         kind = question_kind(text, sentence, last=index == len(sentences) - 1)
-        if kind:
+        if kind and not (kind == "closed" and _says_back(sentence, context)):
             found.append((sentence, kind))
     return found
 
 
 def asks_question(text: Text, context: Text | None) -> list[Span]:
     """Spans of the sentences that ask the customer something."""
-    return [(s.start, s.end) for s, _ in questions(text)]
+    return [(s.start, s.end) for s, _ in questions(text, context)]
 
 
 def asks_open_question(text: Text, context: Text | None) -> list[Span]:
     """Spans of the sentences that ask openly (what, how, tell me...)."""
-    return [(s.start, s.end) for s, kind in questions(text) if kind == "open"]
+    return [(s.start, s.end) for s, kind in questions(text, context) if kind == "open"]

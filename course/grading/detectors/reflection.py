@@ -2,9 +2,10 @@
 
 A reflection says back what the customer told us, in the listener's words: "so the charge
 went through twice after you cancelled", "it sounds like the engineer never turned up". It is
-found by its frame ("sounds like", "so you...", "what I'm hearing") or by a second-person
-account of the customer's experience that shares content with what they said. Copying their
-words back verbatim (pronouns swapped) is parroting, not a reflection.
+found by its frame ("sounds like", "so you...", "what I'm hearing"), by a sentence about the
+customer ("you've been waiting since 9:30") that neither instructs, offers, thanks nor speaks for
+us, or by "so..." carrying their own words back. Copying their words back verbatim (pronouns
+swapped) is parroting, not a reflection.
 """
 
 from __future__ import annotations
@@ -29,8 +30,16 @@ _SUBORDINATE = frozenset(
     "if when whenever whether because do did would could can will where which who unless once "
     "before after until as since while how why does should".split()
 )
+# "You..." / "your..." opening a sentence restates, unless what follows instructs ("you need to"),
+# offers ("you can"), thanks ("you're welcome") or praises ("you sound like a caring person").
+_NOT_RESTATING_AFTER_YOU = (
+    r"can|could|should|will|would|might|may|must|need to|have to|had better|know|see|too|guys|all|"
+    r"and i|and me|(?:really |just |do not |don't )?need|are (?:very |more than |most |so )?welcome|"
+    r"(?:are|sound|seem|look)(?: like)?(?: a| such a)?(?: very| really| so)? "
+    r"(?:strong|brave|great|wonderful|amazing|good|kind|caring|determined|smart|right|lovely|on your way)"
+)
 _SUBJECT = re.compile(
-    r"^(?:(?:so|and|but|and so|okay so|then|now)\s+)?(?:you|your)\b(?!\s+(?:can|could|should|will|would|might|may|must|need to|have to|had better|know|see|are welcome|too|guys|all|and i|and me|(?:really |just |do not |don't )?need|are (?:very |more than |most |so )?welcome|(?:are|sound|seem|look)(?: like)?(?: a| such a)?(?: very| really| so)? (?:strong|brave|great|wonderful|amazing|good|kind|caring|determined|smart|right|lovely|on your way)))\b"
+    rf"^(?:(?:so|and|but|and so|okay so|then|now)\s+)?(?:you|your)\b(?!\s+(?:{_NOT_RESTATING_AFTER_YOU})\b)"
 )
 _THING_SUBJECT = re.compile(r"^(?:(?:so|and|but|then)\s+)?your\b")
 # A sentence about the customer ("you", "your") that neither instructs, offers, thanks, asks

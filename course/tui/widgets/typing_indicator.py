@@ -25,7 +25,7 @@ class TypingIndicator(Static):
         self.set_classes("-your-turn")
         self.update(Text(f"✓ {name} has finished: your turn."))
 
-    def show_ended(self, name: str) -> None:
+    def show_ended(self) -> None:
         """The customer has left; the feedback waits."""
         self.set_classes("-ended")
-        self.update(Text(f"■ {name} has left the chat. Press ctrl+s for your feedback.", style="bold"))
+        self.update(Text("■ The chat has ended: ctrl+s shows your feedback.", style="bold"))

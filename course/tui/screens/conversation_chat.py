@@ -1,0 +1,91 @@
+"""What the chat shows of a conversation: built afresh from the run, so a resumed one looks the same.
+
+Every customer piece heard, every reply with a one-line verdict, every
+interruption with what was not yet heard, and the task of each step.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from course.content.model import Exercise, Turn
+from course.conversation import ConversationRun, Reply, mood_words
+from course.tui.widgets.chat_log import ChatEntry
+from course.tui.widgets.scenario import CHANNELS
+
+__all__ = ["chat_entries", "first_name", "verdict_line", "mood_change"]
+
+
+def first_name(customer: str) -> str:
+    """What the chat calls the customer."""
+    return customer.split()[0] if customer.strip() else "The customer"
+
+
+def mood_change(reply: Reply) -> str:
+    """``calmer ▲ up 1``, ``angry ▼ down 2`` or ``neutral, no change``."""
+    change = reply.mood_after - reply.mood_before
+    word = mood_words(reply.mood_after)
+    if change > 0:
+        return f"{word} ▲ up {change}"
+    if change < 0:
+        return f"{word} ▼ down {-change}"
+    return f"{word}, no change"
+
+
+def verdict_line(reply: Reply, name: str) -> Text:
+    """``✓ Good reply · 3 of 3 points · Lan: calmer ▲ up 1``, and what to do better when it missed."""
+    results = reply.grade.results
+    met = sum(result.met for result in results)
+    line = Text()
+    line.append("✓ Good reply" if reply.grade.passed else "✗ Not yet", style="bold")
+    line.append(f" · {met} of {len(results)} points · {name}: {mood_change(reply)}")
+    missed = sorted((result for result in results if not result.met), key=lambda r: r.severity != "essential")
+    if missed:
+        line.append(f"\n{missed[0].feedback.strip()}")
+        if len(missed) > 1:
+            line.append(f" (+{len(missed) - 1} more in the feedback)", style="dim")
+    return line
+
+
+def _opening(turn: Turn, name: str) -> list[ChatEntry]:
+    """The step's task, when it has one, before the customer speaks."""
+    if turn.summary:
+        text = f"Closing step: sum up what {name} told you and check you have it right."
+        if turn.prompt.strip():
+            text += f" {turn.prompt.strip()}"
+        return [ChatEntry("task", Text(f"ℹ {text}"))]
+    if turn.prompt.strip():
+        return [ChatEntry("task", Text(f"ℹ {turn.prompt.strip()}"))]
+    return []
+
+
+def _said(name: str, text: str, kind: str = "customer") -> ChatEntry:
+    """One piece the customer said (or had still to say, for ``unheard``)."""
+    who = f"{name} (still typing): " if kind == "unheard" else f"{name}: "
+    return ChatEntry(kind, Text.assemble((who, "bold"), text.strip()))
+
+
+def chat_entries(exercise: Exercise, run: ConversationRun) -> list[ChatEntry]:
+    """Everything the chat shows, in order, for the run as it stands now."""
+    conversation = run.conversation
+    name = first_name(conversation.customer)
+    icon, word = CHANNELS.get(exercise.channel, ("", exercise.channel.capitalize() or "Chat"))
+    intro = Text.assemble((f"{icon} {word} with {conversation.customer}".strip(), "bold"), "\n", exercise.prompt.strip())
+    entries = [ChatEntry("task", intro)]
+    for reply in run.replies:
+        turn = conversation.turns[reply.turn_id]
+        entries += _opening(turn, name)
+        heard = len(turn.customer) - len(reply.unheard)
+        entries += [_said(name, piece.text) for piece in turn.customer[:heard]]
+        entries.append(ChatEntry("you", Text.assemble(("You: ", "bold"), reply.text.strip())))
+        if reply.interrupted:
+            entries.append(ChatEntry("interrupted", Text(
+                f"⚠ You interrupted: {name} was still typing. What you had not heard yet:"
+            )))
+            entries += [_said(name, text, "unheard") for text in reply.unheard]
+        entries.append(ChatEntry("verdict", verdict_line(reply, name)))
+    entries += _opening(run.turn, name)
+    entries += [_said(name, piece.text) for piece in run.arrived()]
+    if run.finished and not run.typing():
+        entries.append(ChatEntry("end", Text(f"■ {name} has left the chat.")))
+    return entries

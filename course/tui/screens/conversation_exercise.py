@@ -1,0 +1,260 @@
+"""A customer who talks back: the chat, whose turn it is, the customer's mood and the learner's notes.
+
+The customer's pieces appear as the conversation's clock says (a timer looks
+every ``TICK`` seconds; tests drive the clock and call ``tick`` themselves).
+Sending while the customer is still typing is an interruption: the run
+records it, and the chat shows what the learner had not yet heard. Every
+change is kept as the exercise's draft, so a conversation left half-way
+resumes exactly where it was.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any, Callable, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, TextArea
+
+from course.content.model import Exercise
+from course.conversation import ConversationRun
+from course.progress import Place
+from course.tui.conversation_record import answer_of, draft_of, replay, review_run
+from course.tui.kinds import EXERCISE_KINDS
+from course.tui.review import attempt_for
+from course.tui.review_kinds import answer_data
+from course.tui.study import Study
+from course.tui.widgets.chat_log import ChatLog
+from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.mood_meter import MoodMeter
+from course.tui.widgets.notes_pane import NotesPane
+from course.tui.widgets.title import TitleBar
+from course.tui.widgets.typing_indicator import TypingIndicator
+
+from .base import CourseScreen
+from .conversation_chat import chat_entries, first_name
+
+__all__ = ["ConversationExerciseScreen", "TICK", "DRAFT_DELAY"]
+
+TICK = 0.25
+"""Seconds between looks at the clock for the customer's next piece."""
+DRAFT_DELAY = 0.5
+"""Seconds after the last keystroke (reply or notes) before the draft is saved."""
+
+
+class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
+    """The chat with the customer, the reply box, the mood meter and the notes pane."""
+
+    # In the reply and notes boxes printable keys type: help is f1, a hint ctrl+g.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *Screen.BINDINGS,  # tab, shift+tab, copy
+        Binding("ctrl+s", "send", "Send"),
+        Binding("ctrl+s", "feedback", "Feedback"),
+        Binding("ctrl+n", "notes", "Notes ⇄ reply"),
+        Binding("ctrl+g", "hint", "Hint"),
+        Binding("escape", "back", "Back"),
+        Binding("f1,question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, study: Study, exercise: Exercise, *, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(study)
+        self.exercise = exercise
+        """The conversation played."""
+        self._clock = clock
+        """Where time comes from: the customer's typing and the time spent (tests pass their own)."""
+        self._since = clock()
+        """When the learner opened the conversation (time spent counts from here)."""
+        draft = answer_data(study.draft(exercise) or "")
+        self._draft: dict[str, Any] = draft if isinstance(draft, dict) else {}
+        """What was kept of a conversation left half-way (empty: a fresh start)."""
+        self.run: ConversationRun = (
+            replay(exercise, self._draft, live=clock) if self._draft else ConversationRun(exercise, clock)
+        )
+        """The conversation as it stands (``course.conversation``)."""
+        spent = self._draft.get("seconds", 0.0)
+        self._spent = float(spent) if isinstance(spent, (int, float)) else 0.0
+        """Time spent before this visit."""
+        self.answer: dict[str, Any] | None = None
+        """The recorded answer, once the conversation has ended and been saved."""
+        self._saved = json.dumps(self._draft, ensure_ascii=False) if self._draft else ""
+        self._draft_timer: Timer | None = None
+        self._ended_shown = False
+
+    @property
+    def place(self) -> Place:
+        """This exercise (the conversation so far lives in the drafts)."""
+        return Place("exercise", self.exercise.id)
+
+    @property
+    def name(self) -> str:
+        """The customer's first name, as the chat calls them."""
+        return first_name(self.run.conversation.customer)
+
+    @property
+    def seconds(self) -> float:
+        """Time spent on the conversation, this visit and earlier ones."""
+        return self._spent + self._clock() - self._since
+
+    def compose(self) -> ComposeResult:
+        """The chat and the reply box on the left; the mood and the notes on the right."""
+        yield TitleBar()
+        with Horizontal(id="talk"):
+            with Vertical(id="talk-main"):
+                yield ChatLog(id="chat")
+                yield HintPanel(self.exercise.hints, id="hints")
+                yield TypingIndicator("", id="typing")
+                yield TextArea(id="reply", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
+            with Vertical(id="talk-side"):
+                yield MoodMeter(self.run.conversation.customer, self.run.mood, id="mood")
+                yield NotesPane(self.run.notes, id="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Titles, the half-typed reply, the mood; then the customer starts (or goes on) typing."""
+        self.title = self.exercise.title
+        kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
+        self.sub_title = f"{kind} with {self.run.conversation.customer} · {self.study.module_of(self.exercise).title}"
+        reply = self.query_one("#reply", TextArea)
+        typed = self._draft.get("typed", "")
+        if isinstance(typed, str) and typed:
+            reply.load_text(typed)
+            reply.move_cursor(reply.document.end)
+        if self.run.replies:
+            last = self.run.replies[-1]
+            self.query_one("#mood", MoodMeter).show(self.run.mood, last.mood_before)
+        reply.focus()
+        self.tick()
+        self.set_interval(TICK, self.tick)
+
+    # --- time passing -----------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Show what the customer has said by now, whose turn it is, and the end when it comes."""
+        run = self.run
+        self.query_one("#chat", ChatLog).show(chat_entries(self.exercise, run))
+        indicator = self.query_one("#typing", TypingIndicator)
+        reply = self.query_one("#reply", TextArea)
+        if run.typing():
+            indicator.show_typing(self.name)
+        elif run.finished:
+            indicator.show_ended()
+            if not self._ended_shown:  # nothing left to reply to: the chat takes the room
+                self._ended_shown = True
+                reply.disabled = True
+                reply.display = False
+                self.query_one("#chat", ChatLog).focus()
+        else:
+            indicator.show_your_turn(self.name)
+        reply.border_title = "Your closing summary" if run.turn.summary else "Your reply"
+        if run.finished and self.answer is None:
+            self._record()
+
+    # --- the learner's moves ------------------------------------------------------------
+
+    def action_send(self) -> None:
+        """Send the reply: graded, the customer's mood moves, and the conversation takes its branch."""
+        box = self.query_one("#reply", TextArea)
+        text = box.text
+        if not text.strip():
+            self.notify("Write your reply first, then press ctrl+s.", title="Nothing to send")
+            return
+        reply = self.run.send(text)
+        box.load_text("")
+        self.query_one("#mood", MoodMeter).show(reply.mood_after, reply.mood_before)
+        self.save_state()
+        self.tick()
+        self.refresh_bindings()
+
+    def _record(self) -> None:
+        """The conversation has ended: record it (once), so nothing is lost whatever comes next."""
+        answer = answer_of(self.run)
+        attempt = attempt_for(self.exercise, answer, review_run(self.run), seconds=round(self.seconds, 1))
+        if self.study.record(attempt):
+            self.answer = answer
+        else:
+            self.save_state()  # the learner has been told; the conversation stays kept as a draft
+        self.refresh_bindings()
+
+    def action_feedback(self) -> None:
+        """The feedback on the whole conversation."""
+        if self.answer is None:
+            self._record()
+        if self.answer is not None:
+            self.go(Place("feedback", self.exercise.id), "replace", answer=self.answer)
+
+    def action_notes(self) -> None:
+        """Between the reply box and the notes pane."""
+        notes = self.query_one("#notes", NotesPane)
+        reply = self.query_one("#reply", TextArea)
+        if notes.has_focus and not reply.disabled:
+            reply.focus()
+        else:
+            notes.focus()
+
+    def action_hint(self) -> None:
+        """Show one more hint, gentlest first."""
+        self.query_one("#hints", HintPanel).reveal()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Send while the conversation goes on, Feedback once it has ended; Hint while hints remain."""
+        if action == "send":
+            return not self.run.finished
+        if action == "feedback":
+            return self.run.finished
+        if action == "hint":
+            panels = self.query(HintPanel)
+            return panels.first().action_state() if panels else bool(self.exercise.hints)
+        return True
+
+    # --- keeping the conversation -------------------------------------------------------
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        """Typing a reply or a note: keep it once the learner pauses."""
+        event.stop()
+        if event.text_area.id == "notes":
+            self.run.notes = event.text_area.text
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+        self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_state)
+
+    def on_screen_suspend(self) -> None:
+        """A dialog or another screen in front: keep everything."""
+        self.save_state()
+
+    def on_unmount(self) -> None:
+        """The last chance to keep the conversation (quitting, going back)."""
+        self.save_state()
+
+    def save_state(self) -> None:
+        """Keep the conversation so far as the exercise's draft (none once it is recorded)."""
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+            self._draft_timer = None
+        if self.answer is not None:
+            return
+        try:
+            typed = self.query_one("#reply", TextArea).text
+        except NoMatches:  # already taken down: everything was saved on the way
+            return
+        run = self.run
+        if not (run.replies or run.notes.strip() or typed.strip()):
+            text = ""
+        else:
+            draft = draft_of(run, shown=len(run.arrived()), typed=typed)
+            text = json.dumps({**draft, "seconds": round(self.seconds, 1)}, ensure_ascii=False)
+        if text != self._saved and self.study.save_draft(self.exercise, text):
+            self._saved = text
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        """Moving between the parts of the screen."""
+        return [
+            ("tab / shift+tab", "Between your reply, your notes and the chat"),
+            ("↑ / ↓", "Scroll the chat, once it has focus"),
+        ]

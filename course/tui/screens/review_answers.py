@@ -1,0 +1,247 @@
+"""The trainer's review: read each free-text answer with its grade, change the grade, comment, save.
+
+It runs in a small app of its own (``run_review``), started by
+``listen review BUNDLE``: a trainer needs no learner profile and none of
+the learner's screens. Everything it writes goes into a
+``course.trainer.FeedbackDraft``, saved as a ``listen.feedback`` file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets.option_list import Option
+
+from course.trainer.feedback import AnswerToReview, FeedbackDraft
+
+__all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view"]
+
+_VERDICTS = (None, True, False)
+"""The radio buttons in order: as graded, passed, not yet."""
+
+
+def answer_label(answer: AnswerToReview, draft: FeedbackDraft) -> Text:
+    """One line in the list: verdict mark, exercise, attempt number, score, and whether there is a note."""
+    note = draft.note(answer.attempt.id)
+    passed = answer.attempt.passed if note is None or note.passed is None else note.passed
+    label = Text("✓ " if passed else "✗ ", style="green" if passed else "yellow")
+    label.append(answer.exercise.title)
+    label.append(f"  #{answer.number}/{answer.of}  {answer.attempt.score:.0%}", style="dim")
+    if note is not None and (note.comment or note.overrides):
+        label.append("  ✎", style="bold")
+    return label
+
+
+def grade_view(answer: AnswerToReview) -> Group:
+    """The exercise, the customer's words, the learner's answer (literally) and the course's grade."""
+    exercise, attempt = answer.exercise, answer.attempt
+    parts: list[Text] = [Text(exercise.title, style="bold"), Text(exercise.prompt, style="italic")]
+    if exercise.scenario is not None:
+        parts += [Text(""), Text(f"{exercise.scenario.customer} wrote:", style="bold"),
+                  Text(exercise.scenario.message.strip())]
+    if exercise.original:
+        parts += [Text(""), Text("The reply to rewrite:", style="bold"), Text(exercise.original.strip())]
+    parts += [Text(""), Text(f"Answer #{answer.number} of {answer.of}, {attempt.at[:16].replace('T', ' ')}:", style="bold"),
+              Text(str(attempt.answer))]
+    verdict = "✓ PASSED" if attempt.passed else "✗ NOT YET"
+    parts += [Text(""), Text(f"Course's grade: {verdict}, score {attempt.score:.0%}", style="bold")]
+    criteria = {criterion.id: criterion for criterion in (exercise.rubric.criteria if exercise.rubric else ())}
+    for outcome in attempt.outcomes:
+        criterion = criteria.get(outcome.criterion_id)
+        line = Text("  ✓ " if outcome.met else "  ✗ ", style="green" if outcome.met else "red")
+        line.append(f"{outcome.criterion_id} ({outcome.severity}, {outcome.skill})")
+        if criterion is not None:
+            line.append(f": {(criterion.met if outcome.met else criterion.missed).strip()}", style="dim")
+        parts.append(line)
+    return Group(*parts)
+
+
+class ReviewAnswersScreen(Screen[bool]):
+    """The answers on the left; the one chosen, its grade, the trainer's verdict and comment on the right."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save feedback", priority=True),
+        Binding("ctrl+n", "next", "Next answer", priority=True),
+        Binding("ctrl+b", "previous", "Previous answer", priority=True),
+        Binding("escape", "leave", "Quit"),
+    ]
+
+    DEFAULT_CSS = """
+    ReviewAnswersScreen #answers { width: 38%; min-width: 30; border-right: solid $primary-darken-2; }
+    ReviewAnswersScreen #answer { height: 1fr; padding: 0 1; }
+    ReviewAnswersScreen #judge { height: auto; padding: 0 1; border-top: solid $primary-darken-2; }
+    ReviewAnswersScreen #verdict { width: auto; height: auto; }
+    ReviewAnswersScreen #verdict-row { height: auto; }
+    ReviewAnswersScreen #score { width: 16; }
+    ReviewAnswersScreen #comment { height: 6; }
+    ReviewAnswersScreen #heading { padding: 0 1; background: $boost; text-style: bold; }
+    """
+
+    def __init__(self, draft: FeedbackDraft, target: Path) -> None:
+        super().__init__()
+        self.draft = draft
+        """The notes being written."""
+        self.target = target
+        """Where Save writes the feedback file."""
+        self.current = 0
+        """The answer on show, by index into ``draft.answers``."""
+        self._filling = False  # set while the form shows a stored note, so that is not taken as an edit
+        self._saved = False
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        """Heading, the list of answers, the answer with its grade, and the trainer's part."""
+        yield Static("", id="heading", markup=False)
+        with Horizontal():
+            yield OptionList(id="answers")
+            with Vertical():
+                with VerticalScroll(id="answer"):
+                    yield Static("", id="answer-text", markup=False)
+                with Vertical(id="judge"):
+                    with Horizontal(id="verdict-row"):
+                        with RadioSet(id="verdict"):
+                            yield RadioButton("As graded", value=True)
+                            yield RadioButton("Passed")
+                            yield RadioButton("Not yet")
+                        yield Input(placeholder="score %", id="score", restrict=r"[0-9]{0,3}", max_length=3)
+                    yield TextArea(id="comment", soft_wrap=True, show_line_numbers=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """List the answers and show the first."""
+        answers = self.query_one("#answers", OptionList)
+        answers.add_options(Option(answer_label(a, self.draft), id=a.attempt.id) for a in self.draft.answers)
+        answers.highlighted = 0
+        answers.focus()
+        self.show(0)
+
+    # -- showing ------------------------------------------------------------------
+
+    def show(self, index: int) -> None:
+        """Show one answer and the trainer's note on it."""
+        self.current = index
+        answer = self.draft.answers[index]
+        note = self.draft.note(answer.attempt.id)
+        self.query_one("#heading", Static).update(
+            f"Reviewing {self.draft.learner}'s answers · {index + 1} of {len(self.draft.answers)}"
+            f" · saves to {self.target.name}")
+        self.query_one("#answer-text", Static).update(grade_view(answer))
+        self.query_one("#answer", VerticalScroll).scroll_home(animate=False)
+        self._filling = True
+        try:
+            verdict = None if note is None else note.passed
+            buttons = list(self.query(RadioButton))
+            buttons[_VERDICTS.index(verdict)].value = True
+            score = None if note is None else note.score
+            self.query_one("#score", Input).value = "" if score is None else str(round(score * 100))
+            self.query_one("#comment", TextArea).text = "" if note is None else note.comment
+        finally:
+            self.call_after_refresh(self._done_filling)
+
+    def _done_filling(self) -> None:
+        self._filling = False
+
+    def _refresh_label(self) -> None:
+        answer = self.draft.answers[self.current]
+        self.query_one("#answers", OptionList).replace_option_prompt_at_index(
+            self.current, answer_label(answer, self.draft))
+
+    # -- the trainer's part -------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "#answers")
+    def _answer_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_index is not None and event.option_index != self.current:
+            self.show(event.option_index)
+
+    @on(RadioSet.Changed, "#verdict")
+    def _verdict_changed(self, event: RadioSet.Changed) -> None:
+        if self._filling:
+            return
+        self.draft.set_verdict(self.draft.answers[self.current], _VERDICTS[event.index])
+        self._refresh_label()
+
+    @on(Input.Changed, "#score")
+    def _score_changed(self, event: Input.Changed) -> None:
+        if self._filling:
+            return
+        value = event.value.strip()
+        score = min(100, int(value)) / 100 if value.isdigit() else None
+        self.draft.set_score(self.draft.answers[self.current], score)
+        self._refresh_label()
+
+    @on(TextArea.Changed, "#comment")
+    def _comment_changed(self, event: TextArea.Changed) -> None:
+        if self._filling:
+            return
+        self.draft.set_comment(self.draft.answers[self.current], event.text_area.text)
+        self._refresh_label()
+
+    # -- keys -----------------------------------------------------------------------
+
+    def _move(self, step: int) -> None:
+        index = min(max(self.current + step, 0), len(self.draft.answers) - 1)
+        self.query_one("#answers", OptionList).highlighted = index
+        self.show(index)
+
+    def action_next(self) -> None:
+        """The next answer."""
+        self._move(1)
+
+    def action_previous(self) -> None:
+        """The previous answer."""
+        self._move(-1)
+
+    def action_save(self) -> None:
+        """Write the feedback file."""
+        try:
+            self.draft.save(self.target)
+        except OSError as error:
+            self.notify(f"Could not save {self.target}: {error.strerror or error}", severity="error", timeout=10)
+            return
+        self._saved = True
+        self._warned = False
+        count = len(self.draft.document()["notes"])
+        self.notify(f"Saved {count} note{'s' if count != 1 else ''} to {self.target.name}.", title="Saved")
+
+    def action_leave(self) -> None:
+        """Quit; the first time with unsaved notes, only warn."""
+        if self.draft.changed and not self._warned:
+            self._warned = True
+            self.notify("Your notes are not saved: ctrl+s saves them, escape again quits without saving.",
+                        title="Not saved", severity="warning", timeout=8)
+            return
+        self.dismiss(self._saved)
+
+
+class ReviewAnswersApp(App[bool]):
+    """The review screen on its own, for ``listen review``."""
+
+    TITLE = "listen review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "screen.leave", "Quit", priority=True),  # the same warning about unsaved notes
+    ]
+
+    def __init__(self, draft: FeedbackDraft, target: Path) -> None:
+        super().__init__()
+        self.draft = draft
+        """The notes being written."""
+        self.target = target
+        """Where they are saved."""
+
+    def on_mount(self) -> None:
+        """Open the review; quitting it ends the app, saying whether feedback was saved."""
+        self.push_screen(ReviewAnswersScreen(self.draft, self.target), self.exit)
+
+
+def run_review(draft: FeedbackDraft, target: Path) -> bool:
+    """Review the answers in the terminal; whether a feedback file was saved."""
+    return bool(ReviewAnswersApp(draft, target).run())

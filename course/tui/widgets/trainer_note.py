@@ -1,0 +1,45 @@
+"""A trainer's note on one of the learner's answers, shown beside it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from course.progress.trainer_work import TrainerNote
+
+__all__ = ["TrainerNoteCard", "note_text"]
+
+
+def note_text(note: TrainerNote) -> Text:
+    """``Sam's feedback (passed, 85%)`` and the comment, shown literally."""
+    grade = []
+    if note.passed is not None:
+        grade.append("passed" if note.passed else "not yet")
+    if note.score is not None:
+        grade.append(f"{note.score:.0%}")
+    who = f"{note.trainer}'s feedback" if note.trainer else "Your trainer's feedback"
+    text = Text(who, style="bold")
+    if grade:
+        text.append(f" (your trainer changed the grade: {', '.join(grade)})")
+    if note.comment:
+        text.append("\n")
+        text.append(note.comment)
+    return text
+
+
+class TrainerNoteCard(Static):
+    """The note, in a bordered card; hidden when there is none."""
+
+    DEFAULT_CSS = """
+    TrainerNoteCard { height: auto; border: round $accent; padding: 0 1; margin: 1 0; }
+    TrainerNoteCard.-empty { display: none; }
+    """
+
+    def __init__(self, note: TrainerNote | None = None, *, id: str | None = None) -> None:
+        super().__init__("", id=id, markup=False)
+        self.show(note)
+
+    def show(self, note: TrainerNote | None) -> None:
+        """Show this note (None hides the card)."""
+        self.set_class(note is None, "-empty")
+        self.update(note_text(note) if note is not None else "")
