@@ -126,6 +126,7 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool)
     from ..cli import FAILURE, Stop, exercise_or_stop
     from ..console import grade_view
     from ..progress import Attempt, StoreError
+    from ..recording import record_attempt
 
     settings = _settings(ctx)
     course = settings.course()
@@ -138,7 +139,7 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool)
     _console().print(grade_view(exercise, text, grade))
     attempt = Attempt.from_grade(exercise, text, grade, seconds=round(time.monotonic() - started, 1))
     try:
-        store.record_attempt(learner, attempt)
+        record_attempt(course, store, learner, attempt)
     except StoreError as error:
         raise Stop(f"{error} Your answer was not recorded.", FAILURE) from None
     count = len(store.attempts(learner, exercise.id))

@@ -4,7 +4,8 @@ Two layers. Technique detectors (``detect``) find listening techniques in a text
 learner's words that show them. Rubrics (``grade``, ``grade_rubric``) add up criteria built on
 those detectors and on checks with settings (mentions, avoids, order, length, plain_language,
 not_parroting, questions) into a score, a pass, and feedback per criterion.
-The word lists behind the detectors are plain files in ``course/grading/lexicons/``.
+The word lists behind the detectors are plain files in ``course/grading/lexicons/``; they load on
+first use, or ahead of it with ``warm_up()`` (an app calls it in a background worker at start).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from course.grading.detect import Detection, detect
 from course.grading.grade import CriterionResult, Grade, grade, grade_rubric
 from course.grading.problems import criterion_problems
 from course.grading.techniques import AVOID_TECHNIQUES, CHECKS, TECHNIQUE_SKILL, TECHNIQUES
+from course.grading.warm import warm_up
 
 __all__ = [
     "TECHNIQUES",
@@ -26,4 +28,5 @@ __all__ = [
     "grade",
     "grade_rubric",
     "criterion_problems",
+    "warm_up",
 ]

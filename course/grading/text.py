@@ -34,6 +34,7 @@ _IS_WORDS = frozenset(
     "it that what there here he she who where how when why everything something nothing".split()
 )
 _SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'m", " am"), ("'d", " would"))
+_HAS_NEXT = re.compile(r"\s+(?:been|got|gotten)\b", re.I)
 _SENTENCE_END = re.compile(
     r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022\d])|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\w)"
 )
@@ -101,6 +102,8 @@ class Text:
             if raw[0].isalnum() or raw[0] == "_":
                 lowered = raw.translate(_APOSTROPHES).lower()
                 spelled = _spell_out(lowered)
+                if spelled is not None and spelled.endswith(" is") and _HAS_NEXT.match(original, finish):
+                    spelled = spelled[:-3] + " has"  # "it's been", "that's got": 's is "has" here
                 if lowered == "ill" and _opens_sentence(parts):
                     spelled = "i will"  # "ill" opening a sentence is "I'll" typed fast, not "unwell"
                 if spelled is None and len(lowered) == len(raw):

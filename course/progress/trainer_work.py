@@ -183,12 +183,6 @@ class TrainerWork:
             rows = db.table("assignments").search(where("learner") == stored_name(db, learner))
             return sorted((_assignment_from_row(row) for row in rows), key=lambda a: (a.due, a.id))
 
-    def remove_assignment(self, learner: str, assignment_id: str) -> bool:
-        """Take an assignment off the learner's list; True if there was one."""
-        with self._file.transaction() as db:
-            which = (where("learner") == stored_name(db, learner)) & (where("id") == assignment_id)
-            return bool(db.table("assignments").remove(which))
-
     def trainer_notes(self, learner: str, attempt_id: str | None = None) -> list[TrainerNote]:
         """The trainer's notes on the learner's answers (on one attempt, if given), oldest first."""
         with self._file.reading() as db:

@@ -69,9 +69,10 @@ def assignment_document(assignment: Assignment, course: Course, *, home_page: st
         "pass_mark": assignment.pass_mark,
         "message": assignment.message,
         "trainer": assignment.trainer,
-        "created": assignment.created,
         "course": {"version": course.version},
     }
+    if assignment.created:
+        document["created"] = assignment.created
     if home_page:
         document["home_page"] = home_page
     return document

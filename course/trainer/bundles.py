@@ -40,8 +40,8 @@ class ResultsBundle:
 
 def note_document(note: TrainerNote) -> dict[str, Any]:
     """A trainer note as it travels inside a bundle."""
-    return {"trainer": note.trainer, "comment": note.comment, "passed": note.passed, "score": note.score,
-            "written": note.written or now_stamp()}
+    return {"trainer": note.trainer[:80], "comment": note.comment, "passed": note.passed, "score": note.score,
+            "written": note.written if real_time(note.written) else now_stamp()}
 
 
 def _attempt_document(attempt: Attempt, module_id: str, note: TrainerNote | None) -> dict[str, Any]:
@@ -71,12 +71,14 @@ def export_bundle(course: Course, store: "ProgressStore", learner: str) -> dict[
     assignments = []
     for assignment in store.assignments(name):
         status = assignment_status(assignment, exercises, tallies, on)
-        assignments.append({
+        entry = {
             "id": assignment.id, "modules": list(assignment.modules), "due": assignment.due,
             "pass_mark": assignment.pass_mark, "message": assignment.message, "trainer": assignment.trainer,
-            "created": assignment.created, "status": status.state,
-            "passed_modules": [m.module_id for m in status.modules if m.passed],
-        })
+            "status": status.state, "passed_modules": [m.module_id for m in status.modules if m.passed],
+        }
+        if assignment.created:
+            entry["created"] = assignment.created
+        assignments.append(entry)
     learner_part: dict[str, Any] = {"name": name}
     if known and known.created:
         learner_part["created"] = known.created

@@ -22,8 +22,12 @@ from .study import Study
 if TYPE_CHECKING:
     from course.progress import Place, ProgressStore
 
+    from .screens.profiles import ProfilesScreen
+
 __all__ = ["ListenApp", "HANGUP_GRACE", "STOP_SIGNALS"]
 
+REPORT_AGAIN = 15.0
+"""Seconds before the same "not saved" message is shown again."""
 HANGUP_GRACE = 2.0
 """Seconds a hung-up app has to tidy up before the process simply ends."""
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
@@ -53,13 +57,18 @@ class ListenApp(App[None]):
         self.store = store
         """The learner's ``course.progress.ProgressStore``."""
         self._learner = learner
+        """The learner named on the command line, if any."""
         self.clock = clock
         """Where exercise screens get the time (time spent, a customer's typing): tests pass their own."""
-        """The learner named on the command line, if any."""
         self.study: Study | None = None
         """Set once we know who is learning."""
         self.watchdog: threading.Timer | None = None
         """Started on a hang-up: ends the process if shutting down blocks."""
+        self.failed_saves = 0
+        """How many saves the store refused: quitting after a refusal asks first."""
+        self._last_report: tuple[str, float] = ("", 0.0)
+        self._asking_to_quit = False
+        self._learner_stacks = 0
 
     # --- starting --------------------------------------------------------------
 
@@ -82,8 +91,11 @@ class ListenApp(App[None]):
         self._listen_for_hangup()
         for notice in self.store.notices:
             self.notify(notice, title="About your progress", severity="warning", timeout=20)
-        if self.study is not None:
-            return
+        if self.study is None:
+            self._ask_who_is_learning()
+
+    def _ask_who_is_learning(self) -> None:
+        """The name screen on a first run, else the picker; the chosen learner's dashboard follows."""
         names = [learner.name for learner in self.store.learners()]
         if not names:
             from .screens.learner import NameScreen
@@ -104,6 +116,8 @@ class ListenApp(App[None]):
         """The dashboard of this learner, whose study every screen from here on shares."""
         from .screens.dashboard import DashboardScreen
 
+        if self.study is not None and self.study.learner != name:
+            self._end_session()  # switching learners closes the last one's session
         self.study = Study(self.course, self.store, name, playable_kinds(), report=self._report)
         # Noting who was here and when can wait until the dashboard is on screen.
         self.call_after_refresh(self._note_learner, self.study)
@@ -113,10 +127,48 @@ class ListenApp(App[None]):
         """Remember this learner as the last one here, and when they came."""
         study.save("who is learning", lambda: self.store.ensure_learner(study.learner))
         study.save("who is learning", lambda: self.store.set_last_learner(study.learner))
+        study.save("your session", lambda: self.store.start_session(study.learner))
+
+    def _end_session(self) -> None:
+        """The learner is leaving: close their session (its learning record is queued)."""
+        study = self.study
+        if study is not None:
+            study.save("your session", lambda: self.store.end_session(study.learner))
 
     def _report(self, message: str) -> None:
         """Progress could not be saved: say so, plainly, without stopping the learner."""
+        self.failed_saves += 1
+        last, self._last_report = self._last_report, (message, time.monotonic())
+        if last[0] == message and time.monotonic() - last[1] < REPORT_AGAIN:
+            return  # a draft saved at every pause would otherwise pile up the same message
         self.notify(message, title="Not saved", severity="error", timeout=15)
+
+    # --- switching learners ------------------------------------------------------
+
+    def on_profiles_screen_switch_learner(self, message: ProfilesScreen.SwitchLearner) -> None:
+        """The profiles screen asks to go on as someone else (or as nobody yet)."""
+        message.stop()
+        self.run_worker(self.switch_learner(message.learner, first=message.first), exclusive=True, group="learner")
+
+    async def switch_learner(self, name: str | None, *, first: Callable[[], object] | None = None) -> None:
+        """Close every screen (each keeps what it holds), do ``first``, then open ``name``'s dashboard or ask who."""
+        self.save_everything()
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()  # awaited: a closing screen saves before ``first`` changes anything
+        self._end_session()
+        self.study = None
+        if first is not None:
+            first()
+        # A fresh stack of screens for the next learner: Textual cannot replace the first screen of a stack.
+        self._learner_stacks += 1
+        old, mode = self.current_mode, f"learner-{self._learner_stacks}"
+        base = self._dashboard_for(name) if name else Screen()
+        self.add_mode(mode, lambda: base)
+        await self.switch_mode(mode)
+        if old.startswith("learner-"):  # the stack the app started with cannot be removed; it is one screen now
+            await self.remove_mode(old)
+        if not name:
+            self._ask_who_is_learning()
 
     # --- going places ------------------------------------------------------------
 
@@ -197,8 +249,26 @@ class ListenApp(App[None]):
         self._remember_place()
 
     async def action_quit(self) -> None:
-        """Save, then quit."""
+        """Save, then quit; if something could not be saved, ask first, with the work still on screen."""
+        failed = self.failed_saves
         self.save_everything()
+        if self.failed_saves > failed and not self._asking_to_quit:
+            from .screens.confirm import ConfirmDialog
+
+            body = (f"{self._last_report[0]}\n\nIf you quit now, that is lost. Stay to copy what you typed "
+                    "somewhere safe, or press ctrl+q again to quit anyway.")
+
+            def chosen(choice: str | None) -> None:
+                self._asking_to_quit = False
+                if choice == "quit":
+                    self._end_session()
+                    self.exit()
+
+            self._asking_to_quit = True
+            dialog = ConfirmDialog("Your work is not saved", body, [("quit", "Quit anyway")], cancel="Stay")
+            self.push_screen(dialog, chosen)
+            return
+        self._end_session()
         self.exit()
 
     async def action_help_quit(self) -> None:
@@ -231,6 +301,7 @@ class ListenApp(App[None]):
         Everything is already saved when the timer starts.
         """
         self.save_everything()
+        self._end_session()
         status = 128 + number  # as shells report a death by signal
         self.watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(status,))
         self.watchdog.daemon = True

@@ -1,4 +1,4 @@
-"""The command palette's course entries: jump to any module, lesson or exercise."""
+"""The command palette's course entries: jump to any module, lesson or exercise, or to the learners."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from textual.content import Content
 from course.progress import Place
 
 __all__ = ["CourseCommands"]
+
+LEARNERS = ("Learners", "Switch, add, rename or delete learners; reset progress")
+"""The palette entry for the profiles screen, and its help."""
 
 
 class CourseCommands(Provider):
@@ -28,6 +31,14 @@ class CourseCommands(Provider):
             for exercise in study.exercises_of_module(module):
                 yield f"Exercise: {exercise.title}", f"{module.title} · {exercise.kind}", Place("exercise", exercise.id)
 
+    def _open_learners(self) -> None:
+        """The learners on this computer: switch, add, rename, delete, reset."""
+        from course.tui.screens.profiles import ProfilesScreen
+
+        study = getattr(self.screen, "study", None)
+        if study is not None and not isinstance(self.screen, ProfilesScreen):
+            self.app.push_screen(ProfilesScreen(study))
+
     def _open(self, place: Place) -> None:
         """Open a place from the dashboard up, as if the learner had walked there."""
         go = getattr(self.screen, "go", None)
@@ -36,6 +47,8 @@ class CourseCommands(Provider):
 
     async def discover(self) -> Hits:
         """Modules and lessons, shown before anything is typed."""
+        if getattr(self.screen, "study", None) is not None:
+            yield DiscoveryHit(Content(LEARNERS[0]), self._open_learners, text=LEARNERS[0], help=LEARNERS[1])
         for name, help_text, place in self._destinations():
             if place.screen != "exercise":
                 yield DiscoveryHit(Content(name), partial(self._open, place), text=name, help=help_text)
@@ -43,6 +56,9 @@ class CourseCommands(Provider):
     async def search(self, query: str) -> Hits:
         """Everything whose name matches what was typed."""
         matcher = self.matcher(query)
+        score = matcher.match(LEARNERS[0])
+        if score > 0 and getattr(self.screen, "study", None) is not None:
+            yield Hit(score, matcher.highlight(LEARNERS[0]), self._open_learners, text=LEARNERS[0], help=LEARNERS[1])
         for name, help_text, place in self._destinations():
             score = matcher.match(name)
             if score > 0:

@@ -111,6 +111,7 @@ def review_order(exercise: Exercise, answer: Any) -> Review:
         met = index == position - 1
         mine.append("✓ " if met else "✗ ", style="bold")
         mine.append(f"{position}. {exercise.items[index].strip()}\n")
+    mine.rstrip()
     total = len(lines)
     return Review(
         score=right / total if total else 0.0,
@@ -148,9 +149,9 @@ def review_classify(exercise: Exercise, answer: Any) -> Review:
         if met:
             text = f"Right: {item.label}."
         elif label:
-            text = f"It is {item.label}; you labelled it {label}."
+            text = f"The right label is {item.label}; you chose {label}."
         else:
-            text = f"Not labelled. It is {item.label}."
+            text = f"Not labelled. The right label is {item.label}."
         lines.append(ReviewLine(met, "✓ right" if met else "✗ wrong", f"line {number}", text, heading=item.text))
         outcomes.append(_outcome(f"item-{number}", met, exercise))
     right = sum(line.met for line in lines)
@@ -163,6 +164,7 @@ def review_classify(exercise: Exercise, answer: Any) -> Review:
         tally.append("✓ " if found == len(belongs) else "✗ ", style="bold")
         tally.append(f"{label}: ", style="bold")
         tally.append(f"you found {found} of {len(belongs)}\n")
+    tally.rstrip()
     return Review(
         score=score,
         passed=score + 1e-9 >= CLASSIFY_PASS_MARK and total > 0,
@@ -220,11 +222,11 @@ def review_spot(exercise: Exercise, answer: Any) -> Review:
         judged = "✓" if (number in marked) == (number in slips) else "✗"
         flag = "⚑" if number in marked else "·"
         style = (CREDIT_STYLE if number in slips else COST_STYLE) if number in marked else ""
-        shown.append(f"{judged if number in marked | slips else ' '} {flag} {number:>2} ", style="bold")
+        shown.append(f"{flag} {judged if number in marked | slips else ' '} {number:>2} ", style="bold")
         shown.append(f"{_speaker(line.who)}: ", style="dim")
         shown.append(line.text.strip() + "\n", style=style)
     shown.append("⚑ your marks · ✓ right · ✗ missed or marked wrongly", style="dim")
-    summary = f"You found {found} of {len(slips)} lines where the agent stopped listening"
+    summary = f"You found {found} of {len(slips)} line{'s' if len(slips) != 1 else ''} where the agent stopped listening"
     summary += f", and marked {wrong} line{'s' if wrong != 1 else ''} where they were listening." if wrong else "."
     summary += " To pass: find every one and mark nothing else."
     return Review(

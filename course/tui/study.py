@@ -253,7 +253,9 @@ class Study:
 
     def record(self, attempt: Attempt) -> bool:
         """Record a graded attempt and drop the draft it came from."""
-        saved = self.save("your answer", lambda: self.store.record_attempt(self.learner, attempt))
+        from course.recording import record_attempt
+
+        saved = self.save("your answer", lambda: record_attempt(self.course, self.store, self.learner, attempt))
         if saved:
             self.save("your draft", lambda: self.store.clear_draft(self.learner, attempt.exercise_id))
         return saved

@@ -51,7 +51,7 @@ async def test_unlabelled_lines_are_not_checked_and_wrong_labels_fail(course, da
         await pilot.press("down", "space", "down", "left", "left", "left", "down", "enter", "ctrl+s")
         await pilot.pause()
         shown = text_of(app)
-        assert "✗ NOT YET" in shown and "you labelled it feeling" in shown
+        assert "✗ NOT YET" in shown and "you chose feeling" in shown
     [attempt] = store.attempts(dana, CLASSIFY_ID)
     assert set(attempt.answer.values()) == {"feeling"} and not attempt.passed
     assert attempt.score == 0.25

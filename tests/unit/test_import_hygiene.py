@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-CORE = ["course.content", "course.grading", "course.progress", "course.xapi",
+CORE = ["course.content", "course.grading", "course.progress", "course.xapi", "course.trainer", "course.recording",
         "course.checking", "course.console", "course.conversation", "course.paths"]
 
 

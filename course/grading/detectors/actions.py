@@ -30,10 +30,17 @@ _OBJECT = re.compile(
 _HOLDING_BACK = frozenset("before until without".split())
 
 
+# "I hope you are doing well" wishes; it does not tell them anything.
+_WISHING = frozenset("hope hoping hopefully wish wishing pray praying".split())
+
+
 def reassures(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply tells the customer they are safe, not at fault, or will be looked after."""
     spans = phrase_hits(text, "reassurance_phrases", sarcasm=True)
-    return [span for span in spans if not _asked(text, span)]
+    return [
+        span for span in spans
+        if not _asked(text, span) and not _WISHING.intersection(word_before(text, span[0], 3))
+    ]
 
 
 def commits_to_action(text: Text, context: Text | None) -> list[Span]:

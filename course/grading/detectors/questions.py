@@ -13,7 +13,6 @@ import re
 
 from course.grading.detectors.common import Span, hits, opening
 from course.grading.text import Sentence, Text
-from course.grading.words import content_stems
 
 __all__ = ["question_kind", "questions", "asks_question", "asks_open_question"]
 
@@ -57,6 +56,16 @@ _SPEAKER_DOES = re.compile(
     r"\b(?:i|we)(?: will| would| can| could| shall| am going to| are going to| might| may)?"
     r"(?: (?:perhaps|maybe|just|also|then|now|first))? (?:tell|talk|walk|take|describe|explain|say|share|give)\b[^,;:]*$"
 )
+# "About your friends, have you thought about telling them": the question after a lead-in phrase.
+# Not after a filler or a subject ("you, um, do have a sense"): there the verb is the statement's own.
+_AUX_AFTER_COMMA = re.compile(
+    r"(?<!\bum)(?<!\buh)(?<!\ber)(?<!\byou)(?<!\bwe)(?<!\bi)(?<!\bthey)"
+    r"[,;]\s+(?:have|do|did|are|were|can|could|would|will)\s+you\b(?!\s+(?:know|see)\b)"
+)
+# The wh-word left in place at the end: "you paid how much?", "and this happens how often?".
+_WH_AT_END = re.compile(r"\b(?:how (?:often|long|much|many|far|come)|what exactly|when exactly|where exactly)\W*$")
+# "I'd like to ask you a couple of questions": it announces the questions; they come later.
+_ANNOUNCED = re.compile(r"(?:,?\s*(?:uh|um|just|quickly|now),?)*\s+(?:a|an|one|some|another|two|three|few|a few|a couple of|couple of|kind of a|sort of a|one more|more)\b[^.?!]*?\bquestions?\b")
 # "Which browser?", "who served you?": the answer is one item from a short list, so it is closed.
 _PICK = re.compile(r"^(?:which|who|whom|whose)\b")
 _CONFIRM_PLAIN = re.compile(r"\b(?:did|have) i (?:get|got|understand|understood) (?:that|this|it|you|everything) (?:right|correctly)\b")
@@ -78,7 +87,7 @@ def _quoted(text: Text, sentence: Sentence) -> Sentence | None:
 def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str | None:
     """``"open"``, ``"closed"`` or None (not a question) for one sentence."""
     body = opening(sentence.text.strip(" \"'-*"))
-    if len(text.sentences) == 1 and re.fullmatch(r"(?:oh |and |so )?(?:okay|ok|right|yeah|yes|no|alright|sure|really)\?+", sentence.text.strip(" \"'-*")):
+    if len(text.sentences) == 1 and re.fullmatch(r"(?:oh,? |and |so )?(?:okay|ok|right|yeah|yes|no|alright|sure|really)\?+", sentence.text.strip(" \"'-*")):
         return "closed"  # "okay?" said on its own asks; after a statement it only checks in
     if not re.search(r"[^\W\d_]", body) or hits(text, "rhetorical_questions", (sentence.start, sentence.end)):
         return None
@@ -86,16 +95,34 @@ def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str 
     if before_quote is not None:
         return question_kind(text, before_quote) if before_quote.text.strip() else None
     if not sentence.is_question:
-        restart = None
-        for restart in _RESTART.finditer(sentence.text):
-            pass
-        if restart is not None:  # "are you-- this is something you've done before": judge what was said after
-            rest = Sentence(sentence.start + restart.end(), sentence.end, sentence.text[restart.end() :])
-            return question_kind(text, rest)
         if _CLEFT.match(body):
             return None
-    if _WONDER.search(body):
-        return "open" if _OPEN_WORD.search(body[_WONDER.search(body).end():]) else "closed"
+        restart = _restart(sentence.text)
+        if restart:  # "are you-- this is something you've done before": what was said after counts
+            return question_kind(text, Sentence(sentence.start + restart, sentence.end, sentence.text[restart:]))
+    return _kind(text, sentence, body)
+
+
+def _restart(words: str) -> int:
+    """Where a speaker last broke off and started afresh ("are you-- this is..."), or 0.
+
+    A break that repeats the words before it ("is that you- is that you") mends a slip and
+    carries on the same sentence, so it is no fresh start.
+    """
+    at = 0
+    for found in _RESTART.finditer(words):
+        before = words[: found.start()].split()[-3:]
+        after = words[found.end() :].split()[:1]
+        if after and after[0] not in before:
+            at = found.end()
+    return at
+
+
+def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
+    """``question_kind`` once quotations, restarts and greetings are dealt with."""
+    wonder = _WONDER.search(body)
+    if wonder and not _ANNOUNCED.match(body, wonder.end()):
+        return "open" if _OPEN_WORD.search(body[wonder.end():]) else "closed"
     invite = _INVITE.search(body)
     if invite and not _SPEAKER_DOES.search(body, 0, invite.end()):
         return "open"
@@ -103,7 +130,7 @@ def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str 
     if inverted and not _WH_STATEMENT.match(body):
         return "closed" if _PICK.match(inverted.group("wh")) else "open"
     if sentence.is_question:
-        if _OPEN_INVITE.match(body) or _ANY.match(body):
+        if _OPEN_INVITE.match(body) or _ANY.match(body) or _WH_AT_END.search(body):
             return "open"
         if _WH_START.match(body) and not _WH_STATEMENT.match(body):
             return "closed" if _PICK.match(body) else "open"
@@ -116,7 +143,7 @@ def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str 
         return "open"
     if _WH_COPULA.match(body) and not _WH_STATEMENT.match(body) and not sentence.text.endswith("!"):
         return "open"
-    if _AUX_QUESTION.match(body) and not sentence.text.endswith("!"):
+    if (_AUX_QUESTION.match(body) or _AUX_AFTER_COMMA.search(body)) and not sentence.text.endswith("!"):
         return "closed"
     return None
 
@@ -128,8 +155,7 @@ _FEELING_BACK = re.compile(
     r"(?:feel|felt|are feeling|were feeling|have been feeling|are not feeling|do not feel|did not feel|"
     r"are hoping|are wanting|are worried|are saying)\b"
 )
-_LONG_RESTATEMENT = 12
-"""Words from which a statement with a question mark that reuses the customer's words is a recap."""
+_REFLECTING_FRAME = re.compile(r"\b(?:it|that|this) (?:sounds|seems|feels) (?:to me |to you )?(?:like|as if|that)\b|\bpart of you\b|\bon the one hand\b")
 
 
 def _asked_form(body: str) -> bool:
@@ -145,13 +171,7 @@ def _says_back(sentence: Sentence, context: Text | None) -> bool:
     body = opening(sentence.text.strip(" \"'-*"))
     if not sentence.is_question or _asked_form(body):
         return False
-    if _FEELING_BACK.match(body):
-        return True
-    return (
-        context is not None
-        and len(body.split()) >= _LONG_RESTATEMENT
-        and len(content_stems(sentence.text) & content_stems(context.norm)) >= 2
-    )
+    return bool(_FEELING_BACK.match(body) or _REFLECTING_FRAME.search(body))
 
 
 def questions(text: Text, context: Text | None = None) -> list[tuple[Sentence, str]]:

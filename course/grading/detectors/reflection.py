@@ -35,6 +35,7 @@ _SUBORDINATE = frozenset(
 _NOT_RESTATING_AFTER_YOU = (
     r"can|could|should|will|would|might|may|must|need to|have to|had better|know|see|too|guys|all|"
     r"and i|and me|(?:really |just |do not |don't )?need|are (?:very |more than |most |so )?welcome|"
+    r"are (?:absolutely |quite |so |completely |totally )?right|"
     r"(?:are|sound|seem|look)(?: like)?(?: a| such a)?(?: very| really| so)? "
     r"(?:strong|brave|great|wonderful|amazing|good|kind|caring|determined|smart|right|lovely|on your way)"
 )
@@ -47,11 +48,13 @@ _THING_SUBJECT = re.compile(r"^(?:(?:so|and|but|then)\s+)?your\b")
 _ABOUT_THEM = re.compile(r"\b(?:you|your|yours|yourself)\b")
 _NOT_ABOUT_THEM = re.compile(
     r"\b(?:i|we|me|my|us|our|let|can|could|should|will|would|might|may|must|shall|need to|have to|if|when|whenever|"
-    r"please|thank|thanks|welcome|nice to|good to|up to you|your choice|what|how|why|where|which|who|important that|"
+    r"please|thank|thanks|welcome|nice to|good to|up to you|your choice|important that|"
     # praise, wishes and greetings speak to them, they do not restate them
     r"goodnight|good night|good day|there you go|nice of you|kind of you|believe in|proud|wish|luck|deserve|"
     r"amazing|wonderful|perfect|okay to|normal to|need to|needs to|do not need|welcome)\b"
 )
+# A clause opening with a wh-word asks ("what you need is..." aside); one in the middle is a relative clause.
+_WH_OPENING = re.compile(r"^(?:what|how|why|where|which|who|whom|whose|when)\b")
 _ORDER = re.compile(
     r"^(?:look|take|make|remember|consider|keep|think|tell|imagine|give|get|do|enjoy|have a|feel free|see|note|bear)\b"
 )
@@ -62,17 +65,25 @@ _SO_LEAD = re.compile(r"^(?:[\w']+[\s,]+){0,2}?so\b")
 # "That sounds like a sync conflict" names a cause; it restates nothing unless it is about them.
 _DIAGNOSIS = re.compile(r"\s+(?:a|an)\b")
 _CLAUSE = re.compile(r"[:;]\s+|\s+-+\s+")
+_PRONOUN_LEAD = re.compile(r"(?:it|that|this)\s+")
 _INVERTED = re.compile(r"^(?:is|are|was|were|do|does|did|have|has|can|could|will|would|should)\b")
 _STRONG = (
     "sound", "seem", "so you", "so your", "what i", "if i", "from what", "in other words", "on the one",
     "on one", "on the other", "part of you", "you feel", "you felt", "you are feel", "you were feel",
     "you have been feel", "i hear", "i am hearing", "i am picking", "i get the", "i sense", "i gather",
+    "i can tell", "i can hear", "i can sense", "i can see", "i could tell", "i could hear", "i could see",
 )
+
+
+def _strong(norm: str, start: int) -> bool:
+    """Whether a frame is one that restates wherever it stands ("...and it sounds like you...")."""
+    lead = _PRONOUN_LEAD.match(norm, start)
+    return norm.startswith(_STRONG, lead.end() if lead else start) or norm.startswith(_STRONG, start)
 
 
 def _main_clause(text: Text, start: int) -> bool:
     """Whether a frame starting at ``start`` leads its clause (not inside "if you...", "do you...")."""
-    before = word_before(text, start, 6)
+    before = [word.strip("-'\"") for word in word_before(text, start, 6)]
     if any(word in _SUBORDINATE for word in before):
         return False
     return all(word in _LEAD for word in before) or not before
@@ -98,9 +109,7 @@ def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: set
             continue
         if _DIAGNOSIS.match(text.norm, end) and not (about_them or shared):
             continue
-        if text.norm.startswith(_STRONG, start) or (
-            _main_clause(text, start) and not _DONE_FOR_THEM.search(unit.text)
-        ):
+        if _strong(text.norm, start) or (_main_clause(text, start) and not _DONE_FOR_THEM.search(unit.text)):
             return True
     if _DONE_FOR_THEM.search(body):
         return False
@@ -111,6 +120,7 @@ def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: set
     return (
         about_them
         and not _NOT_ABOUT_THEM.search(unit.text)
+        and not _WH_OPENING.match(body)
         and not _ORDER.match(body)
         and not _instructs(body)
     )

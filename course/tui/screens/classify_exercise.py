@@ -63,12 +63,12 @@ class ClassifyExerciseScreen(ItemExerciseScreen):
 
     def item_prompt(self, index: int) -> RenderableType:
         """``[ feeling ]  The line's text``; an unlabelled line shows ``[ ? ]``."""
-        width = max((len(label) for label in self.exercise.labels), default=1) + 4
+        longest = max((len(label) for label in self.exercise.labels), default=1)
         label = self.given[index]
         grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=width, no_wrap=True)
+        grid.add_column(width=longest + 5, no_wrap=True)
         grid.add_column(ratio=1)
-        tag = Text(f"[ {label or UNLABELLED} ]", style="bold" if label else "dim")
+        tag = Text(f"[ {(label or UNLABELLED):<{longest}} ]", style="bold" if label else "dim")
         grid.add_row(tag, Text(self.exercise.labelled[index].text.strip()))
         return grid
 

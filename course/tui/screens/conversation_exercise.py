@@ -192,7 +192,7 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
         """Between the reply box and the notes pane."""
         notes = self.query_one("#notes", NotesPane)
         reply = self.query_one("#reply", TextArea)
-        if notes.has_focus and not reply.disabled:
+        if self.focused is notes and not reply.disabled:  # not has_focus: that follows a beat later
             reply.focus()
         else:
             notes.focus()

@@ -101,7 +101,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
         yield TitleBar()
         with VerticalScroll(id="feedback"):
             verdict = Text(f"{review.verdict} · {round(review.score * 100)}% ({score_words(review.score)})", "bold")
-            verdict.append(f"\n{review.summary}", style="")
+            verdict = Text.assemble(verdict, f"\n{review.summary}")
             yield Static(verdict, id="verdict", classes="passed" if review.passed else "not-yet")
             if self.note:
                 yield Static(self.note, id="note", markup=False)

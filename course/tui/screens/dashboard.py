@@ -8,14 +8,18 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.progress import Place
+from course.trainer import assignment_statuses, learner_profile
 from course.tui.study import LESSON_WORDS, ModuleRow
 from course.tui.widgets.bar import text_bar
+from course.tui.widgets.assignments import AssignmentList
 from course.tui.widgets.continue_bar import ContinueBar
 from course.tui.widgets.row import ListRow
+from course.tui.widgets.skill_profile import profile_view
 from course.tui.widgets.title import TitleBar
 
 from .base import CourseScreen
@@ -45,6 +49,9 @@ class DashboardScreen(CourseScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "continue", "Continue"),
+        Binding("s", "skills", "Your skills"),
+        Binding("i", "import_file", "Import"),
+        Binding("l", "learners", "Learners", tooltip="Switch, add, rename or delete learners on this computer"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -54,6 +61,9 @@ class DashboardScreen(CourseScreen):
         yield ContinueBar("", id="continue", markup=False)
         yield Static("Modules", classes="section-title")
         yield OptionList(id="modules")
+        with Vertical(id="assignments-box"):
+            yield Static("Assignments", classes="section-title")
+            yield AssignmentList(titles={m.id: m.title for m in self.study.course.modules}, id="assignments")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,6 +92,33 @@ class DashboardScreen(CourseScreen):
         modules.add_options(Option(_module_prompt(row, width), id=row.module.id) for row in rows)
         if rows:
             modules.highlighted = highlighted if highlighted is not None else 0
+        study = self.study
+        statuses = assignment_statuses(study.course, study.store, study.learner)
+        self.query_one("#assignments", AssignmentList).show(statuses)
+        self.query_one("#assignments-box").display = bool(statuses)  # room for modules until there are some
+
+    def action_skills(self) -> None:
+        """The learner's five skills as bars, and their recent scores as a trend."""
+        from .dialogs import Dialog
+
+        self.app.push_screen(Dialog("Your skills", profile_view(learner_profile(self.study.store, self.study.learner))))
+
+    def action_learners(self) -> None:
+        """Everyone who learns on this computer: switch, add, rename, delete, reset."""
+        from .profiles import ProfilesScreen
+
+        self.app.push_screen(ProfilesScreen(self.study))
+
+    def action_import_file(self) -> None:
+        """Import a file from the trainer: an assignment, feedback on answers, or results."""
+        from course.tui.screens.import_file import ImportScreen
+
+        def done(imported: Any) -> None:
+            if imported is not None:
+                self.notify(imported.summary(), title="Imported")
+                self._refresh()
+
+        self.app.push_screen(ImportScreen(self.study.course, self.study.store, self.study.learner), done)
 
     def _resume_place(self) -> tuple[Any, str]:
         """Where Continue leads, and its label: the exact place left, or the first lesson."""

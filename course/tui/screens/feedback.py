@@ -20,6 +20,7 @@ from course.tui.review import COST_STYLE, CREDIT_STYLE, Review, score_words
 from course.tui.study import Study
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
+from course.tui.widgets.trainer_note import TrainerNoteCard
 
 from .base import CourseScreen
 from .dialogs import Dialog
@@ -70,6 +71,7 @@ class FeedbackScreen(CourseScreen):
         Binding("n", "next", "Next", tooltip="Next exercise in this module"),
         Binding("m", "model", "Model answer", tooltip="A strong answer to compare with yours"),
         Binding("h", "hints", "Hints", tooltip="Every hint for this exercise"),
+        Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
     ]
 
     def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:
@@ -103,7 +105,16 @@ class FeedbackScreen(CourseScreen):
             if self.review.answer is not None:
                 yield Static("Your answer", classes="section-title")
                 yield Static(_answer(self.review), id="your-answer")
+            note = self._trainer_note()
+            if note is not None:
+                yield TrainerNoteCard(note, id="trainer-note")
         yield Footer()
+
+    def _trainer_note(self) -> Any:
+        """The trainer's latest comment on the learner's answers to this exercise, if any."""
+        attempt_ids = {attempt.id for attempt in self.study.store.attempts(self.study.learner, self.exercise.id)}
+        notes = [note for note in self.study.store.trainer_notes(self.study.learner) if note.attempt_id in attempt_ids]
+        return notes[-1] if notes else None
 
     def on_mount(self) -> None:
         """Titles; the feedback scrolls under the arrow keys."""
@@ -133,6 +144,14 @@ class FeedbackScreen(CourseScreen):
             self.action_back()
             return
         self.go(Place("exercise", following.id), "replace")
+
+    def action_reset(self) -> None:
+        """Clear this exercise's answers, once confirmed (a backup is kept); then back."""
+        from course.tui.work import exercise_part
+
+        from .resets import ask_to_reset
+
+        ask_to_reset(self, self.study, [exercise_part(self.exercise)], self.action_back)
 
     def action_model(self) -> None:
         """A strong answer, shown literally, in a window over the feedback."""

@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from course.trainer.files import RejectedFile
-from course.trainer.imports import Imported, import_file
+from course.trainer.imports import import_file
 
 if TYPE_CHECKING:
     from course.content.model import Course
+    from course.trainer.imports import Imported
     from course.progress import ProgressStore
 
 __all__ = ["ImportScreen"]

@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from course.progress import StoreError
+
 __all__ = ["NameScreen", "LearnerPicker"]
 
 NEW_LEARNER = "+new"
@@ -69,7 +71,7 @@ class NameScreen(Screen[str]):
             return
         try:
             self._add_learner(name)
-        except ValueError as error:
+        except (ValueError, StoreError) as error:  # a store error too: a read-only or full disk is said plainly
             problem.update(str(error))
             return
         self.dismiss(name)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.markdown import Markdown
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -16,8 +19,10 @@ from course.tui.kinds import EXERCISE_KINDS
 from course.tui.study import NOT_TRIED, ExerciseStatus, LessonStatus, Study
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
+from course.tui.work import exercise_part, module_part
 
 from .base import CourseScreen
+from .resets import ask_to_reset
 
 __all__ = ["ModuleScreen"]
 
@@ -42,6 +47,10 @@ def _exercise_prompt(exercise: Exercise, status: ExerciseStatus) -> ListRow:
 
 class ModuleScreen(CourseScreen):
     """One module's overview and contents."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "reset", "Reset…", tooltip="Start the highlighted exercise, or this module, afresh"),
+    ]
 
     def __init__(self, study: Study, module: Module) -> None:
         super().__init__(study)
@@ -104,6 +113,16 @@ class ModuleScreen(CourseScreen):
             self.go(Place("lesson", target, page=page, scroll=0.0 if page == 0 else status.scroll))
         elif screen == "exercise":
             self.go(Place("exercise", target))
+
+    def action_reset(self) -> None:
+        """Start the highlighted exercise or the whole module afresh, once confirmed (a backup is kept)."""
+        parts = [module_part(self.module)]
+        contents = self.query_one("#contents", OptionList)
+        if contents.highlighted is not None:
+            screen, _, target = (contents.get_option_at_index(contents.highlighted).id or "").partition(":")
+            if screen == "exercise":
+                parts.insert(0, exercise_part(self.study.course.exercise(target)))
+        ask_to_reset(self, self.study, parts, self._refresh)
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """How to move around the list."""

@@ -8,6 +8,7 @@ the learner's screens. Everything it writes goes into a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
@@ -41,15 +42,20 @@ def answer_label(answer: AnswerToReview, draft: FeedbackDraft) -> Text:
     return label
 
 
+def _unwrapped(text: str) -> str:
+    """Content files wrap lines at 100 characters; the screen wraps them itself (blank lines stay)."""
+    return re.sub(r"(?<!\n)\n(?!\n)", " ", text.strip())
+
+
 def grade_view(answer: AnswerToReview) -> Group:
     """The exercise, the customer's words, the learner's answer (literally) and the course's grade."""
     exercise, attempt = answer.exercise, answer.attempt
-    parts: list[Text] = [Text(exercise.title, style="bold"), Text(exercise.prompt, style="italic")]
+    parts: list[Text] = [Text(exercise.title, style="bold"), Text(_unwrapped(exercise.prompt), style="italic")]
     if exercise.scenario is not None:
         parts += [Text(""), Text(f"{exercise.scenario.customer} wrote:", style="bold"),
-                  Text(exercise.scenario.message.strip())]
+                  Text(_unwrapped(exercise.scenario.message))]
     if exercise.original:
-        parts += [Text(""), Text("The reply to rewrite:", style="bold"), Text(exercise.original.strip())]
+        parts += [Text(""), Text("The reply to rewrite:", style="bold"), Text(_unwrapped(exercise.original))]
     parts += [Text(""), Text(f"Answer #{answer.number} of {answer.of}, {attempt.at[:16].replace('T', ' ')}:", style="bold"),
               Text(str(attempt.answer))]
     verdict = "✓ PASSED" if attempt.passed else "✗ NOT YET"
@@ -79,9 +85,11 @@ class ReviewAnswersScreen(Screen[bool]):
     ReviewAnswersScreen #answers { width: 38%; min-width: 30; border-right: solid $primary-darken-2; }
     ReviewAnswersScreen #answer { height: 1fr; padding: 0 1; }
     ReviewAnswersScreen #judge { height: auto; padding: 0 1; border-top: solid $primary-darken-2; }
-    ReviewAnswersScreen #verdict { width: auto; height: auto; }
+    ReviewAnswersScreen #verdict { width: 22; height: auto; }
     ReviewAnswersScreen #verdict-row { height: auto; }
-    ReviewAnswersScreen #score { width: 16; }
+    ReviewAnswersScreen #score { width: 14; }
+    ReviewAnswersScreen .label { padding: 1 1 0 1; width: auto; }
+    ReviewAnswersScreen #comment-label { padding: 0; }
     ReviewAnswersScreen #comment { height: 6; }
     ReviewAnswersScreen #heading { padding: 0 1; background: $boost; text-style: bold; }
     """
@@ -108,11 +116,15 @@ class ReviewAnswersScreen(Screen[bool]):
                     yield Static("", id="answer-text", markup=False)
                 with Vertical(id="judge"):
                     with Horizontal(id="verdict-row"):
+                        yield Static("Your grade:", classes="label")
                         with RadioSet(id="verdict"):
                             yield RadioButton("As graded", value=True)
                             yield RadioButton("Passed")
                             yield RadioButton("Not yet")
-                        yield Input(placeholder="score %", id="score", restrict=r"[0-9]{0,3}", max_length=3)
+                        yield Static("Score:", classes="label")
+                        yield Input(placeholder="as is", id="score", restrict=r"[0-9]{0,3}", max_length=3)
+                        yield Static("%", classes="label")
+                    yield Static(f"Your comment to {self.draft.learner}:", id="comment-label", markup=False)
                     yield TextArea(id="comment", soft_wrap=True, show_line_numbers=False)
         yield Footer()
 
@@ -227,7 +239,7 @@ class ReviewAnswersApp(App[bool]):
 
     TITLE = "listen review"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "screen.leave", "Quit", priority=True),  # the same warning about unsaved notes
+        Binding("ctrl+q", "screen.leave", "Quit", priority=True, show=False),  # the same warning about unsaved notes
     ]
 
     def __init__(self, draft: FeedbackDraft, target: Path) -> None:

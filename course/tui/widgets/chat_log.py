@@ -46,4 +46,5 @@ class ChatLog(VerticalScroll):
             return
         self.mount_all(Static(entry.text, classes=f"chat-{entry.kind}", markup=False) for entry in fresh)
         self.entries = list(entries)
-        self.call_after_refresh(self.scroll_end, animate=False)
+        # Once the new blocks are laid out, the newest is what the learner needs to see.
+        self.call_after_refresh(self.scroll_end, animate=False, immediate=True)

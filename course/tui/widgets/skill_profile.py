@@ -71,3 +71,24 @@ class SkillProfilePanel(Vertical):
         self.query_one("#skill-bars", Static).update(skill_lines(profile))
         self.query_one("#score-trend", Sparkline).data = list(profile.trend)
         self.query_one("#trend-caption", Static).update(self._caption())
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def trend_line(trend: "list[float] | tuple[float, ...]") -> str:
+    """Scores as a line of block characters, lowest ▁ to highest █."""
+    return "".join(SPARKS[min(len(SPARKS) - 1, max(0, round(score * (len(SPARKS) - 1))))] for score in trend)
+
+
+def profile_view(profile: SkillProfile) -> "Group":
+    """The whole profile as one Rich renderable: the bars, the trend and its caption (for a dialog)."""
+    from rich.console import Group
+
+    trend = list(profile.trend)
+    caption = SkillProfilePanel(profile)._caption()
+    parts: list[Text] = [skill_lines(profile), Text("")]
+    if trend:
+        parts.append(Text.assemble(("Score trend  ", "bold"), trend_line(trend)))
+    parts.append(Text(caption, style="dim"))
+    return Group(*parts)

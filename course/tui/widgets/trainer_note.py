@@ -36,8 +36,8 @@ class TrainerNoteCard(Static):
     """
 
     def __init__(self, note: TrainerNote | None = None, *, id: str | None = None) -> None:
-        super().__init__("", id=id, markup=False)
-        self.show(note)
+        super().__init__(note_text(note) if note is not None else "", id=id, markup=False,
+                         classes="-empty" if note is None else "")
 
     def show(self, note: TrainerNote | None) -> None:
         """Show this note (None hides the card)."""

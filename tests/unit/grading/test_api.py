@@ -15,7 +15,7 @@ from course.content.model import SKILLS
 def test_the_public_names_are_exported():
     assert set(grading.__all__) == {
         "TECHNIQUES", "AVOID_TECHNIQUES", "CHECKS", "TECHNIQUE_SKILL", "Detection", "detect",
-        "CriterionResult", "Grade", "grade", "grade_rubric", "criterion_problems",
+        "CriterionResult", "Grade", "grade", "grade_rubric", "criterion_problems", "warm_up",
     }
     for name in grading.__all__:
         assert getattr(grading, name) is not None
@@ -50,3 +50,19 @@ def test_importing_grading_stays_light_and_never_loads_textual():
     code = "import sys, course.grading; print('textual' in sys.modules, 'yaml' in sys.modules)"
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["False", "False"]
+
+
+def test_warm_up_loads_the_word_lists_ahead_of_the_first_grade():
+    # In a fresh interpreter, so the lists are really cold before and warm after.
+    code = (
+        "import time, course.grading as g\n"
+        "from course.grading.lexicons import pattern\n"
+        "g.warm_up()\n"
+        "assert pattern.cache_info().currsize > 20, pattern.cache_info()\n"
+        "started = time.perf_counter(); g.warm_up(); again = time.perf_counter() - started\n"
+        "started = time.perf_counter(); found = g.detect('reassures', 'Your files are all safe.').found\n"
+        "first = time.perf_counter() - started\n"
+        "print(found, again < 0.01, first < 0.05)\n"
+    )
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.split() == ["True", "True", "True"]

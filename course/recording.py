@@ -1,0 +1,32 @@
+"""Recording an answer, and everything that follows from it.
+
+The app and the command line record attempts the same way: the attempt
+itself, then the module's verdict once every exercise in it has been tried,
+then any assignment that is now complete. Each is its own durable store write
+and queues its own learning record (xAPI statement) in the outbox.
+"""
+
+from __future__ import annotations
+
+from .content import Course
+from .progress import Attempt, ProgressStore
+from .trainer import note_completed_assignments
+from .trainer.standing import module_standing, tally
+
+__all__ = ["record_attempt"]
+
+
+def record_attempt(course: Course, store: ProgressStore, learner: str, attempt: Attempt) -> Attempt:
+    """Record ``attempt`` for ``learner``; then the module verdict and completed assignments."""
+    saved = store.record_attempt(learner, attempt)
+    try:
+        module_id = course.exercise(attempt.exercise_id).module_id
+    except KeyError:
+        return saved
+    exercise_ids = [exercise.id for exercise in course.exercises_of(module_id)]
+    notes = {note.attempt_id: note for note in store.trainer_notes(learner)}
+    standing = module_standing(module_id, exercise_ids, tally(store.attempts(learner), notes))
+    if standing.exercises_total and standing.exercises_tried == standing.exercises_total:
+        store.record_module_result(learner, module_id, passed=standing.passed, score=standing.score)
+    note_completed_assignments(course, store, learner)
+    return saved

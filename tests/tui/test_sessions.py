@@ -1,0 +1,24 @@
+"""A study session opens when a learner starts and closes when they quit, as learning records."""
+
+from __future__ import annotations
+
+from course.progress import ProgressStore
+from course.tui.app import ListenApp
+from course.xapi import statement_maker
+
+
+def verbs(store: ProgressStore) -> list[str]:
+    return [item.statement["verb"]["id"].rsplit("/", 1)[-1] for item in store.outbox()]
+
+
+async def test_a_session_is_initialized_and_terminated(course, data_dir, dana):
+    store = ProgressStore(data_dir, statements=statement_maker(data_dir, course))
+    app = ListenApp(course, store, dana)
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert "initialized" in verbs(store)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert verbs(store)[-1] == "terminated"
+    assert verbs(store).count("initialized") == 1
