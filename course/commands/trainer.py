@@ -7,6 +7,8 @@ from pathlib import Path
 
 import click
 
+from .sync import lrs_options
+
 __all__ = ["COMMANDS"]
 
 PROGRESS_FROM = 20
@@ -176,20 +178,30 @@ def _file_name(learner: str) -> str:
               show_default=True, help="How to lay the report out.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file (default: standard output).")
+@click.option("--lrs", is_flag=True, help="Build the report from a Learning Record Store's statements instead of files.")
+@lrs_options
 @click.pass_context
-def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | None) -> int:
-    """Report on a cohort from results bundles (files or folders of them).
+def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | None, lrs: bool,
+           endpoint: str | None, username: str | None, password_env: str | None) -> int:
+    """Report on a cohort from results bundles (files or folders of them), or from an LRS.
 
     With no files, reports on every learner on this machine. Shows each
     learner's standing per module, due and late work, the cohort's skill
-    profile, and the exercises and criteria missed most often.
+    profile, and the exercises and criteria missed most often. With --lrs,
+    the learners' answers are read from the LRS (same settings as listen sync).
     """
     from ..cli import Stop
     from ..trainer import bundle_paths, cohort_report, read_bundles, works_from_store
 
     settings = _settings(ctx)
     course = settings.course()
-    if paths:
+    if lrs and paths:
+        raise Stop("give either files or --lrs, not both")
+    if not lrs and (endpoint or username or password_env):
+        raise Stop("--endpoint, --username and --password-env go with --lrs")
+    if lrs:
+        works, warnings = _works_from_lrs(settings, course, endpoint, username, password_env)
+    elif paths:
         files, problems = bundle_paths(paths)
         for problem in problems:
             click.echo(f"listen: {problem}", err=True)
@@ -207,6 +219,31 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
         click.echo(f"listen: {warning}", err=True)
     _write_report(result, form, out)
     return 0
+
+
+def _works_from_lrs(settings, course, endpoint, username, password_env):  # type: ignore[no-untyped-def]
+    """Every learner's answers, read from the LRS, as checked bundles."""
+    from ..cli import FAILURE, Stop
+    from ..trainer.from_lrs import bundles_from_records
+    from ..xapi.client import CredentialsRefused, EndpointWrong, LrsUnreachable
+    from ..xapi.fetch import fetch_records
+    from .sync import lrs_client
+
+    client = lrs_client(settings.data_dir, endpoint, username, password_env)
+    try:
+        records = fetch_records(client)
+    except CredentialsRefused:
+        raise Stop("the LRS refused these credentials") from None
+    except EndpointWrong as error:
+        raise Stop(str(error)) from None
+    except LrsUnreachable as error:
+        raise Stop(f"{error}; nothing was reported", FAILURE) from None
+    works, warnings = bundles_from_records(course, records)
+    if not works and warnings:
+        raise Stop(f"none of the LRS's answers could be read: {warnings[0]}", FAILURE)
+    if not works:
+        raise Stop("the LRS has no answers from listen learners yet", FAILURE)
+    return works, warnings
 
 
 def _read_with_progress(course, files, read_bundles):  # type: ignore[no-untyped-def]

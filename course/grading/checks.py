@@ -153,7 +153,7 @@ def _not_parroting(params: Mapping[str, object], reading: Reading) -> tuple[bool
 def _questions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     from course.grading.detectors.questions import questions  # late: detectors load on first use
 
-    asked = questions(reading.answer, reading.context)
+    asked = questions(reading.answer)
     total = len(asked)
     open_count = sum(1 for _, kind in asked if kind == "open")
     at_least = params.get("at_least")

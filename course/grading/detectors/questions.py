@@ -1,10 +1,14 @@
 """Questions: which sentences ask something, and which of them ask openly.
 
-A sentence asks when it ends with a question mark (unless it is a bare "okay?" check-in or a
-rhetorical jab such as "why would you do that?"), or when it asks without one: an inverted
-question ("what else can you tell me.", "do you have the receipt"), "I wonder...", "I'm curious
-about...", "tell me...", "could you tell me...". It asks openly when it invites the customer to
-answer in their own words: what / how / why..., "tell me about...", "anything else?".
+A sentence asks when it ends with a question mark (unless it is a bare "okay?" check-in, a
+rhetorical jab such as "why would you do that?", a question quoted rather than put ('you're
+thinking "what's the point?"'), or a feeling said back with a rising tone: "so you feel let
+down?" reflects), or when it asks without one: an inverted question ("what else can you tell
+me.", "do you have the receipt", "about the refund, have you had the email"), "I wonder...",
+"I'm curious about...", "tell me...", "could you tell me...". A question the speaker breaks off
+and does not take up ("are you-- this is your second call") asks nothing. It asks openly when it
+invites the customer to answer in their own words: what / how / why..., "tell me about...",
+"anything else?", "you paid how much?".
 """
 
 from __future__ import annotations
@@ -166,7 +170,7 @@ def _asked_form(body: str) -> bool:
     )
 
 
-def _says_back(sentence: Sentence, context: Text | None) -> bool:
+def _says_back(sentence: Sentence) -> bool:
     """Whether a statement ending in "?" only says back the customer's feeling or account."""
     body = opening(sentence.text.strip(" \"'-*"))
     if not sentence.is_question or _asked_form(body):
@@ -174,26 +178,26 @@ def _says_back(sentence: Sentence, context: Text | None) -> bool:
     return bool(_FEELING_BACK.match(body) or _REFLECTING_FRAME.search(body))
 
 
-def questions(text: Text, context: Text | None = None) -> list[tuple[Sentence, str]]:
+def questions(text: Text) -> list[tuple[Sentence, str]]:
     """Every asking sentence of a text with its kind (``open`` or ``closed``).
 
-    With ``context`` (what the customer said), a long statement that only carries their own
-    words back with a question mark counts as a recap, not a question.
+    A statement that only says the customer's feeling back with a question mark ("so you feel
+    let down?") is a reflection, not a question.
     """
     found = []
     sentences = text.sentences
     for index, sentence in enumerate(sentences):
         kind = question_kind(text, sentence, last=index == len(sentences) - 1)
-        if kind and not (kind == "closed" and _says_back(sentence, context)):
+        if kind and not (kind == "closed" and _says_back(sentence)):
             found.append((sentence, kind))
     return found
 
 
 def asks_question(text: Text, context: Text | None) -> list[Span]:
     """Spans of the sentences that ask the customer something."""
-    return [(s.start, s.end) for s, _ in questions(text, context)]
+    return [(s.start, s.end) for s, _ in questions(text)]
 
 
 def asks_open_question(text: Text, context: Text | None) -> list[Span]:
     """Spans of the sentences that ask openly (what, how, tell me...)."""
-    return [(s.start, s.end) for s, kind in questions(text, context) if kind == "open"]
+    return [(s.start, s.end) for s, kind in questions(text) if kind == "open"]

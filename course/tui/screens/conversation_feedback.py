@@ -26,6 +26,7 @@ from course.tui.review import COST_STYLE, CREDIT_STYLE, Review, review_grade, sc
 from course.tui.study import Study
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
+from course.tui.widgets.trainer_note import TrainerNoteCard
 
 from .conversation_chat import first_name, mood_change
 from .dialogs import Dialog
@@ -80,13 +81,15 @@ def turn_card(reply: Reply, pieces: tuple[str, ...], name: str) -> RenderableTyp
 class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
     """The whole conversation, reply by reply, with what each did well and what it missed."""
 
+    # Not inherited: the same keys as any feedback, but r replays and m shows a reply per step.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
-        Binding("r", "retry", "Replay"),
-        Binding("n", "next", "Next"),
-        Binding("m", "model", "Model replies"),
-        Binding("h", "hints", "Hints"),
+        Binding("r", "retry", "Replay", tooltip="The conversation again from the start, to try another approach"),
+        Binding("n", "next", "Next", tooltip="Next exercise in this module"),
+        Binding("m", "model", "Model replies", tooltip="A strong reply at each step you went through"),
+        Binding("h", "hints", "Hints", tooltip="Every hint for this exercise"),
+        Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
     ]
 
     def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:
@@ -126,6 +129,9 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             notes = run.notes.strip()
             yield Static(Text(notes) if notes else Text("You kept no notes this time.", style="dim"),
                          id="your-notes", classes="turn-card")
+            trainer_note = self._trainer_note()
+            if trainer_note is not None:
+                yield TrainerNoteCard(trainer_note, id="trainer-note")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
