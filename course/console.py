@@ -100,7 +100,17 @@ def status_view(report: dict[str, Any]) -> Group:
             Text(f"{MET} done", style="green") if finished else Text(_bar(done, total)),
         )
     heading = Text.assemble(("Learner: ", "bold"), report["learner"], f"   attempts recorded: {report['attempts']}")
-    return Group(heading, table)
+    parts: list[Any] = [heading, table]
+    titles = {module["id"]: module["title"] for module in report["modules"]}
+    for assignment in report.get("assignments", ()):
+        days = assignment["days_left"]
+        when = ("done" if assignment["state"] == "complete" else "due today" if days == 0
+                else f"{days} day{'s' if days != 1 else ''} left" if days > 0 else f"{-days} day{'s' if days != -1 else ''} late")
+        mark = MET if assignment["state"] == "complete" else ("!" if assignment["state"] == "overdue" else "●")
+        modules = ", ".join(titles.get(module, module) for module in assignment["modules"])
+        parts.append(Text(f"{mark} Assignment: {modules} · due {assignment['due']} · {when} · "
+                          f"pass mark {assignment['pass_mark']:.0%} · now {assignment['score']:.0%}"))
+    return Group(*parts)
 
 
 def _bar(done: int, total: int, width: int = 12) -> str:

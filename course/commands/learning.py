@@ -60,12 +60,19 @@ def check(ctx: click.Context, folder: Path | None) -> int:
 def status(ctx: click.Context, as_json: bool) -> int:
     """Show the learner's progress through the modules."""
     from ..progress.summary import status_report
+    from ..trainer import assignment_statuses
 
     settings = _settings(ctx)
     course = settings.course()
     store = settings.store(course)
     learner = settings.learner_name(store)
     report = status_report(course, store, learner)
+    report["assignments"] = [
+        {"id": status.assignment.id, "modules": list(status.assignment.modules), "due": status.assignment.due,
+         "pass_mark": status.assignment.pass_mark, "days_left": status.days_left, "state": status.state,
+         "score": round(status.score, 4)}
+        for status in assignment_statuses(course, store, learner)
+    ]
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:

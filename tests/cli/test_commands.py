@@ -176,3 +176,16 @@ def test_answer_queues_an_xapi_statement_in_the_same_save(listen, private_data_d
     answered = queued[verbs.index("answered")].statement
     assert answered["actor"]["account"]["name"] == "Ana"
     assert answered["object"]["definition"]["name"]  # named from the course, not just an id
+
+
+def test_status_shows_an_assignment_with_days_left(listen):
+    from datetime import date, timedelta
+
+    due = (date.today() + timedelta(days=10)).isoformat()
+    outcome = listen("assign", "--modules", "empathy", "--due", due, "--pass", "0.8", "--learner", "Ana")
+    assert outcome.status == 0, outcome.err
+    report = json.loads(listen("--learner", "Ana", "status", "--json").out)
+    assert report["assignments"][0]["days_left"] == 10
+    assert report["assignments"][0]["state"] == "open"
+    text = listen("--learner", "Ana", "status").out
+    assert "10 days left" in text
