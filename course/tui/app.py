@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from course.content.model import Course
 
+from .keeping import KeepingTyping
 from .kinds import feedback_for_kind, playable_kinds, screen_for_kind
 from .screens.base import CourseScreen
 from .study import Study
@@ -26,15 +27,13 @@ if TYPE_CHECKING:
 
 __all__ = ["ListenApp", "HANGUP_GRACE", "STOP_SIGNALS"]
 
-REPORT_AGAIN = 15.0
-"""Seconds before the same "not saved" message is shown again."""
 HANGUP_GRACE = 2.0
 """Seconds a hung-up app has to tidy up before the process simply ends."""
 STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name))
 """Signals that end the app after saving everything first (Windows has only SIGTERM)."""
 
 
-class ListenApp(App[None]):
+class ListenApp(KeepingTyping, App[None]):
     """A learner's way through the course: dashboard, modules, lessons, exercises, feedback."""
 
     CSS_PATH = "app.tcss"
@@ -64,11 +63,8 @@ class ListenApp(App[None]):
         """Set once we know who is learning."""
         self.watchdog: threading.Timer | None = None
         """Started on a hang-up: ends the process if shutting down blocks."""
-        self.failed_saves = 0
-        """How many saves the store refused: quitting after a refusal asks first."""
-        self._last_report: tuple[str, float] = ("", 0.0)
-        self._asking_to_quit = False
         self._learner_stacks = 0
+        """How many fresh stacks of screens switching learners has made (each names its mode)."""
 
     # --- starting --------------------------------------------------------------
 
@@ -93,6 +89,14 @@ class ListenApp(App[None]):
             self.notify(notice, title="About your progress", severity="warning", timeout=20)
         if self.study is None:
             self._ask_who_is_learning()
+        # The grader's word lists take a few hundred ms to compile: do it in the background
+        # after the first paint, so the learner's first answer is graded at once.
+        self.call_after_refresh(self._warm_up_grader)
+
+    def _warm_up_grader(self) -> None:
+        from course.grading import warm_up
+
+        self.run_worker(warm_up, thread=True, exclusive=True, group="warm-up", exit_on_error=False)
 
     def _ask_who_is_learning(self) -> None:
         """The name screen on a first run, else the picker; the chosen learner's dashboard follows."""
@@ -118,7 +122,7 @@ class ListenApp(App[None]):
 
         if self.study is not None and self.study.learner != name:
             self._end_session()  # switching learners closes the last one's session
-        self.study = Study(self.course, self.store, name, playable_kinds(), report=self._report)
+        self.study = Study(self.course, self.store, name, playable_kinds(), report=self.report)
         # Noting who was here and when can wait until the dashboard is on screen.
         self.call_after_refresh(self._note_learner, self.study)
         return DashboardScreen(self.study)
@@ -135,20 +139,17 @@ class ListenApp(App[None]):
         if study is not None:
             study.save("your session", lambda: self.store.end_session(study.learner))
 
-    def _report(self, message: str) -> None:
-        """Progress could not be saved: say so, plainly, without stopping the learner."""
-        self.failed_saves += 1
-        last, self._last_report = self._last_report, (message, time.monotonic())
-        if last[0] == message and time.monotonic() - last[1] < REPORT_AGAIN:
-            return  # a draft saved at every pause would otherwise pile up the same message
-        self.notify(message, title="Not saved", severity="error", timeout=15)
-
     # --- switching learners ------------------------------------------------------
 
     def on_profiles_screen_switch_learner(self, message: ProfilesScreen.SwitchLearner) -> None:
         """The profiles screen asks to go on as someone else (or as nobody yet)."""
         message.stop()
-        self.run_worker(self.switch_learner(message.learner, first=message.first), exclusive=True, group="learner")
+        learner, first = message.learner, message.first
+
+        def switch() -> None:
+            self.run_worker(self.switch_learner(learner, first=first), exclusive=True)
+
+        self.leave(list(self.screen_stack), switch, "Switch")
 
     async def switch_learner(self, name: str | None, *, first: Callable[[], object] | None = None) -> None:
         """Close every screen (each keeps what it holds), do ``first``, then open ``name``'s dashboard or ask who."""
@@ -179,18 +180,28 @@ class ListenApp(App[None]):
         message.stop()
         if message.how == "back":
             if not isinstance(self.screen, DashboardScreen):
-                self.pop_screen()
-                self._remember_place()
+                self.leave([self.screen], lambda: (self.pop_screen(), self._remember_place()), "Leave")
             return
         screens = self._screens_for(message.place, message.answer)
         if screens is None:
             self.notify("That part of the course is not there any more.", title="Cannot open it")
             return
         if message.how == "jump":
-            while not isinstance(self.screen, DashboardScreen):
-                self.pop_screen()
-            for screen in screens:
-                self.push_screen(screen)
+            closing = []
+            for screen in reversed(self.screen_stack):  # everything above the dashboard closes
+                if isinstance(screen, DashboardScreen):
+                    break
+                closing.append(screen)
+
+            def jump() -> None:
+                while not isinstance(self.screen, DashboardScreen):
+                    self.pop_screen()
+                for screen in screens:
+                    self.push_screen(screen)
+                self._remember_place()
+
+            self.leave(closing, jump, "Leave")
+            return
         elif message.how == "replace":
             self.switch_screen(screens[-1])
         else:
@@ -249,27 +260,14 @@ class ListenApp(App[None]):
         self._remember_place()
 
     async def action_quit(self) -> None:
-        """Save, then quit; if something could not be saved, ask first, with the work still on screen."""
-        failed = self.failed_saves
-        self.save_everything()
-        if self.failed_saves > failed and not self._asking_to_quit:
-            from .screens.confirm import ConfirmDialog
+        """Save, then quit (asking first if typing could not be saved: ctrl+q again quits anyway)."""
 
-            body = (f"{self._last_report[0]}\n\nIf you quit now, that is lost. Stay to copy what you typed "
-                    "somewhere safe, or press ctrl+q again to quit anyway.")
+        def quit_now() -> None:
+            self._remember_place()
+            self._end_session()
+            self.exit()
 
-            def chosen(choice: str | None) -> None:
-                self._asking_to_quit = False
-                if choice == "quit":
-                    self._end_session()
-                    self.exit()
-
-            self._asking_to_quit = True
-            dialog = ConfirmDialog("Your work is not saved", body, [("quit", "Quit anyway")], cancel="Stay")
-            self.push_screen(dialog, chosen)
-            return
-        self._end_session()
-        self.exit()
+        self.leave(list(self.screen_stack), quit_now, "Quit")
 
     async def action_help_quit(self) -> None:
         """ctrl+c quits too: everything is saved first, so a reflexive ctrl+c costs nothing."""
@@ -307,3 +305,4 @@ class ListenApp(App[None]):
         self.watchdog.daemon = True
         self.watchdog.start()
         self.exit(return_code=status)
+
