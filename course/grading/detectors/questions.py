@@ -5,10 +5,10 @@ rhetorical jab such as "why would you do that?", a question quoted rather than p
 thinking "what's the point?"'), or a feeling said back with a rising tone: "so you feel let
 down?" reflects), or when it asks without one: an inverted question ("what else can you tell
 me.", "do you have the receipt", "about the refund, have you had the email"), "I wonder...",
-"I'm curious about...", "tell me...", "could you tell me...". A question the speaker breaks off
-and does not take up ("are you-- this is your second call") asks nothing. It asks openly when it
-invites the customer to answer in their own words: what / how / why..., "tell me about...",
-"anything else?", "you paid how much?".
+"I'm curious about...", "I wanted to see how...", "if that's okay, I'll...", "tell me...",
+"could you tell me...". A question the speaker breaks off and does not take up ("are you-- this
+is your second call") asks nothing. It asks openly when it invites the customer to answer in
+their own words: what / how / why..., "tell me about...", "anything else?", "you paid how much?".
 """
 
 from __future__ import annotations
@@ -43,6 +43,10 @@ _WONDER = re.compile(
     r"|\bif (?:that is|it is|that would be|that's) (?:okay|ok|alright|all right)(?: with you)?\W*$"
     r"|^(?:(?:i|we) (?:guess|think) )?(?:just )?wondering\b"
     r"|\bhelp me understand\b"
+    # "I wanted to check in with you and see how the class went": the speaker asks to hear it.
+    r"|\b(?:i|we) (?:wanted|want|would like|would love|was hoping|were hoping) to (?:(?:just |also )?check in(?: with you)?(?: and| to)? )?(?:see|hear) (?=(?:how|what|whether|if|why|where|when)\b)"
+    # "If it is okay, I will go over the results": the speaker asks leave before going on.
+    r"|^if (?:it is|that is|that would be) (?:okay|ok|alright|all right)(?: with you)?,? (?:i|we) (?:will|would|could|can|am going to|might)\b"
 )
 _OPEN_WORD = re.compile(rf"\b(?:{_WH}|more|about|anything|thoughts|experience)\b")
 _OPEN_INVITE = re.compile(r"^(?:anything else|is there anything|what about|how about (?:you|your))\b")
@@ -53,6 +57,7 @@ _WH_SUBJECT = re.compile(
 # A speaker breaking off and starting again ("are you-- this is...", "I- I mean"): the dash sticks
 # to the word left unfinished.
 _RESTART = re.compile(r"(?<=[\w'])-+\s+")
+_NEXT_WORD = re.compile(r"\S+")
 # "What's happening in your account is a sync delay": a wh-clause as the subject of a statement.
 _CLEFT = re.compile(r"^what (?:is|was|are|were) \w+ing\b.*\b(?:is|was)\b")
 # "I'll share what I know", "we can explain": the speaker does it, so it invites nothing.
@@ -90,21 +95,26 @@ def _quoted(text: Text, sentence: Sentence) -> Sentence | None:
 
 def question_kind(text: Text, sentence: Sentence, *, last: bool = False) -> str | None:
     """``"open"``, ``"closed"`` or None (not a question) for one sentence."""
-    body = opening(sentence.text.strip(" \"'-*"))
     if len(text.sentences) == 1 and re.fullmatch(r"(?:oh,? |and |so )?(?:okay|ok|right|yeah|yes|no|alright|sure|really)\?+", sentence.text.strip(" \"'-*")):
         return "closed"  # "okay?" said on its own asks; after a statement it only checks in
-    if not re.search(r"[^\W\d_]", body) or hits(text, "rhetorical_questions", (sentence.start, sentence.end)):
-        return None
     before_quote = _quoted(text, sentence)
     if before_quote is not None:
-        return question_kind(text, before_quote) if before_quote.text.strip() else None
+        return _part_kind(text, before_quote)
     if not sentence.is_question:
-        if _CLEFT.match(body):
-            return None
         restart = _restart(sentence.text)
         if restart:  # "are you-- this is something you've done before": what was said after counts
-            return question_kind(text, Sentence(sentence.start + restart, sentence.end, sentence.text[restart:]))
-    return _kind(text, sentence, body)
+            return _part_kind(text, Sentence(sentence.start + restart, sentence.end, sentence.text[restart:]))
+    return _part_kind(text, sentence)
+
+
+def _part_kind(text: Text, part: Sentence) -> str | None:
+    """The kind of a sentence, or of the part of one that counts, once quotes and restarts are set aside."""
+    body = opening(part.text.strip(" \"'-*"))
+    if not re.search(r"[^\W\d_]", body) or hits(text, "rhetorical_questions", (part.start, part.end)):
+        return None
+    if not part.is_question and _CLEFT.match(body):
+        return None
+    return _kind(text, part, body)
 
 
 def _restart(words: str) -> int:
@@ -115,9 +125,9 @@ def _restart(words: str) -> int:
     """
     at = 0
     for found in _RESTART.finditer(words):
-        before = words[: found.start()].split()[-3:]
-        after = words[found.end() :].split()[:1]
-        if after and after[0] not in before:
+        before = words[max(0, found.start() - 60) : found.start()].split()[-3:]
+        after = _NEXT_WORD.match(words, found.end())
+        if after and after.group() not in before:
             at = found.end()
     return at
 
