@@ -64,6 +64,7 @@ class ListenApp(KeepingTyping, App[None]):
         self.watchdog: threading.Timer | None = None
         """Started on a hang-up: ends the process if shutting down blocks."""
         self._learner_stacks = 0
+        self._restore_theme()
         """How many fresh stacks of screens switching learners has made (each names its mode)."""
 
     # --- starting --------------------------------------------------------------
@@ -74,6 +75,21 @@ class ListenApp(KeepingTyping, App[None]):
             return self._learner
         names = [learner.name for learner in self.store.learners()]
         return names[0] if len(names) == 1 else None
+
+    def _restore_theme(self) -> None:
+        """The theme the learner chose last time (light or dark), then remember every change."""
+        from .preferences import saved_theme
+
+        theme = saved_theme(self.store.data_dir)
+        if theme and theme in self.available_themes:
+            self.theme = theme
+
+    def _watch_theme(self, theme_name: str) -> None:
+        super()._watch_theme(theme_name)
+        if self.is_running:  # the learner chose it (not our own restore at start)
+            from .preferences import save_theme
+
+            save_theme(self.store.data_dir, theme_name)
 
     def get_default_screen(self) -> Screen[Any]:
         """The dashboard straight away when we know who is learning (one paint fewer at start)."""

@@ -64,6 +64,12 @@ def _let_pieces_arrive(clock: ReplayClock, turn: Turn, started: float, count: in
     clock.now = max(clock.now, started + moment + (_JUST_AFTER if count > 0 else 0.0))
 
 
+def _listed(data: dict[str, Any], key: str) -> list[Any]:
+    """A list kept under ``key`` (empty when missing or not a list: a damaged draft starts afresh)."""
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
 def replay(exercise: Exercise, answer: Any, *, live: Callable[[], float] | None = None) -> ConversationRun:
     """A fresh run with the recorded replies sent again, each after the same pieces as before.
 
@@ -73,8 +79,8 @@ def replay(exercise: Exercise, answer: Any, *, live: Callable[[], float] | None 
     """
     data = answer_data(answer)
     data = data if isinstance(data, dict) else {}
-    replies = [text for text in data.get("replies", []) if isinstance(text, str)]
-    heard = [n if isinstance(n, int) and not isinstance(n, bool) else 10**6 for n in data.get("heard", [])]
+    replies = [text for text in _listed(data, "replies") if isinstance(text, str)]
+    heard = [n if isinstance(n, int) and not isinstance(n, bool) else 10**6 for n in _listed(data, "heard")]
     clock = ReplayClock()
     run = ConversationRun(exercise, clock)
     notes = data.get("notes", "")

@@ -93,33 +93,53 @@ def arranged(exercise: Exercise, answer: Any) -> list[int] | None:
     return order
 
 
+def _in_order(order: list[int]) -> set[int]:
+    """The most steps that already stand in the right order among themselves (a longest rising run).
+
+    Only the others need moving, so they are the ones the feedback names: a step
+    dragged from the top to the bottom is one mistake, not four.
+    """
+    best: list[list[int]] = []  # best[i]: the longest rising run ending at order[i]
+    for i, step in enumerate(order):
+        longest = max((best[j] for j in range(i) if order[j] < step), key=len, default=[])
+        best.append([*longest, step])
+    return set(max(best, key=len, default=[]))
+
+
 def review_order(exercise: Exercise, answer: Any) -> Review:
-    """Judge an order: each step is right when it sits where it belongs. All in place passes."""
+    """Judge an order: steps already in the right order among themselves count; all of them passes."""
     order = arranged(exercise, answer) or []
+    settled = _in_order(order)
     lines, outcomes = [], []
     for index, item in enumerate(exercise.items):
         placed = order.index(index) + 1 if index in order else 0
-        met = placed == index + 1
-        text = "In its place." if met else (
-            f"You had it {_ordinal(placed)}; it belongs {_ordinal(index + 1)}." if placed else "Not placed."
-        )
+        met = index in settled
+        if met:
+            text = "In its place." if placed == index + 1 else "In the right order with the others."
+        else:
+            text = f"You had it {_ordinal(placed)}; it belongs {_ordinal(index + 1)}." if placed else "Not placed."
         lines.append(ReviewLine(met, "✓ right" if met else "✗ moved", f"step {index + 1}", text, heading=item))
         outcomes.append(_outcome(f"step-{index + 1}", met, exercise))
     right = sum(line.met for line in lines)
     mine = Text()
     for position, index in enumerate(order, start=1):
-        met = index == position - 1
-        mine.append("✓ " if met else "✗ ", style="bold")
+        mine.append("✓ " if index in settled else "✗ ", style="bold")
         mine.append(f"{position}. {exercise.items[index].strip()}\n")
     mine.rstrip()
     total = len(lines)
+    moves = total - right
+    if moves:
+        summary = (f"{right} of {total} steps already stand in the right order among themselves. "
+                   f"Move the {moves} marked ✗ to pass: every step must be in order.")
+    else:
+        summary = f"All {total} steps are in the right order."
     return Review(
         score=right / total if total else 0.0,
         passed=right == total and total > 0,
         pass_mark=1.0,
         lines=tuple(lines),
         answer=mine,
-        summary=f"You put {right} of {total} steps in their place; every step must be in place to pass.",
+        summary=summary,
         outcomes=tuple(outcomes),
     )
 

@@ -47,6 +47,11 @@ class Part:
     exercise_ids: frozenset[str] | None
     """The exercises whose answers and drafts are cleared (None: every exercise)."""
 
+    @property
+    def one_exercise(self) -> bool:
+        """Whether this part is a single exercise."""
+        return self.lesson_ids == frozenset() and self.exercise_ids is not None and len(self.exercise_ids) == 1
+
     def covers_lesson(self, lesson_id: str) -> bool:
         """Whether this part holds the lesson."""
         return self.lesson_ids is None or lesson_id in self.lesson_ids
@@ -91,10 +96,15 @@ class Work:
     def __bool__(self) -> bool:
         return bool(self.answers or self.lessons or self.drafts)
 
-    def words(self) -> str:
-        """``3 answers to 2 exercises (1 passed), 2 lessons opened and 1 half-typed answer``."""
+    def words(self, *, one_exercise: bool = False) -> str:
+        """``3 answers to 2 exercises (1 passed), 2 lessons opened and 1 half-typed answer``.
+
+        For ``one_exercise``: ``2 answers (passed) and 1 half-typed answer``.
+        """
         parts = []
-        if self.answers:
+        if self.answers and one_exercise:
+            parts.append(plural(self.answers, "answer") + (" (passed)" if self.passed else ""))
+        elif self.answers:
             answered = f"{plural(self.answers, 'answer')} to {plural(self.exercises, 'exercise')}"
             parts.append(answered + (f" ({self.passed} passed)" if self.passed else ""))
         if self.lessons:

@@ -85,8 +85,8 @@ async def test_the_customer_types_over_time_and_a_patient_conversation_passes(co
         assert app.screen.query_one("#reply", TextArea).border_title == "Your closing summary"
         await say(pilot, PASSING_SUMMARY)
         await let_time_pass(pilot, clock, 1.0)
-        assert "Great, thank you." in chat(app) and "Priya has left the chat." in chat(app)
-        assert "The chat has ended" in text_of(app)
+        assert "Great, thank you." in chat(app) and "End of the conversation." in chat(app)
+        assert "■ Ended · ctrl+s shows your feedback" in text_of(app)
 
         [attempt] = store.attempts(dana, CONVERSATION_ID)  # recorded as soon as it ended
         await pilot.press("ctrl+s")

@@ -38,6 +38,10 @@ async def still(pilot: Pilot) -> None:
     """No blinking cursors: a snapshot must not depend on when it was taken."""
     for box in pilot.app.query(TextArea):
         box.cursor_blink = False
+        # Its lines are cached without regard to blinking: one drawn in the blink's dark half
+        # would be reused with the cursor missing. Drawn afresh, the cursor shows.
+        box.notify_style_update()
+        box.refresh()
     for field in pilot.app.query(Input):
         field.cursor_blink = False
     await pilot.pause()
@@ -109,6 +113,11 @@ def conversation_so_far(clock: Clock, *, finish: bool = False):
             clock.advance(1.0)
             screen.tick()
             await pilot.press("ctrl+s")
+        else:
+            # Reading back through the chat (tab): no text cursor in the picture, whose blink
+            # would otherwise decide what it shows.
+            await pilot.press("shift+tab")
+            assert pilot.app.focused is screen.query_one("#chat")
         await still(pilot)
 
     return run_before

@@ -21,7 +21,7 @@ from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for, chosen_options, option_order
 from course.tui.study import Study
 from course.tui.widgets.hints import HintPanel
-from course.tui.widgets.scenario import ScenarioCard
+from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
 from .base import CourseScreen
@@ -64,7 +64,7 @@ class ChoiceExerciseScreen(CourseScreen):
         with VerticalScroll(id="brief"):
             if ScenarioCard.has_content(self.exercise):
                 yield ScenarioCard(self.exercise)
-            yield Static(self.exercise.prompt.strip(), id="prompt", markup=False)
+            yield Static(reflow(self.exercise.prompt), id="prompt", markup=False)
             how = "Mark every option that applies with space, then press ctrl+s." if self.many else (
                 "Pick one option and press enter."
             )

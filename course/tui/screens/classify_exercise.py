@@ -22,10 +22,9 @@ UNLABELLED = "?"
 class ClassifyExerciseScreen(ItemExerciseScreen):
     """Every line with its label; → / space and ← cycle the highlighted line's label, 1–9 pick one."""
 
-    # Priority: the list would otherwise claim ← and → for sideways scrolling it never does.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("right,space", "cycle(1)", "Next label", key_display="→", priority=True),
-        Binding("left", "cycle(-1)", "Previous label", key_display="←", priority=True),
+        Binding("right,space", "cycle(1)", "Next label", key_display="→"),
+        Binding("left", "cycle(-1)", "Previous label", key_display="←"),
         *(Binding(str(n), f"label({n - 1})", f"Label {n}", show=False) for n in range(1, 10)),
     ]
 

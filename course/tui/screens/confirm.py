@@ -23,7 +23,13 @@ __all__ = ["ConfirmDialog", "RenameDialog"]
 class ConfirmDialog(ModalScreen[str | None]):
     """Says what an action would clear and what is kept; Cancel has focus, so enter is always safe."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("left", "app.focus_previous", "Previous button", show=False),
+        Binding("right", "app.focus_next", "Next button", show=False),
+        # ctrl+c quits everywhere else in listen; a modal window would otherwise swallow it.
+        Binding("ctrl+c", "app.help_quit", "Quit", show=False),
+    ]
 
     def __init__(
         self, title: str, body: RenderableType, choices: Sequence[tuple[str, str]], *, cancel: str = "Cancel"

@@ -11,14 +11,22 @@ from rich.text import Text
 from course.content.model import Exercise, Turn
 from course.conversation import ConversationRun, Reply, mood_words
 from course.tui.widgets.chat_log import ChatEntry
-from course.tui.widgets.scenario import CHANNELS
+from course.tui.widgets.scenario import CHANNELS, reflow
 
-__all__ = ["chat_entries", "first_name", "verdict_line", "mood_change"]
+__all__ = ["chat_entries", "first_name", "still_doing", "verdict_line", "mood_change"]
+
+SPOKEN = ("phone", "in-person")
+"""Channels where the customer speaks rather than types."""
 
 
 def first_name(customer: str) -> str:
     """What the chat calls the customer."""
     return customer.split()[0] if customer.strip() else "The customer"
+
+
+def still_doing(exercise: Exercise) -> str:
+    """What the customer is doing while their pieces come: ``typing``, or ``speaking``."""
+    return "speaking" if exercise.channel in SPOKEN else "typing"
 
 
 def mood_change(reply: Reply) -> str:
@@ -52,16 +60,16 @@ def _opening(turn: Turn, name: str) -> list[ChatEntry]:
     if turn.summary:
         text = f"Closing step: sum up what {name} told you and check you have it right."
         if turn.prompt.strip():
-            text += f" {turn.prompt.strip()}"
+            text += f" {reflow(turn.prompt)}"
         return [ChatEntry("task", Text(f"ℹ {text}"))]
     if turn.prompt.strip():
-        return [ChatEntry("task", Text(f"ℹ {turn.prompt.strip()}"))]
+        return [ChatEntry("task", Text(f"ℹ {reflow(turn.prompt)}"))]
     return []
 
 
-def _said(name: str, text: str, kind: str = "customer") -> ChatEntry:
+def _said(name: str, text: str, kind: str = "customer", doing: str = "typing") -> ChatEntry:
     """One piece the customer said (or had still to say, for ``unheard``)."""
-    who = f"{name} (still typing): " if kind == "unheard" else f"{name}: "
+    who = f"{name} (still {doing}): " if kind == "unheard" else f"{name}: "
     return ChatEntry(kind, Text.assemble((who, "bold"), text.strip()))
 
 
@@ -69,8 +77,9 @@ def chat_entries(exercise: Exercise, run: ConversationRun) -> list[ChatEntry]:
     """Everything the chat shows, in order, for the run as it stands now."""
     conversation = run.conversation
     name = first_name(conversation.customer)
+    doing = still_doing(exercise)
     icon, word = CHANNELS.get(exercise.channel, ("", exercise.channel.capitalize() or "Chat"))
-    intro = Text.assemble((f"{icon} {word} with {conversation.customer}".strip(), "bold"), "\n", exercise.prompt.strip())
+    intro = Text.assemble((f"{icon} {word} · {conversation.customer}".strip(), "bold"), "\n", reflow(exercise.prompt))
     entries = [ChatEntry("task", intro)]
     for reply in run.replies:
         turn = conversation.turns[reply.turn_id]
@@ -80,12 +89,12 @@ def chat_entries(exercise: Exercise, run: ConversationRun) -> list[ChatEntry]:
         entries.append(ChatEntry("you", Text.assemble(("You: ", "bold"), reply.text.strip())))
         if reply.interrupted:
             entries.append(ChatEntry("interrupted", Text(
-                f"⚠ You interrupted: {name} was still typing. What you had not heard yet:"
+                f"⚠ You interrupted: {name} was still {doing}. What you had not heard yet:"
             )))
-            entries += [_said(name, text, "unheard") for text in reply.unheard]
+            entries += [_said(name, text, "unheard", doing) for text in reply.unheard]
         entries.append(ChatEntry("verdict", verdict_line(reply, name)))
     entries += _opening(run.turn, name)
     entries += [_said(name, piece.text) for piece in run.arrived()]
     if run.finished and not run.typing():
-        entries.append(ChatEntry("end", Text(f"■ {name} has left the chat.")))
+        entries.append(ChatEntry("end", Text("■ End of the conversation.")))
     return entries

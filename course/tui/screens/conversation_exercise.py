@@ -38,7 +38,7 @@ from course.tui.widgets.title import TitleBar
 from course.tui.widgets.typing_indicator import TypingIndicator
 
 from .base import CourseScreen
-from .conversation_chat import chat_entries, first_name
+from .conversation_chat import chat_entries, first_name, still_doing
 
 __all__ = ["ConversationExerciseScreen", "TICK", "DRAFT_DELAY"]
 
@@ -85,6 +85,8 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
         self._saved = json.dumps(self._draft, ensure_ascii=False) if self._draft else ""
         self._draft_timer: Timer | None = None
         self._ended_shown = False
+        self._record_tried = False
+        """Recording is tried once by itself when the conversation ends; after that, on ctrl+s."""
 
     @property
     def place(self) -> Place:
@@ -92,7 +94,7 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
         return Place("exercise", self.exercise.id)
 
     @property
-    def name(self) -> str:
+    def customer_name(self) -> str:
         """The customer's first name, as the chat calls them."""
         return first_name(self.run.conversation.customer)
 
@@ -119,7 +121,7 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
         """Titles, the half-typed reply, the mood; then the customer starts (or goes on) typing."""
         self.title = self.exercise.title
         kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
-        self.sub_title = f"{kind} with {self.run.conversation.customer} · {self.study.module_of(self.exercise).title}"
+        self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
         reply = self.query_one("#reply", TextArea)
         typed = self._draft.get("typed", "")
         if isinstance(typed, str) and typed:
@@ -141,7 +143,7 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
         indicator = self.query_one("#typing", TypingIndicator)
         reply = self.query_one("#reply", TextArea)
         if run.typing():
-            indicator.show_typing(self.name)
+            indicator.show_typing(self.customer_name, still_doing(self.exercise))
         elif run.finished:
             indicator.show_ended()
             if not self._ended_shown:  # nothing left to reply to: the chat takes the room
@@ -150,9 +152,9 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
                 reply.display = False
                 self.query_one("#chat", ChatLog).focus()
         else:
-            indicator.show_your_turn(self.name)
+            indicator.show_your_turn(self.customer_name)
         reply.border_title = "Your closing summary" if run.turn.summary else "Your reply"
-        if run.finished and self.answer is None:
+        if run.finished and not self._record_tried:
             self._record()
 
     # --- the learner's moves ------------------------------------------------------------
@@ -173,6 +175,7 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
 
     def _record(self) -> None:
         """The conversation has ended: record it (once), so nothing is lost whatever comes next."""
+        self._record_tried = True
         answer = answer_of(self.run)
         attempt = attempt_for(self.exercise, answer, review_run(self.run), seconds=round(self.seconds, 1))
         if self.study.record(attempt):

@@ -28,7 +28,7 @@ from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
 
-from .conversation_chat import first_name, mood_change
+from .conversation_chat import first_name, mood_change, still_doing
 from .dialogs import Dialog
 from .feedback import FeedbackScreen
 
@@ -61,13 +61,13 @@ def _quoted(piece: str) -> RenderableType:
     return Padding(Text(piece.strip(), style="italic"), (0, 0, 0, 2))
 
 
-def turn_card(reply: Reply, pieces: tuple[str, ...], name: str) -> RenderableType:
+def turn_card(reply: Reply, pieces: tuple[str, ...], name: str, doing: str = "typing") -> RenderableType:
     """One step of the conversation: what was heard, the reply marked up, its criteria, the mood."""
     review = review_grade(reply.grade, reply.text)
     parts: list[RenderableType] = [Text(f"{name} said:", style="bold")]
     parts += [_quoted(piece) for piece in pieces]
     if reply.interrupted:
-        parts.append(Text(f"⚠ You replied while {name} was still typing. Not yet heard:", style="bold"))
+        parts.append(Text(f"⚠ You replied while {name} was still {doing}. Not yet heard:", style="bold"))
         parts += [_quoted(piece) for piece in reply.unheard]
     parts.append(Text("You replied:", style="bold"))
     parts.append(review.answer or Text(reply.text))
@@ -109,7 +109,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             if self.note:
                 yield Static(self.note, id="note", markup=False)
             if self.exercise.explanation:
-                yield Static(Text.assemble(("Why: ", "bold"), self.exercise.explanation.strip()), id="explanation")
+                yield Static(Text.assemble(("Why: ", "bold"), reflow(self.exercise.explanation)), id="explanation")
             turns = run.conversation.turns
             for number, reply in enumerate(run.replies, start=1):
                 turn = turns[reply.turn_id]
@@ -119,7 +119,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
                 yield Static(f"Reply {number} · {step} · {verdict_word}{interrupted}", classes="section-title",
                              markup=False)
                 heard = tuple(piece.text for piece in turn.customer[: len(turn.customer) - len(reply.unheard)])
-                yield Static(turn_card(reply, heard, name), classes="turn-card")
+                yield Static(turn_card(reply, heard, name, still_doing(self.exercise)), classes="turn-card")
             if run.finished:
                 yield Static("How it ended", classes="section-title")
                 ending = [_quoted(piece.text) for piece in run.turn.customer]

@@ -98,7 +98,7 @@ class FeedbackScreen(CourseScreen):
             if self.note:
                 yield Static(self.note, id="note", markup=False)
             if self.exercise.explanation:
-                yield Static(Text.assemble(("Why: ", "bold"), self.exercise.explanation.strip()), id="explanation")
+                yield Static(Text.assemble(("Why: ", "bold"), reflow(self.exercise.explanation)), id="explanation")
             heading = "What your answer did" if self.review.answer is not None else "Every option"
             yield Static(heading, classes="section-title")
             yield Static(_lines(self.review), id="criteria")

@@ -24,6 +24,8 @@ from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for
 from course.tui.study import Study
 from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.item_list import ItemList
+from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 
 from .base import CourseScreen
@@ -94,13 +96,13 @@ class ItemExerciseScreen(CourseScreen):
         """The task, how to answer, the hints, then the items."""
         yield TitleBar()
         with VerticalScroll(id="brief"):
-            yield Static(self.exercise.prompt.strip(), id="prompt", markup=False)
+            yield Static(reflow(self.exercise.prompt), id="prompt", markup=False)
             yield Static(self.HOW, id="how", markup=False)
             legend = self.legend()
             if legend is not None:
                 yield Static(legend, id="legend", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
-        yield OptionList(*(Option(self.item_prompt(n)) for n in range(self.item_count())), id="items")
+        yield ItemList(*(Option(self.item_prompt(n)) for n in range(self.item_count())), id="items")
         yield Footer()
 
     def on_mount(self) -> None:

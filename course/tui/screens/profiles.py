@@ -42,10 +42,10 @@ class ProfilesScreen(CourseScreen):
     """The learners on this computer, with what each has done; the keys act on the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new", "New learner"),
+        Binding("n", "new", "New", tooltip="Add a learner"),
         Binding("r", "rename", "Rename"),
         Binding("d,delete", "delete", "Delete", key_display="d"),
-        Binding("x", "reset", "Reset progress"),
+        Binding("x", "reset", "Reset", tooltip="Clear all the highlighted learner's progress (a backup is kept)"),
     ]
 
     class SwitchLearner(Message):
@@ -62,7 +62,7 @@ class ProfilesScreen(CourseScreen):
         """Who is here, what each has done, and where backups go."""
         yield TitleBar()
         yield Static("Learners on this computer", classes="section-title")
-        yield Static("⏎ switches to the learner highlighted. Each learner's progress is kept apart.",
+        yield Static("⏎ switches to the highlighted learner. Each one's progress is kept apart.",
                      id="profiles-help", markup=False)
         yield OptionList(id="profiles")
         yield Static(kept_words(self.study), id="backups-note", markup=False)
@@ -154,7 +154,9 @@ class ProfilesScreen(CourseScreen):
         if name is None:
             return
         work = work_in(self.study.store, name, everything(name), self.study.course)
-        body = f"{name} and all of their progress will be deleted: {work.words()}.\n\n{kept_words(self.study)}"
+        gone = f"{name} and all of their progress will be deleted: {work.words()}." if work else (
+            f"{name} will be deleted. They have no progress yet.")
+        body = f"{gone}\n\n{kept_words(self.study)}"
         now = name == self.study.learner
         if now:
             body += "\n\nThen listen asks who is learning."

@@ -28,7 +28,11 @@ def kept_words(study: Study) -> str:
 
 def _consequences(parts: Sequence[tuple[Part, Work]], study: Study) -> str:
     """What each reset would clear, then what is kept."""
-    lines = [f"Reset {part.name}: {work.words()} will be cleared." for part, work in parts]
+    if len(parts) == 1:  # the title names the part already
+        part, work = parts[0]
+        lines = [f"This clears {work.words(one_exercise=part.one_exercise)}."]
+    else:
+        lines = [f"Resetting {part.name} clears {work.words(one_exercise=part.one_exercise)}." for part, work in parts]
     return "\n\n".join([*lines, kept_words(study)])
 
 

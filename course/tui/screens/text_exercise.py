@@ -19,7 +19,7 @@ from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for
 from course.tui.study import Study
 from course.tui.widgets.hints import HintPanel
-from course.tui.widgets.scenario import ScenarioCard
+from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
 from .base import CourseScreen
@@ -76,7 +76,7 @@ class TextExerciseScreen(CourseScreen, inherit_bindings=False):
         with VerticalScroll(id="brief"):
             if ScenarioCard.has_content(self.exercise):
                 yield ScenarioCard(self.exercise)
-            yield Static(self.exercise.prompt.strip(), id="prompt", markup=False)
+            yield Static(reflow(self.exercise.prompt), id="prompt", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
         yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield Static("", id="answer-status", markup=False)

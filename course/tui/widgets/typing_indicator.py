@@ -9,16 +9,16 @@ __all__ = ["TypingIndicator"]
 
 
 class TypingIndicator(Static):
-    """``✎ Priya is typing…``, ``✓ Priya has finished: your turn.`` or the end of the chat.
+    """``✎ Priya is typing…``, ``✓ Priya has finished: your turn.`` or the end of the conversation.
 
     Nothing moves on its own: what it says changes only when the conversation
     does, so a still picture of the screen is always the same.
     """
 
-    def show_typing(self, name: str) -> None:
-        """The customer still has something to say."""
+    def show_typing(self, name: str, doing: str = "typing") -> None:
+        """The customer still has something to say (``doing``: typing, or speaking on the phone)."""
         self.set_classes("-typing")
-        self.update(Text(f"✎ {name} is typing…", style="italic"))
+        self.update(Text(f"✎ {name} is {doing}…", style="italic"))
 
     def show_your_turn(self, name: str) -> None:
         """The customer has finished: the learner may reply."""
@@ -28,4 +28,4 @@ class TypingIndicator(Static):
     def show_ended(self) -> None:
         """The customer has left; the feedback waits."""
         self.set_classes("-ended")
-        self.update(Text("■ The chat has ended: ctrl+s shows your feedback.", style="bold"))
+        self.update(Text("■ Ended · ctrl+s shows your feedback", style="bold"))
