@@ -118,17 +118,19 @@ def cli(ctx: click.Context, data_dir: Path | None, content: Path | None, learner
 
     ctx.obj = Settings(resolve_data_dir(data_dir), content_dir(content), learner)
     if ctx.invoked_subcommand is None:
-        open_app(ctx.obj)
+        status = open_app(ctx.obj)
+        if status:
+            ctx.exit(status)
 
 
-def open_app(settings: Settings) -> None:
-    """Open the Textual app on the course and the learner's store."""
+def open_app(settings: Settings) -> int:
+    """Open the Textual app on the course and the learner's store; its exit status."""
     course = settings.course()
     store = settings.store(course, say_notices=False)
     learner = settings.learner_name(store, required=False) if settings.learner else None
     from .tui import run
 
-    run(course, store, learner)
+    return run(course, store, learner)
 
 
 from .commands import register  # noqa: E402 - the subcommands attach to the group above

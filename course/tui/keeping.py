@@ -41,7 +41,9 @@ class KeepingTyping(_AppBase):
     failed_saves = 0
     """How many saves the store refused (class default; counted per app)."""
     _last_report: tuple[str, float] = ("", 0.0)
+    """The last refusal told, and when (its words are repeated in the question before leaving)."""
     _asking_to_leave = False
+    """Whether the question before leaving is open: asked again, the answer is yes."""
 
     def report(self, message: str) -> None:
         """Progress could not be saved: say so, plainly, without stopping the learner."""

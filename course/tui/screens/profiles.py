@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from course.tui.study import Study
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
-from course.tui.work import everything, keeping_a_backup, work_in
+from course.tui.work import Part, everything, keeping_a_backup, work_in
 
 from .base import CourseScreen
 from .confirm import ConfirmDialog, RenameDialog
@@ -191,13 +191,13 @@ class ProfilesScreen(CourseScreen):
         if name is None:
             return
         study = self._study_of(name)
-        reset: Callable[[object], object] | None = None
-        if name == self.study.learner:  # close their screens first, then reset, then a fresh dashboard
 
-            def reset(part: object) -> None:
-                self.post_message(self.SwitchLearner(name, first=lambda: reset_part(self, study, everything(name))))
+        def reset_after_closing(part: Part) -> None:
+            """Close the screens of the learner studying, reset, then open a fresh dashboard."""
+            self.post_message(self.SwitchLearner(name, first=lambda: reset_part(self, study, part)))
 
-        ask_to_reset(self, study, [everything(name)], lambda: self._refresh(), reset=reset)
+        now = name == self.study.learner
+        ask_to_reset(self, study, [everything(name)], self._refresh, reset=reset_after_closing if now else None)
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Moving and switching."""
