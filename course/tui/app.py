@@ -110,9 +110,7 @@ class ListenApp(KeepingTyping, App[None]):
         self.call_after_refresh(self._warm_up_grader)
 
     def _warm_up_grader(self) -> None:
-        from course.grading import warm_up
-
-        self.run_worker(warm_up, thread=True, exclusive=True, group="warm-up", exit_on_error=False)
+        self.run_worker(_warm_up, thread=True, exclusive=True, group="warm-up", exit_on_error=False)
 
     def _ask_who_is_learning(self) -> None:
         """The name screen on a first run, else the picker; the chosen learner's dashboard follows."""
@@ -322,3 +320,9 @@ class ListenApp(KeepingTyping, App[None]):
         self.watchdog.start()
         self.exit(return_code=status)
 
+
+def _warm_up() -> None:
+    """Import and compile the grader (in a worker thread, off the first paint)."""
+    from course.grading import warm_up
+
+    warm_up()
