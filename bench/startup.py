@@ -106,6 +106,15 @@ def main() -> int:
         print("tmux is needed for this benchmark")
         return 2
 
+    # An installed wheel ships compiled bytecode; a source checkout (with
+    # PYTHONDONTWRITEBYTECODE set, say) may not, and would then compile every
+    # module at each start. Compile first so both apps start as installed.
+    import compileall
+
+    import course
+
+    compileall.compile_dir(str(Path(course.__file__).parent), quiet=1)
+
     work = Path(tempfile.mkdtemp(prefix="listen-bench-"))
     home = work / "home"
     _prepare_home(home)
