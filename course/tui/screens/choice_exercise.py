@@ -21,6 +21,7 @@ from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for, chosen_options, option_order
 from course.tui.study import Study
 from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.marked_list import MarkedSelectionList
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
@@ -73,7 +74,7 @@ class ChoiceExerciseScreen(CourseScreen):
         chosen = set(chosen_options(self.study.draft(self.exercise) or ""))
         options = self.exercise.options
         if self.many:
-            yield SelectionList[int](
+            yield MarkedSelectionList(
                 *(Selection(Text(options[index].text), index, index in chosen) for index in self.order),
                 id="options",
             )

@@ -1,0 +1,33 @@
+"""A selection list whose boxes say ✓ when marked, so marking never rests on colour alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import SelectionList
+from textual.widgets._toggle_button import ToggleButton
+from textual.widgets.option_list import OptionDoesNotExist
+
+__all__ = ["MarkedSelectionList"]
+
+MARKED, UNMARKED = "✓", " "
+
+
+class MarkedSelectionList(SelectionList[Any]):
+    """Textual's SelectionList draws the same X in every box and colours the marked ones;
+    under NO_COLOR (or for a learner who cannot tell the colours apart) that shows nothing."""
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset[1] + y)
+        except OptionDoesNotExist:
+            return strip
+        if len(segments) >= 3 and segments[1].text == ToggleButton.BUTTON_INNER:
+            mark = MARKED if selection.value in self._selected else UNMARKED
+            segments[1] = Segment(mark, segments[1].style)
+            return Strip(segments, strip.cell_length)
+        return strip
