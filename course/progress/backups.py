@@ -13,12 +13,23 @@ from .storage import fsync_folder, write_atomically
 __all__ = ["Backups", "move_aside"]
 
 KEEP = 10
-"""How many backups to keep: the newest ones."""
+"""How many routine backups to keep: the newest ones."""
+
+KEEP_DELIBERATE = 50
+"""How many backups taken before a reset, a delete or an update to keep: a learner may
+need one weeks later, so routine backups never push them out."""
+
+ROUTINE = "routine"
 
 EVERY = 3600.0
 """While a learner works, a backup at most this often (seconds)."""
 
 _NAME = re.compile(r"^progress-(\d{8}T\d{6}\.\d{6}Z)-([a-z0-9-]+)\.json$")
+
+
+def _reason(path: Path) -> str:
+    match = _NAME.match(path.name)
+    return match.group(2) if match else ""
 
 
 def _stamp(moment: datetime) -> str:
@@ -72,8 +83,10 @@ class Backups:
         return target
 
     def prune(self) -> None:
-        """Remove all but the newest ``keep`` backups."""
-        for old in self.all()[self.keep :]:
+        """Remove all but the newest ``keep`` routine backups (and the newest KEEP_DELIBERATE others)."""
+        routine = [path for path in self.all() if _reason(path) == ROUTINE]
+        deliberate = [path for path in self.all() if _reason(path) != ROUTINE]
+        for old in routine[self.keep :] + deliberate[max(self.keep, KEEP_DELIBERATE) :]:
             try:
                 old.unlink()
             except OSError:

@@ -94,12 +94,30 @@ def test_a_routine_backup_at_most_once_an_hour(store: ProgressStore, data_dir: P
     assert len(backups) == 2 and backups[-1].read_bytes() == (data_dir / "progress.json").read_bytes()
 
 
-def test_only_the_ten_newest_backups_are_kept(store: ProgressStore, data_dir: Path) -> None:
+def test_only_the_ten_newest_routine_backups_are_kept(store: ProgressStore, data_dir: Path) -> None:
     store.record_attempt("Dana", an_attempt())
-    made = [store.backup_now(f"reason {number}") for number in range(12)]
+    made = [store.backup_now("routine") for _ in range(12)]
     kept = Backups(data_dir / "backups").all()
     assert len(kept) == 10
     assert kept[0] == made[-1] and made[0] not in kept
+
+
+def test_a_backup_before_a_reset_outlives_routine_ones(store: ProgressStore, data_dir: Path) -> None:
+    store.record_attempt("Dana", an_attempt())
+    store.reset_all("Dana")
+    before_reset = Backups(data_dir / "backups").all()[0]
+    for _ in range(15):
+        store.backup_now("routine")
+    kept = Backups(data_dir / "backups").all()
+    assert before_reset in kept
+    assert sum("routine" in path.name for path in kept) == 10
+
+
+def test_deliberate_backups_are_bounded_too(store: ProgressStore, data_dir: Path) -> None:
+    store.record_attempt("Dana", an_attempt())
+    for number in range(55):
+        store.backup_now(f"before-reset-{number}")
+    assert sum("before-reset" in path.name for path in Backups(data_dir / "backups").all()) == 50
 
 
 def test_a_second_store_object_in_the_same_process_agrees(store: ProgressStore, data_dir: Path) -> None:
