@@ -197,6 +197,14 @@ def review_choice(exercise: Exercise, answer: Any) -> Review:
                 (False, False): ("✓ right", "left out"),
             }[(picked, option.correct)]
         lines.append(ReviewLine(met=right, mark=mark, label=label, text=option.feedback, heading=option.text))
+    from course.progress import CriterionOutcome
+    from course.tui.review_kinds import _skill
+
+    # One outcome per option, so a report can count which wrong option people pick.
+    outcomes = tuple(
+        CriterionOutcome(f"option-{index + 1}", line.met, "actionable", 1.0, _skill(exercise))
+        for index, line in zip(option_order(exercise), lines)
+    )
     judged = sum(line.met for line in lines)
     passed = judged == len(lines) and bool(lines)
     if single:
@@ -206,7 +214,7 @@ def review_choice(exercise: Exercise, answer: Any) -> Review:
     else:
         score = judged / len(lines) if lines else 0.0
         summary = f"You judged {judged} of {len(lines)} options right; all of them must be right to pass."
-    return Review(score=score, passed=passed, pass_mark=1.0, lines=tuple(lines), summary=summary)
+    return Review(score=score, passed=passed, pass_mark=1.0, lines=tuple(lines), summary=summary, outcomes=outcomes)
 
 def attempt_for(exercise: Exercise, answer: Any, review: Review, *, seconds: float) -> Attempt:
     """The ``course.progress.Attempt`` to record for a reviewed answer."""
