@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -27,3 +31,33 @@ def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     monkeypatch.delenv("LISTEN_LRS_USERNAME", raising=False)
     monkeypatch.delenv("LISTEN_LRS_PASSWORD", raising=False)
     return home / "listen-data"
+
+
+@dataclass
+class Outcome:
+    """What one run of ``listen`` printed and its exit status."""
+
+    status: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def listen(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+           private_data_dir: Path) -> Callable[..., Outcome]:
+    """Run ``listen(*args, stdin=...)`` in-process, as a learner or trainer would type it."""
+    from course.cli import main
+
+    def run(*args: str, stdin: str | None = None) -> Outcome:
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
+        capsys.readouterr()
+        try:
+            main(list(args))
+        except SystemExit as exit_:
+            status = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
+        else:  # pragma: no cover - main always exits
+            status = 0
+        captured = capsys.readouterr()
+        return Outcome(status, captured.out, captured.err)
+
+    return run

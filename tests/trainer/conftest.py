@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -13,7 +10,6 @@ from typing import Any
 import pytest
 
 from course import grading
-from course.cli import main
 from course.content.loader import load_course
 from course.progress import Attempt, ProgressStore
 
@@ -24,38 +20,10 @@ GOOD_REPLY = ("I'm so sorry, Dana. With the party on Saturday I can see why you'
 WEAK_REPLY = "Your order will arrive Friday."
 
 
-@dataclass
-class Outcome:
-    """What one run of ``listen`` printed and its exit status."""
-
-    status: int
-    out: str
-    err: str
-
-
 @pytest.fixture(scope="session")
 def course():
     """The bundled course."""
     return load_course(REPO)
-
-
-@pytest.fixture
-def listen(capsys, monkeypatch, private_data_dir):
-    """Call ``listen(*args)`` and get an Outcome."""
-
-    def run(*args: str, stdin: str | None = None) -> Outcome:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin or ""))
-        capsys.readouterr()
-        try:
-            main(list(args))
-        except SystemExit as exit_:
-            status = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-        else:  # pragma: no cover - main always exits
-            status = 0
-        captured = capsys.readouterr()
-        return Outcome(status, captured.out, captured.err)
-
-    return run
 
 
 @pytest.fixture

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import io
 import os
-import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -86,35 +83,12 @@ def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ralph]:
     lrs.stop()
 
 
-@dataclass
-class Outcome:
-    """What one run of ``listen`` printed and its exit status."""
-
-    status: int
-    out: str
-    err: str
-
-
 @pytest.fixture
-def listen(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Outcome]:
-    """Run ``listen`` in-process as typed; no real waiting between tries (the waits are recorded in ``.waits``)."""
-    from course.cli import main
+def listen(listen: Callable[..., Any], monkeypatch: pytest.MonkeyPatch) -> Callable[..., Any]:
+    """``listen`` as everywhere, with no real waiting between tries (the waits are recorded in ``.waits``)."""
     from course.commands import sync as sync_command
 
     waits: list[float] = []
     monkeypatch.setattr(sync_command, "pause", waits.append)
-
-    def run(*args: str) -> Outcome:
-        monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-        capsys.readouterr()
-        try:
-            main(list(args))
-        except SystemExit as exit_:
-            status = exit_.code if isinstance(exit_.code, int) else (0 if exit_.code is None else 1)
-        else:  # pragma: no cover - main always exits
-            status = 0
-        captured = capsys.readouterr()
-        return Outcome(status, captured.out, captured.err)
-
-    run.waits = waits  # type: ignore[attr-defined]
-    return run
+    listen.waits = waits  # type: ignore[attr-defined]
+    return listen
