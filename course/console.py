@@ -103,9 +103,7 @@ def status_view(report: dict[str, Any]) -> Group:
     parts: list[Any] = [heading, table]
     titles = {module["id"]: module["title"] for module in report["modules"]}
     for assignment in report.get("assignments", ()):
-        days = assignment["days_left"]
-        when = ("done" if assignment["state"] == "complete" else "due today" if days == 0
-                else f"{days} day{'s' if days != 1 else ''} left" if days > 0 else f"{-days} day{'s' if days != -1 else ''} late")
+        when = assignment["due_words"]
         mark = MET if assignment["state"] == "complete" else ("!" if assignment["state"] == "overdue" else "●")
         modules = ", ".join(titles.get(module, module) for module in assignment["modules"])
         parts.append(Text(f"{mark} Assignment: {modules} · due {assignment['due']} · {when} · "

@@ -70,7 +70,7 @@ def status(ctx: click.Context, as_json: bool) -> int:
     report["assignments"] = [
         {"id": status.assignment.id, "modules": list(status.assignment.modules), "due": status.assignment.due,
          "pass_mark": status.assignment.pass_mark, "days_left": status.days_left, "state": status.state,
-         "score": round(status.score, 4)}
+         "due_words": status.due_words, "score": round(status.score, 4)}
         for status in assignment_statuses(course, store, learner)
     ]
     if as_json:

@@ -122,6 +122,18 @@ class AssignmentStatus:
         return "complete" if self.complete else ("overdue" if self.overdue else "open")
 
     @property
+    def due_words(self) -> str:
+        """How the due date reads: ``3 days left``, ``due today``, ``2 days late`` or ``done``."""
+        if self.complete:
+            return "done"
+        days = self.days_left
+        if days == 0:
+            return "due today"
+        if days > 0:
+            return f"{days} day{'s' if days != 1 else ''} left"
+        return f"{-days} day{'s' if days != -1 else ''} late"
+
+    @property
     def score(self) -> float:
         """Mean score of its modules."""
         return sum(m.score for m in self.modules) / len(self.modules) if self.modules else 0.0

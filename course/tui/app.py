@@ -84,12 +84,11 @@ class ListenApp(KeepingTyping, App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
 
-    def _watch_theme(self, theme_name: str) -> None:
-        super()._watch_theme(theme_name)
-        if self.is_running:  # the learner chose it (not our own restore at start)
-            from .preferences import save_theme
+    def _remember_theme(self, theme: Any) -> None:
+        """The learner chose a theme: keep it for next time."""
+        from .preferences import save_theme
 
-            save_theme(self.store.data_dir, theme_name)
+        save_theme(self.store.data_dir, theme.name)
 
     def get_default_screen(self) -> Screen[Any]:
         """The dashboard straight away when we know who is learning (one paint fewer at start)."""
@@ -101,6 +100,7 @@ class ListenApp(KeepingTyping, App[None]):
     def on_mount(self) -> None:
         """Say what the store had to say; ask who is learning if we do not know."""
         self._listen_for_hangup()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         for notice in self.store.notices:
             self.notify(notice, title="About your progress", severity="warning", timeout=20)
         if self.study is None:

@@ -20,7 +20,7 @@ from course.progress import Place
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for, chosen_options, option_order
 from course.tui.study import Study
-from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.hints import HintKeys, HintPanel
 from course.tui.widgets.marked_list import MarkedSelectionList
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
@@ -30,7 +30,7 @@ from .base import CourseScreen
 __all__ = ["ChoiceExerciseScreen"]
 
 
-class ChoiceExerciseScreen(CourseScreen):
+class ChoiceExerciseScreen(HintKeys, CourseScreen):
     """The task and its options; enter (choice) or ctrl+s (multi) checks the answer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -132,16 +132,8 @@ class ChoiceExerciseScreen(CourseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hint only when the exercise has hints; greyed out once all are shown."""
         if action == "hint":
-            if not self.exercise.hints:
-                return False
-            panels = self.query(HintPanel)
-            return panels.first().action_state() if panels else True
+            return self.hint_state()
         return True
-
-    def action_hint(self) -> None:
-        """Show one more hint, gentlest first."""
-        self.query_one("#hints", HintPanel).reveal()
-        self.refresh_bindings()
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Moving and choosing."""

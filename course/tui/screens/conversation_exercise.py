@@ -31,7 +31,7 @@ from course.tui.review import attempt_for
 from course.tui.review_kinds import answer_data
 from course.tui.study import Study
 from course.tui.widgets.chat_log import ChatLog
-from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.hints import HintKeys, HintPanel
 from course.tui.widgets.mood_meter import MoodMeter
 from course.tui.widgets.notes_pane import NotesPane
 from course.tui.widgets.title import TitleBar
@@ -48,7 +48,7 @@ DRAFT_DELAY = 0.5
 """Seconds after the last keystroke (reply or notes) before the draft is saved."""
 
 
-class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
+class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
     """The chat with the customer, the reply box, the mood meter and the notes pane."""
 
     # In the reply and notes boxes printable keys type: help is f1, a hint ctrl+g.
@@ -200,11 +200,6 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
         else:
             notes.focus()
 
-    def action_hint(self) -> None:
-        """Show one more hint, gentlest first."""
-        self.query_one("#hints", HintPanel).reveal()
-        self.refresh_bindings()
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Send while the conversation goes on, Feedback once it has ended; Hint while hints remain."""
         if action == "send":
@@ -212,8 +207,7 @@ class ConversationExerciseScreen(CourseScreen, inherit_bindings=False):
         if action == "feedback":
             return self.run.finished
         if action == "hint":
-            panels = self.query(HintPanel)
-            return panels.first().action_state() if panels else bool(self.exercise.hints)
+            return self.hint_state()
         return True
 
     # --- keeping the conversation -------------------------------------------------------

@@ -23,7 +23,7 @@ from course.progress import Place
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for
 from course.tui.study import Study
-from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.hints import HintKeys, HintPanel
 from course.tui.widgets.item_list import ItemList
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
@@ -33,7 +33,7 @@ from .base import CourseScreen
 __all__ = ["ItemExerciseScreen"]
 
 
-class ItemExerciseScreen(CourseScreen):
+class ItemExerciseScreen(HintKeys, CourseScreen):
     """The task and its items; subclasses say how items look and what the keys do to them."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -167,11 +167,5 @@ class ItemExerciseScreen(CourseScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hint only when the exercise has hints; greyed out once all are shown."""
         if action == "hint":
-            panels = self.query(HintPanel)
-            return panels.first().action_state() if panels else bool(self.exercise.hints)
+            return self.hint_state()
         return True
-
-    def action_hint(self) -> None:
-        """Show one more hint, gentlest first."""
-        self.query_one("#hints", HintPanel).reveal()
-        self.refresh_bindings()

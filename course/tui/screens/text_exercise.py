@@ -18,7 +18,7 @@ from course.progress import Place
 from course.tui.kinds import EXERCISE_KINDS
 from course.tui.review import attempt_for
 from course.tui.study import Study
-from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.hints import HintKeys, HintPanel
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
@@ -30,7 +30,7 @@ DRAFT_DELAY = 0.5
 """Seconds after the last keystroke before the draft is saved."""
 
 
-class TextExerciseScreen(CourseScreen, inherit_bindings=False):
+class TextExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
     """The customer's message, the task, and a box to answer in (kept as a draft while typing)."""
 
     # Own bindings, not inherited: in the answer box printable keys type, so the footer
@@ -152,16 +152,8 @@ class TextExerciseScreen(CourseScreen, inherit_bindings=False):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hint only when the exercise has hints; greyed out once all are shown."""
         if action == "hint":
-            if not self.exercise.hints:
-                return False
-            panels = self.query(HintPanel)
-            return panels.first().action_state() if panels else True
+            return self.hint_state()
         return True
-
-    def action_hint(self) -> None:
-        """Show one more hint, gentlest first."""
-        self.query_one("#hints", HintPanel).reveal()
-        self.refresh_bindings()
 
     def action_submit(self) -> None:
         """Grade the answer, record it, and show the feedback."""

@@ -15,13 +15,12 @@ __all__ = ["AssignmentList", "assignment_lines", "due_phrase"]
 def due_phrase(status: AssignmentStatus) -> tuple[str, str]:
     """How the due date reads, and its style: ``3 days left``, ``due today``, ``2 days late``, ``done``."""
     if status.complete:
-        return "done", "green"
-    days = status.days_left
-    if days == 0:
-        return "due today", "bold yellow"
-    if days > 0:
-        return f"{days} day{'s' if days != 1 else ''} left", ""
-    return f"{-days} day{'s' if days != -1 else ''} late", "bold red"
+        style = "green"
+    elif status.days_left == 0:
+        style = "bold yellow"
+    else:
+        style = "" if status.days_left > 0 else "bold red"
+    return status.due_words, style
 
 
 def assignment_lines(statuses: Sequence[AssignmentStatus], titles: Mapping[str, str]) -> Text:
