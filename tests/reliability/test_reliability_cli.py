@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from course.progress import ProgressStore
 
@@ -26,15 +25,8 @@ def _listen() -> list[str]:
     return [command] if command else [sys.executable, "-m", "course"]
 
 
-def _answer_command_exists(listen: list[str], env: dict[str, str]) -> bool:
-    result = subprocess.run([*listen, "answer", "--help"], capture_output=True, text=True, env=env)
-    return result.returncode == 0 and "--file" in result.stdout
-
-
 def test_listen_answer_killed_mid_save(tmp_path: Path, full: bool, figures, child_env) -> None:  # type: ignore[no-untyped-def]
     listen = _listen()
-    if not _answer_command_exists(listen, child_env):
-        pytest.skip("`listen answer EXERCISE_ID --file F` is not available in this checkout yet")
     data_dir = tmp_path / "data"
     runs = 100 if full else 12
 
