@@ -7,8 +7,6 @@ not remembered: it is never a reason to fail.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 __all__ = ["PREFERENCES_FILE", "saved_theme", "save_theme"]
@@ -27,20 +25,11 @@ def saved_theme(data_dir: Path) -> str | None:
 
 
 def save_theme(data_dir: Path, theme: str) -> None:
-    """Remember the theme (atomically: a half-written file is never left behind)."""
-    temporary = None
+    """Remember the theme (atomically, as the progress file is written)."""
+    from course.progress.storage import write_atomically
+
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
-        descriptor, temporary = tempfile.mkstemp(dir=data_dir, prefix=".preferences-", suffix=".tmp")
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump({"theme": theme}, handle)
-        os.replace(temporary, data_dir / PREFERENCES_FILE)
-        temporary = None
+        write_atomically(data_dir / PREFERENCES_FILE, json.dumps({"theme": theme}).encode("utf-8"))
     except OSError:
         pass
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
