@@ -46,3 +46,29 @@ async def test_s_opens_the_skill_profile(course, store, dana):
         await pilot.press("escape")
         await pilot.pause()
         assert "Hello" in screen_text(app)
+
+
+async def test_the_trainers_note_shows_beside_the_answer(course, store, dana):
+    from course.progress import Attempt, Place
+    from course.progress.trainer_work import TrainerNote
+
+    exercise = next(e for e in course.exercises.values() if e.kind == "reply")
+    first = store.record_attempt(dana, Attempt(exercise.id, "My first try.", 0.9, True))
+    store.import_work(dana, notes=[TrainerNote(attempt_id=first.id, exercise_id=exercise.id,
+                                               comment="Read the [order] number back.", passed=False)])
+    store.save_place(dana, Place("feedback", exercise.id))
+    app = ListenApp(course, store, dana)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        note = str(app.screen.query_one("#trainer-note", Static).render())
+        assert "Read the [order] number back." in note and "not yet" in note
+        assert "earlier answer" not in note
+    store.record_attempt(dana, Attempt(exercise.id, "My second try.", 1.0, True))
+    app = ListenApp(course, store, dana)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert "on an earlier answer" in str(app.screen.query_one("#trainer-note", Static).render())

@@ -129,9 +129,9 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             notes = run.notes.strip()
             yield Static(Text(notes) if notes else Text("You kept no notes this time.", style="dim"),
                          id="your-notes", classes="turn-card")
-            trainer_note = self._trainer_note()
+            trainer_note, earlier = self._trainer_note()
             if trainer_note is not None:
-                yield TrainerNoteCard(trainer_note, id="trainer-note")
+                yield TrainerNoteCard(trainer_note, earlier=earlier, id="trainer-note")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

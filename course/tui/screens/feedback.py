@@ -105,16 +105,20 @@ class FeedbackScreen(CourseScreen):
             if self.review.answer is not None:
                 yield Static("Your answer", classes="section-title")
                 yield Static(_answer(self.review), id="your-answer")
-            note = self._trainer_note()
+            note, earlier = self._trainer_note()
             if note is not None:
-                yield TrainerNoteCard(note, id="trainer-note")
+                yield TrainerNoteCard(note, earlier=earlier, id="trainer-note")
         yield Footer()
 
-    def _trainer_note(self) -> Any:
-        """The trainer's latest comment on the learner's answers to this exercise, if any."""
-        attempt_ids = {attempt.id for attempt in self.study.store.attempts(self.study.learner, self.exercise.id)}
+    def _trainer_note(self) -> tuple[Any, bool]:
+        """The trainer's latest note on the learner's answers to this exercise (or None),
+        and whether it is about an earlier answer than the last one."""
+        attempts = self.study.store.attempts(self.study.learner, self.exercise.id)
+        attempt_ids = {attempt.id for attempt in attempts}
         notes = [note for note in self.study.store.trainer_notes(self.study.learner) if note.attempt_id in attempt_ids]
-        return notes[-1] if notes else None
+        if not notes:
+            return None, False
+        return notes[-1], notes[-1].attempt_id != attempts[-1].id
 
     def on_mount(self) -> None:
         """Titles; the feedback scrolls under the arrow keys."""

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, St
 from textual.widgets.option_list import Option
 
 from course.trainer.feedback import AnswerToReview, FeedbackDraft
+from course.tui.widgets.marked_list import MarkedRadioButton
 
 __all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view"]
 
@@ -118,9 +119,9 @@ class ReviewAnswersScreen(Screen[bool]):
                     with Horizontal(id="verdict-row"):
                         yield Static("Your grade:", classes="label")
                         with RadioSet(id="verdict"):
-                            yield RadioButton("As graded", value=True)
-                            yield RadioButton("Passed")
-                            yield RadioButton("Not yet")
+                            yield MarkedRadioButton("As graded", value=True)
+                            yield MarkedRadioButton("Passed")
+                            yield MarkedRadioButton("Not yet")
                         yield Static("Score:", classes="label")
                         yield Input(placeholder="as is", id="score", restrict=r"[0-9]{0,3}", max_length=3)
                         yield Static("%", classes="label")

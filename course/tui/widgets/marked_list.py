@@ -1,4 +1,4 @@
-"""A selection list whose boxes say ✓ when marked, so marking never rests on colour alone."""
+"""Choices whose marks show as symbols (✓, ●), so what is chosen never rests on colour alone."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from typing import Any
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import SelectionList
+from textual.widgets import RadioButton, SelectionList
 from textual.widgets._toggle_button import ToggleButton
 from textual.widgets.option_list import OptionDoesNotExist
 
-__all__ = ["MarkedSelectionList"]
+__all__ = ["MarkedSelectionList", "MarkedRadioButton"]
 
 MARKED, UNMARKED = "✓", " "
 
@@ -31,3 +31,12 @@ class MarkedSelectionList(SelectionList[Any]):
             segments[1] = Segment(mark, segments[1].style)
             return Strip(segments, strip.cell_length)
         return strip
+
+
+class MarkedRadioButton(RadioButton):
+    """Textual's radio buttons draw ● in every button and colour the chosen one; this one
+    draws ● only in the chosen button."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 - the name Textual's ToggleButton reads
+        return "●" if self.value else " "

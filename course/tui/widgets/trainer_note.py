@@ -10,15 +10,15 @@ from course.progress.trainer_work import TrainerNote
 __all__ = ["TrainerNoteCard", "note_text"]
 
 
-def note_text(note: TrainerNote) -> Text:
-    """``Sam's feedback (passed, 85%)`` and the comment, shown literally."""
+def note_text(note: TrainerNote, *, earlier: bool = False) -> Text:
+    """``Sam's feedback (passed, 85%)`` and the comment, shown literally; ``earlier``: on an earlier answer."""
     grade = []
     if note.passed is not None:
         grade.append("passed" if note.passed else "not yet")
     if note.score is not None:
         grade.append(f"{note.score:.0%}")
     who = f"{note.trainer}'s feedback" if note.trainer else "Your trainer's feedback"
-    text = Text(who, style="bold")
+    text = Text(who + (" on an earlier answer" if earlier else ""), style="bold")
     if grade:
         text.append(f" (your trainer changed the grade: {', '.join(grade)})")
     if note.comment:
@@ -35,8 +35,8 @@ class TrainerNoteCard(Static):
     TrainerNoteCard.-empty { display: none; }
     """
 
-    def __init__(self, note: TrainerNote | None = None, *, id: str | None = None) -> None:
-        super().__init__(note_text(note) if note is not None else "", id=id, markup=False,
+    def __init__(self, note: TrainerNote | None = None, *, earlier: bool = False, id: str | None = None) -> None:
+        super().__init__(note_text(note, earlier=earlier) if note is not None else "", id=id, markup=False,
                          classes="-empty" if note is None else "")
 
     def show(self, note: TrainerNote | None) -> None:
