@@ -11,17 +11,16 @@ import re
 from dataclasses import dataclass, field
 from collections.abc import Callable, Mapping
 
+from course.grading.clauses import in_real_words
 from course.grading.detect import find_spans
 from course.grading.facts import fact_spans
 from course.grading.text import WORD, Text, analyse
 from course.grading.words import overlap_runs
 
-__all__ = ["Reading", "CHECK_FUNCTIONS", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MAX_SENTENCE_WORDS"]
+__all__ = ["Reading", "CHECK_FUNCTIONS", "fact_list", "DEFAULT_MAX_OVERLAP"]
 
 DEFAULT_MAX_OVERLAP = 0.35
 """``not_parroting``: the share of three-word runs an answer may copy."""
-DEFAULT_MAX_SENTENCE_WORDS = 30
-"""``plain_language``: the longest sentence, in words, that still reads easily."""
 
 Spans = list[tuple[int, int]]
 
@@ -71,7 +70,8 @@ def _mentions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spa
     spans: Spans = []
     found = 0
     for alternatives in facts:
-        where = fact_spans(reading.answer, alternatives)
+        # A fact counts where the answer says something about it, not in a list of words.
+        where = [span for span in fact_spans(reading.answer, alternatives) if in_real_words(reading.answer, span[0])]
         if where:
             found += 1
             spans.extend(where)
@@ -123,16 +123,17 @@ def _length(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans
     low = params.get("min_words")
     high = params.get("max_words")
     met = (low is None or count >= int(low)) and (high is None or count <= int(high))
-    return met, []
+    longest = params.get("max_sentence_words")
+    spans: Spans = []
+    if longest is not None:
+        spans = [(s.start, s.end) for s in reading.answer.sentences if len(WORD.findall(s.text)) > int(longest)]
+    return met and not spans, spans
 
 
 def _plain_language(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     answer = reading.answer
+    # Jargon only: a long sentence is a matter of length, judged by ``length`` where a task asks.
     spans = reading.norm_spans("uses_jargon") + _phrase_spans(answer, params.get("phrases"))
-    longest = int(params.get("max_sentence_words") or DEFAULT_MAX_SENTENCE_WORDS)
-    for sentence in answer.sentences:
-        if len(WORD.findall(sentence.text)) > longest:
-            spans.append((sentence.start, sentence.end))
     return not spans, spans
 
 

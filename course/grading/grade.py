@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from course.grading.checks import CHECK_FUNCTIONS, Reading, fact_list
+from course.grading.credit import credited_spans
+from course.grading.harms import with_harms
 from course.grading.techniques import AVOID_TECHNIQUES, CHECK_SKILL, TECHNIQUE_SKILL, TECHNIQUES
 from course.grading.text import analyse
 
@@ -108,7 +110,7 @@ def _judge(criterion: Criterion, reading: Reading) -> tuple[bool, list[tuple[int
     check = criterion.check
     try:
         if check in TECHNIQUES and check not in AVOID_TECHNIQUES:
-            spans = reading.norm_spans(check)
+            spans = credited_spans(check, reading.answer, reading.context, reading.norm_spans(check), reading.norm_spans)
             return bool(spans), spans
         function = CHECK_FUNCTIONS.get(check)
         if function is None:
@@ -126,12 +128,17 @@ def grade_rubric(
     facts: tuple[tuple[str, ...], ...] = (),
     skill: str = "",
     source: str | None = None,
+    rewrite: bool = False,
 ) -> Grade:
     """Grade one answer against a rubric.
 
     ``context`` is what the customer said (the detectors' context and, unless ``source`` is
     given, what ``not_parroting`` compares with); ``facts`` serve ``facts_from: facts``;
-    ``skill`` is the exercise's skill, used when a criterion names none.
+    ``skill`` is the exercise's skill, used when a criterion names none; ``rewrite`` says the
+    answer rewrites ``source``, which it must not hand back barely changed.
+
+    Every rubric is judged with the course-wide harm criteria as well (``harms``). The answer
+    passes when no essential criterion is missed and its score reaches the pass mark.
     """
     text = answer if isinstance(answer, str) else ("" if answer is None else str(answer))
     analysed = analyse(text[:_LONGEST])
@@ -139,7 +146,7 @@ def grade_rubric(
     source_text = analyse(source[:_LONGEST]) if source else context_text
     reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else ())
     results = []
-    for criterion in rubric.criteria:
+    for criterion in with_harms(rubric, rewrite=rewrite):
         met, spans = _judge(criterion, reading)
         results.append(
             CriterionResult(
@@ -156,9 +163,9 @@ def grade_rubric(
     else:
         score = (sum(r.met for r in results) / len(results)) if results else 1.0
     score = min(1.0, max(0.0, score))
-    passed = score + _EPSILON >= rubric.pass_mark and not any(
-        not r.met and r.severity == "essential" for r in results
-    )
+    missed = [r for r in results if not r.met]
+    essential_missed = any(r.severity == "essential" for r in missed)
+    passed = not essential_missed and score + _EPSILON >= rubric.pass_mark
     return Grade(score=score, passed=passed, pass_mark=rubric.pass_mark, results=tuple(results))
 
 
@@ -181,4 +188,7 @@ def grade(exercise: Exercise, answer: str) -> Grade:
         source: str | None = exercise.original or message
     else:
         context, source = message, None
-    return grade_rubric(exercise.rubric, answer, context=context, skill=exercise.skill, source=source)
+    return grade_rubric(
+        exercise.rubric, answer, context=context, skill=exercise.skill, source=source,
+        rewrite=exercise.kind == "rewrite",
+    )

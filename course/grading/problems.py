@@ -17,8 +17,8 @@ SETTINGS: dict[str, frozenset[str]] = {
     "mentions": frozenset({"facts", "facts_from", "at_least"}),
     "avoids": frozenset({"phrases", "techniques"}),
     "order": frozenset({"first", "then"}),
-    "length": frozenset({"min_words", "max_words"}),
-    "plain_language": frozenset({"phrases", "max_sentence_words"}),
+    "length": frozenset({"min_words", "max_words", "max_sentence_words"}),
+    "plain_language": frozenset({"phrases"}),
     "not_parroting": frozenset({"max_overlap"}),
     "questions": frozenset({"at_least", "at_most", "open_at_least"}),
 }
@@ -120,19 +120,15 @@ def criterion_problems(criterion: Criterion, *, in_conversation: bool = False) -
         if params.get("first") is not None and params.get("first") == params.get("then"):
             problems.append("`first` and `then` name the same technique")
     elif check == "length":
-        problems += _count_problems(params, ("min_words", "max_words"))
-        if "min_words" not in params and "max_words" not in params:
-            problems.append("`length` needs `min_words` and/or `max_words`")
+        problems += _count_problems(params, ("min_words", "max_words", "max_sentence_words"))
+        if not {"min_words", "max_words", "max_sentence_words"} & set(params):
+            problems.append("`length` needs `min_words`, `max_words` or `max_sentence_words`")
         elif _is_count(params.get("min_words")) and _is_count(params.get("max_words")):
             if params["min_words"] > params["max_words"]:
                 problems.append("`min_words` is larger than `max_words`: no answer can pass")
     elif check == "plain_language":
         if "phrases" in params:
             problems += _phrases_problems("phrases", params["phrases"])
-        if "max_sentence_words" in params and not (
-            _is_count(params["max_sentence_words"]) and params["max_sentence_words"] > 0
-        ):
-            problems.append("`max_sentence_words` must be a whole number above 0")
     elif check == "not_parroting":
         value = params.get("max_overlap")
         if value is not None and (

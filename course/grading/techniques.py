@@ -20,11 +20,12 @@ TECHNIQUES: tuple[str, ...] = (
     "blames_customer",
     "dismisses_feeling",
     "overpromises",
+    "unsafe_advice",
 )
 """Every technique a detector can find in a reply."""
 
 AVOID_TECHNIQUES: frozenset[str] = frozenset(
-    {"uses_jargon", "blames_customer", "dismisses_feeling", "overpromises"}
+    {"uses_jargon", "blames_customer", "dismisses_feeling", "overpromises", "unsafe_advice"}
 )
 """Techniques a good reply avoids: used only inside an ``avoids`` check."""
 
@@ -53,6 +54,7 @@ TECHNIQUE_SKILL: Mapping[str, str] = MappingProxyType(
         "blames_customer": "empathy",
         "dismisses_feeling": "empathy",
         "overpromises": "follow_through",
+        "unsafe_advice": "attention",
     }
 )
 """The skill a technique evidences when neither the criterion nor the exercise names one."""

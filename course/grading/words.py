@@ -14,6 +14,10 @@ _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "your
          "we": "you", "us": "you", "our": "your", "ours": "yours", "i'm": "you are"}
 
 
+_TYPO_MIN = 6
+"""The shortest word a typo is forgiven in."""
+
+
 @lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A light stem so refund, refunds, refunded and refunding compare equal."""
@@ -50,10 +54,11 @@ def content_stems(norm: str) -> set[str]:
 
 @lru_cache(maxsize=16384)
 def close_enough(typed: str, wanted: str) -> bool:
-    """Whether a typed word counts as the wanted one: same stem, or one slip in a word of 5+ letters."""
+    """Whether a typed word counts as the wanted one: same stem, or one slip in a word of 6+ letters."""
     if typed == wanted or stem(typed) == stem(wanted):
         return True
-    if len(wanted) >= 5 and len(typed) >= 4 and abs(len(typed) - len(wanted)) <= 1:
+    # Never on short words: "right" is not "night", "cal" is not "car". A slip keeps the first letter.
+    if len(wanted) >= _TYPO_MIN and len(typed) >= _TYPO_MIN - 1 and typed[0] == wanted[0] and abs(len(typed) - len(wanted)) <= 1:
         return _within_one(typed, wanted) or _within_one(stem(typed), stem(wanted))
     return False
 

@@ -6,6 +6,7 @@ from course.grading.detectors.feelings import acknowledges_emotion, dismisses_fe
 from course.grading.detectors.questions import asks_open_question, asks_question
 from course.grading.detectors.reflection import reflects_content, summarizes_and_confirms
 from course.grading.detectors.actions import commits_to_action, offers_solution, overpromises, reassures
+from course.grading.detectors.safety import unsafe_advice
 from course.grading.detectors.tone import blames_customer, uses_jargon
 
 __all__ = ["DETECTORS"]
@@ -23,5 +24,6 @@ DETECTORS = {
     "blames_customer": blames_customer,
     "dismisses_feeling": dismisses_feeling,
     "overpromises": overpromises,
+    "unsafe_advice": unsafe_advice,
 }
 """Every technique's detector."""

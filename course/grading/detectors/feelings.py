@@ -87,6 +87,8 @@ def dismisses_feeling(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply tells the customer their feeling is wrong, small or too much."""
     kept = []
     for start, end in hits(text, "dismissive_phrases"):
+        if text.norm.startswith(" to ", end):
+            continue  # "it happens to lots of people" normalises; "it happens" shrugs
         sentence = sentence_at(text, start)
         if sentence is not None and sentence.is_question and not text.norm.startswith(("why", "what"), start):
             continue

@@ -77,6 +77,12 @@ _WH_AT_END = re.compile(r"\b(?:how (?:often|long|much|many|far|come)|what exactl
 _ANNOUNCED = re.compile(r"(?:,?\s*(?:uh|um|just|quickly|now),?)*\s+(?:a|an|one|some|another|two|three|few|a few|a couple of|couple of|kind of a|sort of a|one more|more)\b[^.?!]*?\bquestions?\b")
 # "Which browser?", "who served you?": the answer is one item from a short list, so it is closed.
 _PICK = re.compile(r"^(?:which|who|whom|whose)\b")
+# A wh-word on its own, or with one word, asks nothing the customer can tell in their own words.
+_BARE = re.compile(rf"(?:{_WH}|huh|eh|pardon|sorry)(?:\s+(?:so|then|exactly|else|now|not|again|that|this|is that|come))?\W*")
+# "How about a refund?", "what about Tuesday?": an option put forward, answered yes or no.
+_OFFERING = re.compile(r"^(?:how|what) about (?!(?:you|your|yourself|the rest|everything else|anything else|other)\b)")
+# "For what date?", "at what time?", "in which branch?": the wh-word after its preposition.
+_PREPOSITION_WH = re.compile(rf"^(?:for|at|on|in|from|to|with|by|since|until|about|of|under)\s+(?P<wh>{_WH})\b")
 _CONFIRM_PLAIN = re.compile(r"\b(?:did|have) i (?:get|got|understand|understood) (?:that|this|it|you|everything) (?:right|correctly)\b")
 
 
@@ -144,9 +150,13 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
     if inverted and not _WH_STATEMENT.match(body):
         return "closed" if _PICK.match(inverted.group("wh")) else "open"
     if sentence.is_question:
+        if _BARE.fullmatch(body):
+            return "closed"  # "What?", "Why?", "How so?": a question, but it invites no account
+        if _OFFERING.match(body):
+            return "closed"  # "How about a replacement?": an offer to take or leave
         if _OPEN_INVITE.match(body) or _ANY.match(body) or _WH_AT_END.search(body):
             return "open"
-        if _WH_START.match(body) and not _WH_STATEMENT.match(body):
+        if (_WH_START.match(body) or _PREPOSITION_WH.match(body)) and not _WH_STATEMENT.match(body):
             return "closed" if _PICK.match(body) else "open"
         if re.fullmatch(r"(?:okay|ok|right|yeah|yes|no|alright|all right|sure|hmm|mm|huh|eh|see|really)\W*", body):
             return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from course.grading.detectors.common import Span, hits, lexicon_words, negated
+from course.grading.detectors.common import Span, conditional, hits, lexicon_words, negated
 from course.grading.text import Text
 
 __all__ = ["uses_jargon", "blames_customer"]
@@ -31,6 +31,32 @@ def uses_jargon(text: Text, context: Text | None) -> list[Span]:
     return spans
 
 
+# Blame by what the customer left undone: "because you didn't give me your order number", "you
+# probably didn't press submit". Verbs of what happened to them ("you never got a reply", "you
+# didn't ask for this") say it back instead, so they are left out.
+_OMISSION = re.compile(
+    r"\byou(?: (?:probably|must have|clearly|obviously|likely|just|simply|maybe|possibly))?"
+    r" (?:did not|never|have not|had not|forgot to|failed to|neglected to|omitted to|did not even|never even)"
+    r"(?: (?:actually|properly|even|correctly|fully))? (?P<verb>[a-z]+)\b(?P<rest> anything wrong| wrong| a thing wrong)?"
+)
+_NOT_ONE_S_DOING = frozenset(
+    """get got receive received hear heard have had know knew see saw expect expected want wanted mean meant
+    need needed like deserve deserved ask asked agree agreed choose chose cause caused plan planned intend
+    intended sign be been lose lost miss missed realise realize notice noticed think thought hang experience
+    find found feel felt understand sleep manage do""".split()
+)
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
-    return [span for span in hits(text, "blame_phrases") if not negated(text, span[0], 2)]
+    spans = [span for span in hits(text, "blame_phrases") if not negated(text, span[0], 2)]
+    for found in _OMISSION.finditer(text.norm):
+        if found.group("verb") in _NOT_ONE_S_DOING or found.group("rest"):
+            continue
+        sentence = text.sentence_at(found.start())
+        if sentence is not None and sentence.is_question:
+            continue
+        if conditional(text, found.start(), 2):
+            continue  # "if you didn't get the text, that's on us"
+        spans.append(found.span())
+    return spans

@@ -1,0 +1,125 @@
+"""Real sentences or a pile of words: which parts of an answer say something.
+
+A reader gives credit for a fact only where the answer says something about it: "the bike has
+been stuck since Wednesday", or a recap phrase such as "two charges of 89.99 on the 3rd". The
+same words dumped as a list ("refund, Tuesday, order 4471, frustrating") say nothing, and a
+trainer gives them no credit. This module cuts each sentence at its commas, semicolons, colons
+and dashes into segments and says which segments are fragments: at most two words, or words
+with nothing to join them (no verb, pronoun, article or preposition). A sentence made mostly of
+fragments is a list.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from course.grading.text import WORD, Sentence, Text
+
+__all__ = ["Segment", "segments", "in_real_words", "is_list", "says_something"]
+
+_CUT = re.compile(r"\s*(?:[,;:]|\s-+\s|\(|\)|/)\s*|\s+(?:and|or|&|plus)\s+")
+# Words that hold a phrase or a clause together.
+_JOINERS = frozenset(
+    """i you we they he she it me us them him her my your our their his its
+    there here this that these those what which who how when where why
+    is are was were am be been being has have had do does did will would can could should shall
+    may might must let please not never no
+    a an the some any every each all both another other one
+    of on for at to in into onto by with without from since until till after before about over
+    under between through during per via than as like if because so but while though
+    got get gets getting went gone going came come""".split()
+)
+_CLAUSE_WORDS = frozenset(
+    """i you we they he she it there is are was were am be been has have had do does did will would
+    can could should shall may might must let""".split()
+)
+
+
+class Segment:
+    """One piece of a sentence between commas (or similar), as a span of the normalised copy."""
+
+    __slots__ = ("start", "end", "words", "fragment")
+
+    def __init__(self, start: int, end: int, words: list[str]) -> None:
+        self.start = start
+        """Index of its first character in ``Text.norm``."""
+        self.end = end
+        """Index just past its last character."""
+        self.words = words
+        """Its words."""
+        self.fragment = _is_fragment(words)
+        """True when it is a bare word or a pile of words with nothing joining them."""
+
+
+def _is_fragment(words: list[str]) -> bool:
+    if not words:
+        return True
+    if len(words) <= 2:
+        # "you're right", "let's see": two words with a clause in them say something; "order
+        # 4471", "the refund" do not.
+        return not any(w in _CLAUSE_WORDS for w in words)
+    return not any(w in _JOINERS for w in words)
+
+
+def _sentence_segments(text: Text, sentence: Sentence) -> tuple[Segment, ...]:
+    found = []
+    begin = sentence.start
+    norm = text.norm
+    for cut in _CUT.finditer(norm, sentence.start, sentence.end):
+        if cut.start() > begin:
+            found.append(_segment(norm, begin, cut.start()))
+        begin = cut.end()
+    if begin < sentence.end:
+        found.append(_segment(norm, begin, sentence.end))
+    return tuple(segment for segment in found if segment.words)
+
+
+def _segment(norm: str, start: int, end: int) -> Segment:
+    return Segment(start, end, WORD.findall(norm, start, end))
+
+
+@lru_cache(maxsize=256)
+def _all_segments(text: Text) -> tuple[tuple[Sentence, tuple[Segment, ...]], ...]:
+    return tuple((sentence, _sentence_segments(text, sentence)) for sentence in text.sentences)
+
+
+def segments(text: Text) -> tuple[tuple[Sentence, tuple[Segment, ...]], ...]:
+    """Every sentence of a text with its segments."""
+    return _all_segments(text)
+
+
+def _list_of(parts: tuple[Segment, ...]) -> bool:
+    fragments = sum(1 for part in parts if part.fragment)
+    real = len(parts) - fragments
+    return fragments >= 3 and fragments > real or (fragments >= 1 and real == 0)
+
+
+def is_list(text: Text, sentence: Sentence) -> bool:
+    """Whether a sentence is a list of fragments rather than something said."""
+    for found, parts in segments(text):
+        if found.start == sentence.start:
+            return _list_of(parts)
+    return False
+
+
+def in_real_words(text: Text, position: int) -> bool:
+    """Whether a normalised position sits where the answer says something, not in a word list.
+
+    True inside a segment that is a phrase or clause, or inside a fragment ("order 30417") of a
+    sentence that is not itself a list.
+    """
+    for sentence, parts in segments(text):
+        if not sentence.start <= position < max(sentence.end, sentence.start + 1):
+            continue
+        listed = _list_of(parts)
+        for part in parts:
+            if part.start <= position < part.end:
+                return not part.fragment or not listed
+        return not listed
+    return False
+
+
+def says_something(text: Text) -> bool:
+    """Whether any sentence of the text is more than a list of fragments."""
+    return any(not _list_of(parts) for _, parts in segments(text))

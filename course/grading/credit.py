@@ -1,0 +1,143 @@
+"""What earns credit in a graded answer, beyond what a detector finds.
+
+A detector says whether a technique shows in a text; a trainer marking an answer asks more of it.
+Empathy earns credit when it names a feeling and is tied to this customer's own situation: "I
+understand your frustration" is said to everyone, while "no wonder you're worried with the party
+on Saturday" could only be said to this customer. A wish ("good luck", "take care", "<3") or a
+bare apology names no feeling. A recap or reflection earns credit when it carries the
+customer's content in real sentences, not as a list of their words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from course.grading.clauses import in_real_words, is_list
+from course.grading.detectors.common import hits, lexicon_words
+from course.grading.text import WORD, Sentence, Text
+from course.grading.words import content_stems, stem
+
+__all__ = ["credited_spans"]
+
+Spans = list[tuple[int, int]]
+
+# A wish or a farewell reaches out; it does not say what the customer feels.
+_WISH = re.compile(
+    r"\b(?:hope|hoping|hopefully|wish|wishing|luck|take care|look after yourself|stay (?:safe|strong)|"
+    r"hugs?|love|vibes|best wishes|thoughts are with|prayers?|cheers|enjoy)\b|<3"
+)
+# Words that carry a feeling, or say how hard a thing is to live through.
+_FEELING_LISTS = ("emotion_words", "emotion_nouns", "situation_words", "vivid_situations", "positive_feelings")
+# A frame that takes the customer's side without a feeling word: "no wonder", "I'd be the same".
+# An apology on its own says sorry; it does not say what the customer feels.
+_APOLOGY = re.compile(r"(?:(?:i|we) (?:am|are) (?:\w+ )?|(?:my|our) )?(?:sorry|apologi[sz]e|apologies)\b")
+_MIN_OWN_WORDS = 3
+"""How many words of its own (not the customer's, not stock) an empathy line needs to be specific."""
+
+
+def _feeling_named(text: Text, sentence: Sentence, span: tuple[int, int], candidates: Spans) -> bool:
+    """Whether the empathy names a feeling or takes the customer's side, not only apologises."""
+    if not _APOLOGY.match(text.norm, span[0]):
+        return True
+    window = (sentence.start, sentence.end)
+    if any(hits(text, name, window) for name in _FEELING_LISTS):
+        return True
+    # "I'm sorry, nobody likes being charged when they checked": another empathy frame beside it.
+    return any(sentence.start <= a < sentence.end and not _APOLOGY.match(text.norm, a) for a, _ in candidates)
+
+
+def _feeling_stems(text: Text) -> set[str]:
+    words: set[str] = set()
+    for name in _FEELING_LISTS + ("generic_words", "intensifiers"):
+        words |= lexicon_words(name)
+    return {stem(w.rstrip("*")) for w in words}
+
+
+def _anchored(text: Text, sentence: Sentence, context_stems: set[str], skip: set[str]) -> bool:
+    """Whether a sentence names something of this customer's own situation."""
+    own = {s for s in content_stems(sentence.text) if s not in skip}
+    if own & context_stems:
+        return True
+    return len(own) >= _MIN_OWN_WORDS and not is_list(text, sentence)
+
+
+def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
+    stock = hits(text, "stock_empathy")
+    skip = _feeling_stems(text)
+    context_stems = content_stems(context.norm) - skip if context is not None else set()
+    sentences = text.sentences
+    kept = []
+    for span in spans:
+        sentence = text.sentence_at(span[0])
+        if sentence is None:
+            continue
+        if _WISH.search(text.norm, max(sentence.start, span[0] - 30), span[1]):
+            continue
+        if not _feeling_named(text, sentence, span, spans):
+            continue
+        if context is None or _anchored(text, sentence, context_stems, skip):
+            kept.append(span)
+            continue
+        if any(a <= span[0] < b or span[0] <= a < span[1] for a, b in stock):
+            continue  # a stock line earns credit only in a sentence about this customer
+        index = sentences.index(sentence)
+        neighbours = sentences[max(index - 1, 0) : index] + sentences[index + 1 : index + 2]
+        if any(_anchored(text, other, context_stems, skip) and not is_list(text, other) for other in neighbours):
+            kept.append(span)
+    return kept
+
+
+EMPATHY_THROUGH_SPECIFICS = True
+
+
+def _impact(text: Text, context: Text, reflections: Spans) -> Spans:
+    """Empathy shown through specifics: their situation said back in real sentences, 2+ of their words."""
+    return _recap(text, context, reflections, 2)
+
+
+def _in_real_words(text: Text, spans: Spans) -> Spans:
+    return [span for span in spans if _real_sentence(text, span)]
+
+
+def _real_sentence(text: Text, span: tuple[int, int]) -> bool:
+    sentence = text.sentence_at(span[0])
+    return sentence is None or not is_list(text, sentence)
+
+
+def _recap(text: Text, context: Text | None, spans: Spans, needed: int) -> Spans:
+    """Reflections and recaps: real sentences carrying at least ``needed`` of the customer's words."""
+    if context is None:
+        return _in_real_words(text, spans)
+    context_stems = content_stems(context.norm)
+    kept = []
+    carried: set[str] = set()
+    for span in spans:
+        sentence = text.sentence_at(span[0])
+        if sentence is None or is_list(text, sentence):
+            continue
+        words = {
+            stem(m.group()) for m in WORD.finditer(text.norm, sentence.start, sentence.end)
+            if in_real_words(text, m.start())
+        }
+        carried |= words & context_stems
+        kept.append(span)
+    return kept if len(carried) >= needed else []
+
+
+def credited_spans(technique: str, text: Text, context: Text | None, spans: Spans,
+                   find: Callable[[str], Spans] | None = None) -> Spans:
+    """The detector's spans for ``technique`` that earn credit in a graded answer.
+
+    ``find`` gives another technique's spans in the same answer (the rubric's cached detections).
+    """
+    if technique == "acknowledges_emotion":
+        kept = _empathy(text, context, spans)
+        if not kept and find is not None and context is not None and EMPATHY_THROUGH_SPECIFICS:
+            kept = _impact(text, context, find("reflects_content"))
+        return kept
+    if technique == "reflects_content":
+        return _recap(text, context, spans, 1)
+    if technique == "summarizes_and_confirms":
+        return _recap(text, context, spans, 2)
+    return _in_real_words(text, spans)

@@ -1,0 +1,73 @@
+"""Safety: advice or requests that put the customer at risk (unsafe_advice).
+
+Three mechanisms besides the word list: a request that a secret (PIN, password, one-time code,
+full card number) be handed to us; an instruction to run or use something the customer said is
+leaking, sparking, smoking or smells of gas; and the list's own clinical and hazard lines. A
+warning ("we will never ask for your PIN", "don't switch it on") is the safe opposite.
+"""
+
+from __future__ import annotations
+
+import re
+
+from course.grading.detectors.common import Span, hits, negated
+from course.grading.text import Text
+
+__all__ = ["unsafe_advice"]
+
+_SECRET = re.compile(
+    r"\b(?:pin(?: number| code)?|passwords?|passcode|cvv|cvc|cv2|security (?:code|number|digits)|"
+    r"(?:one[- ]?time|verification|login|sms|text|authentication|auth) (?:pass)?code|otp|memorable (?:word|information)|"
+    r"(?:full|whole|long|entire|16[- ]digit|sixteen[- ]digit) card number|(?:three|3|last three) digits on the back|"
+    r"card details|online banking (?:login|details|password))\b"
+)
+# Handing it to us: "type it here", "send me", "what's your", "I'll need your", "reply with".
+_TO_US = re.compile(
+    r"\b(?:(?:give|tell|send|share|read|confirm|provide|text|message|dm|email) (?:me|us)\b|"
+    r"(?:reply|respond|come back) with\b|"
+    r"(?:type|enter|put|post|pop|drop|write|send|share|paste|read out|give)\b[^.?!]{0,120}?\b(?:here|below|in (?:this|the|a|your) (?:chat|thread|comments?|reply|message|dm|email)|over the phone|to me|to us)\b|"
+    r"what (?:is|are) (?:your|the)\b|(?:i|we)(?: will| would| just| also)? need (?:your|the|you to (?:give|tell|read|send|type|confirm))\b|"
+    r"(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:your|the)\b|"
+    r"(?:can|could|would) you (?:give|tell|send|read|confirm|provide|type|share)\b)"
+)
+_WARNING = re.compile(r"\b(?:never|not|no one|nobody|cannot)\b")
+_HAZARD = re.compile(
+    r"\b(?:leak\w*|drip\w*|flood\w*|water (?:everywhere|on the floor|coming)|smell\w* (?:of )?(?:gas|burning|smoke)|gas|"
+    r"burning|smok\w+|spark\w*|scorch\w*|melt\w*|fumes|electric shock|singe\w*)\b"
+)
+_OPERATE = re.compile(
+    r"\b(?:(?:pop|put|run|start|stick|set)\b(?:\s+\w+){0,3}?\s+(?:on|going|wash|cycle|spin)\b|"
+    r"(?:switch|turn|plug)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|"
+    r"(?:keep|carry on|continue|go on)\s+using\b|(?:use|run|try)\s+(?:it|the \w+)\s+(?:again|as normal|as usual|for now|anyway))"
+)
+_HOLDING_OFF = re.compile(r"\b(?:until|before|unless|once|after|when|if)\b")
+
+
+def _secret_requests(text: Text) -> list[Span]:
+    found = []
+    for sentence in text.sentences:
+        words = sentence.text
+        secret = _SECRET.search(words)
+        if secret is None or not _TO_US.search(words) or _WARNING.search(words):
+            continue
+        found.append((sentence.start + secret.start(), sentence.start + secret.end()))
+    return found
+
+
+def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
+    if context is None or not _HAZARD.search(context.norm):
+        return []
+    found = []
+    for sentence in text.sentences:
+        for operate in _OPERATE.finditer(sentence.text):
+            start = sentence.start + operate.start()
+            if negated(text, start, 3) or _HOLDING_OFF.search(sentence.text, 0, operate.start()):
+                continue
+            found.append((start, sentence.start + operate.end()))
+    return found
+
+
+def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
+    """Spans where the reply asks for a secret, waves a hazard through or makes a clinical call."""
+    spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
+    return spans + _secret_requests(text) + _hazard_waved_through(text, context)

@@ -1,0 +1,108 @@
+"""Harms every free-text answer is judged on, whatever its rubric says.
+
+A trainer fails a reply that blames the customer, waves their feeling away, promises an outcome
+nobody here controls, gives unsafe advice or asks for what must never be asked, or just pastes
+the customer's words back, however well it does the rest. Every rubric inherits these criteria
+as essential. Where a rubric already has its own criterion for one of these techniques (an
+``avoids`` naming it), that criterion stands in for the inherited one and counts as essential.
+Inherited criteria carry no weight: they decide the verdict, not the score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import lru_cache
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from course.content.model import Criterion, Rubric
+
+__all__ = ["HARMS", "with_harms", "OWN_WORDS_OVERLAP", "REWRITE_OVERLAP"]
+
+OWN_WORDS_OVERLAP = 0.5
+"""Share of three-word runs a reply may copy from the customer before it is a paste."""
+REWRITE_OVERLAP = 0.5
+"""Share of three-word runs a rewrite may keep from the reply it rewrites."""
+
+HARMS: tuple[tuple[str, str, str, str, str], ...] = (
+    (
+        "no-blame", "blames_customer", "empathy",
+        "You kept the fault off the customer.",
+        "Part of your reply puts the blame on the customer (struck through). Even where something "
+        "they did played a part, say what happens next, not whose fault it was.",
+    ),
+    (
+        "no-dismissal", "dismisses_feeling", "empathy",
+        "You let the customer's feeling stand.",
+        "Part of your reply waves the customer's feeling away (struck through). Telling someone "
+        "it's nothing, or to calm down, makes them feel unheard.",
+    ),
+    (
+        "no-outcome-promise", "overpromises", "follow_through",
+        "You promised only what you can do yourself.",
+        "You promised an outcome you don't control (struck through). Promise your own next step "
+        "and when, and say honestly what depends on others.",
+    ),
+    (
+        "safe-and-private", "unsafe_advice", "attention",
+        "Nothing in your reply puts the customer at risk.",
+        "Part of your reply is unsafe or breaks the rules (struck through): never ask for a full "
+        "PIN, password or one-time code, never tell someone to ignore a hazard, and leave "
+        "medical judgements to clinicians.",
+    ),
+)
+"""Inherited criteria: id, technique avoided, skill, met and missed feedback."""
+
+
+@lru_cache(maxsize=1)
+def _inherited() -> tuple[Criterion, ...]:
+    from course.content.model import Criterion
+
+    return tuple(
+        Criterion(id=f"harm.{ident}", check="avoids", met=met, missed=missed, weight=0.0,
+                  severity="essential", skill=skill, params={"techniques": [technique]})
+        for ident, technique, skill, met, missed in HARMS
+    )
+
+
+def _own_words(rewrite: bool) -> Criterion:
+    from course.content.model import Criterion
+
+    if rewrite:
+        return Criterion(
+            id="harm.own-words", check="not_parroting", weight=0.0, severity="essential", skill="paraphrasing",
+            met="You rewrote the reply in your own words.",
+            missed="Most of your answer is the original reply with small changes (struck through). "
+                   "Rewrite it so it reads as a new reply.",
+            params={"max_overlap": REWRITE_OVERLAP},
+        )
+    return Criterion(
+        id="harm.own-words", check="not_parroting", weight=0.0, severity="essential", skill="paraphrasing",
+        met="You answered in your own words.",
+        missed="Most of your answer repeats the customer's own words back (struck through). Say what "
+               "you heard in your words, and then do something with it.",
+        params={"max_overlap": OWN_WORDS_OVERLAP},
+    )
+
+
+def _avoided(criterion: Criterion) -> set[str]:
+    if criterion.check != "avoids":
+        return set()
+    techniques = (criterion.params or {}).get("techniques") or ()
+    return {techniques} if isinstance(techniques, str) else {str(t) for t in techniques}
+
+
+def with_harms(rubric: Rubric, *, rewrite: bool = False) -> tuple[Criterion, ...]:
+    """The rubric's criteria with the course-wide harm criteria added (or its own made essential)."""
+    own = list(rubric.criteria)
+    covered: set[str] = set()
+    for index, criterion in enumerate(own):
+        avoided = _avoided(criterion)
+        if avoided & {technique for _, technique, *_ in HARMS}:
+            covered |= avoided
+            if criterion.severity != "essential":
+                own[index] = replace(criterion, severity="essential")
+    added = [c for c in _inherited() if not _avoided(c) & covered]
+    if not any(c.check == "not_parroting" for c in own):
+        added.append(_own_words(rewrite))
+    return tuple(own) + tuple(added)
