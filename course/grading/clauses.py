@@ -55,11 +55,14 @@ class Segment:
 def _is_fragment(words: list[str]) -> bool:
     if not words:
         return True
-    if len(words) <= 2:
-        # "you're right", "let's see": two words with a clause in them say something; "order
-        # 4471", "the refund" do not.
-        return not any(w in _CLAUSE_WORDS for w in words)
-    return not any(w in _JOINERS for w in words)
+    if len(words) == 1:
+        return words[0] not in _CLAUSE_WORDS
+    # "charged twice", "refund issued": a participle makes two words a statement in shorthand.
+    verbish = any(len(w) > 4 and w.endswith(("ed", "ing")) for w in words)
+    if len(words) == 2:
+        # "you're right", "let's see" say something; "order 4471", "the refund" do not.
+        return not (verbish or any(w in _CLAUSE_WORDS for w in words))
+    return not (verbish or any(w in _JOINERS for w in words))
 
 
 def _sentence_segments(text: Text, sentence: Sentence) -> tuple[Segment, ...]:
@@ -89,7 +92,14 @@ def segments(text: Text) -> tuple[tuple[Sentence, tuple[Segment, ...]], ...]:
     return _all_segments(text)
 
 
+_PILE = 4
+"""A sentence of one piece is a list only when it piles up this many words with nothing joining them."""
+
+
 def _list_of(parts: tuple[Segment, ...]) -> bool:
+    if len(parts) == 1:
+        # "Noted." or "Refunding now." is shorthand; "Amara stressful son bike Saturday" is a pile.
+        return parts[0].fragment and len(parts[0].words) >= _PILE
     fragments = sum(1 for part in parts if part.fragment)
     real = len(parts) - fragments
     return fragments >= 3 and fragments > real or (fragments >= 1 and real == 0)

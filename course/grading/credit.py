@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from course.grading.clauses import in_real_words, is_list
-from course.grading.detectors.common import hits, lexicon_words
+from course.grading.detectors.common import hits, lexicon_words, overlapping
 from course.grading.text import WORD, Sentence, Text
 from course.grading.words import content_stems, stem
 
@@ -64,6 +64,7 @@ def _anchored(text: Text, sentence: Sentence, context_stems: set[str], skip: set
 
 def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
     stock = hits(text, "stock_empathy")
+    wishes = hits(text, "warm_wishes")
     skip = _feeling_stems(text)
     context_stems = content_stems(context.norm) - skip if context is not None else set()
     sentences = text.sentences
@@ -72,7 +73,7 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
         sentence = text.sentence_at(span[0])
         if sentence is None:
             continue
-        if _WISH.search(text.norm, max(sentence.start, span[0] - 30), span[1]):
+        if _WISH.search(text.norm, max(sentence.start, span[0] - 30), span[1]) or overlapping(span, wishes):
             continue
         if not _feeling_named(text, sentence, span, spans):
             continue

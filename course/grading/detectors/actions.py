@@ -75,10 +75,79 @@ def _instructions(text: Text) -> list[Span]:
     return found
 
 
+# Advice and options put to the customer, by the shape of the sentence rather than its words:
+# a modal addressed to them ("you could / should / might want to"), a suggestion asked as a
+# question ("have you thought about...", "how about...?", "would that work?", "should I...?"),
+# a recommendation ("it might help to", "the best thing would be to", "I'd suggest") or "let's".
+_STATIVE = (
+    r"(?:feel|felt|be|been|seem|sound|know|knew|think|thought|understand|see|hear|imagine|tell me|give me|"
+    r"say|mean|want to (?:know|tell|talk|share)|like to (?:know|tell|talk|share)|expect|get (?:a|an|the) (?:email|text|letter|call)|"
+    r"have (?:been|had|got|to wait)|find out|receive|notice)"
+)
+_ADVICE = re.compile(
+    r"\byou(?: (?:really|just|also|still|probably|definitely|always|maybe|perhaps))?"
+    rf" (?:should|could|might|may|can|need to|ought to|have to|might want to|may want to|will want to|want to)"
+    rf"(?: (?:also|just|always|then|still|now|first|instead|simply|try and|try to))? (?!{_STATIVE}\b|not\b|never\b)[a-z]+"
+    r"|\b(?:have|did) you (?:thought about|considered|contemplated|tried|looked into|thought of|reached out|contacted|talked to|spoken to|asked)\b"
+    r"|\b(?:what if you|why not|why do not you|how about|what about) (?!(?:you|your|yourself)\b)"
+    r"|\b(?:would|will|does|do|could) (?:that|this|it|either|any of (?:those|these)|one of (?:those|these)) (?:work|help|suit|do|be (?:okay|ok|alright|all right|better|easier|helpful|any good))\b"
+    r"|\b(?:should|shall|can|could|may) (?:i|we) (?!(?:ask|have|take|get|check|confirm|just check|start)\b(?! (?:you|it|that|this) (?:a|an|the|new|another|some) ))[a-z]+"
+    r"|\b(?:is it possible|would it help|would it be possible|do you think it would (?:help|benefit|be (?:worth|good|helpful)))\b"
+    r"|\bit (?:might|may|could|would|will|can|often|sometimes) (?:be (?:a good idea|helpful|beneficial|worth|useful|good|best|wise|easier)|help)\b"
+    r"|\b(?:it is|it would be|that would be|that is|it might be|it may be) (?:a good idea|worth|best|wise|helpful|a good start|a good starting point) (?:to|if)\b"
+    r"|\bthe (?:best|easiest|quickest|simplest|safest) (?:thing|option|way|bet)(?: to do| for now)? (?:is|would be|might be|may be) (?:to|for)\b"
+    r"|\b(?:often|sometimes|usually) it helps to\b"
+    r"|\b(?:i|we) (?:would|might|could) (?:suggest|recommend|advise|propose|also|just|personally|definitely|probably|maybe|try)\b"
+    r"|\bif i were you\b|\b(?:i|we) (?:suggest|recommend|advise)\b"
+    r"|\blet us (?!(?:know|see|hear|me)\b)[a-z]+"
+    r"|\b(?:maybe|perhaps) (?:you|try|consider|think about|talk|speak|write|call|ask|start|take|give|look|find|join)\b"
+)
+# "Would you like to tell me more?" asks for information; it offers nothing.
+_ASKING_FOR = re.compile(r"\b(?:tell|give|send|share|describe|explain|confirm|let) (?:me|us)\b|\bwould you like to (?:tell|talk|share|add|say)\b")
+_IMPERATIVE_LEAD = frozenset(
+    "please just simply then first so now and or also next otherwise meanwhile instead maybe perhaps always definitely really".split()
+)
+# Verbs that open a farewell or a check of our own, not advice: "take care", "let me see", "make sure I...".
+_NOT_ADVICE_AFTER = re.compile(r"\s+(?:care|me|us know|sure (?:i|we)|a look|a moment|a minute|a second)\b")
+# "You can do it", "you can get through this": belief in them, not an option.
+_BELIEF = re.compile(r"\byou (?:can|could|will) (?:do (?:it|this|that)|get through|make it|handle|manage|overcome|beat|turn (?:it|this|things))")
+
+
+def _advice(text: Text) -> list[Span]:
+    """Advice and options by sentence shape (see ``_ADVICE``), and imperatives that open a sentence."""
+    found = []
+    for sentence in text.sentences:
+        body = sentence.text
+        if _ASKING_FOR.search(body) and not _ADVICE.search(body.split(",")[0]):
+            continue
+        for match in _ADVICE.finditer(body):
+            if _BELIEF.match(body, match.start()) or re.search(r"\b(?:what|how|where|whether|who)\s+$", body[: match.start()]):
+                continue  # "I know you can do it"; "figure out what you should do"
+            if re.match(r"(?:should|shall|can|could|may) (?:i|we) (?:help|assist|do for)\b", body[match.start():]):
+                continue  # "how can I help?" opens a conversation; it offers no fix
+            found.append((sentence.start + match.start(), sentence.start + match.end()))
+    for start, end in hits(text, "advice_verbs"):
+        sentence = sentence_at(text, start)
+        if sentence is None or sentence.is_question:
+            continue
+        lead = word_before(text, start, 4)
+        if lead and not all(word in _IMPERATIVE_LEAD for word in lead):
+            continue
+        after = text.norm[end : end + 1]
+        if (after and after.isalnum()) or _NOT_ADVICE_AFTER.match(text.norm, end):
+            continue
+        if start == sentence.start or lead:
+            # "Talk to your manager", "then switch it off": a verb with nobody before it, and not
+            # "look, ..." or "see?" said as a discourse word.
+            if not re.match(r"[\s,]*(?:,|\?|!|$)", text.norm[end : end + 2]):
+                found.append((start, end))
+    return found
+
+
 def offers_solution(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply proposes a fix or an option."""
     kept = []
-    for start, end in hits(text, "offer_phrases") + _instructions(text):
+    for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text):
         if negated(text, start, 2):
             continue
         sentence = sentence_at(text, start)
@@ -86,6 +155,8 @@ def offers_solution(text: Text, context: Text | None) -> list[Span]:
             continue
         if sentence is not None and hits(text, "rhetorical_questions", (sentence.start, sentence.end)):
             continue
+        if sentence is not None and sentence.is_question and _ASKING_FOR.search(sentence.text, start - sentence.start):
+            continue  # "would you like to give me your postcode?" asks for information
         kept.append((start, end))
     return kept
 

@@ -51,7 +51,7 @@ _NOT_ABOUT_THEM = re.compile(
     r"please|thank|thanks|welcome|nice to|good to|up to you|your choice|important that|"
     # praise, wishes and greetings speak to them, they do not restate them
     r"goodnight|good night|good day|there you go|nice of you|kind of you|believe in|proud|wish|luck|deserve|"
-    r"amazing|wonderful|perfect|okay to|normal to|need to|needs to|do not need|welcome)\b"
+    r"amazing|wonderful|perfect|okay to|normal to|need to|needs to|do not need|welcome|per|as per|according to)\b"
 )
 # A clause opening with a wh-word asks ("what you need is..." aside); one in the middle is a relative clause.
 _WH_OPENING = re.compile(r"^(?:what|how|why|where|which|who|whom|whose|when)\b")
@@ -60,6 +60,10 @@ _ORDER = re.compile(
 )
 # Something done for them ("your refund has been processed", "it is now fixed") informs, not restates.
 _DONE_FOR_THEM = re.compile(r"\b(?:it|this|that|your \w+|the \w+) (?:has|have) (?:now |just |already )?been (?:now )?\w+(?:ed|en|t)\b|\b(?:is|are) now\b")
+_SHARED_FOR_RESTATING = 3
+"""Content words a sentence must share with the customer's to say their situation back unnamed."""
+# Terms and policy quoted at them restate the rules, not their story.
+_POLICY = re.compile(r"\b(?:per|as per|according to|under) (?:the|our|your)? ?(?:terms|t&cs|t and cs|policy|rules|contract|agreement|conditions)\b|\bnon[- ]refundable\b")
 _FIRST_PERSON = re.compile(r"^(?:i|we|let me|let us|our|my)\b")
 _SO_LEAD = re.compile(r"^(?:[\w']+[\s,]+){0,2}?so\b")
 # "That sounds like a sync conflict" names a cause; it restates nothing unless it is about them.
@@ -117,12 +121,25 @@ def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: set
         return not _THING_SUBJECT.match(body) or bool(shared)
     if _SO_LEAD.match(unit.text) and body != unit.text and shared and not _FIRST_PERSON.match(body):
         return True
-    return (
+    if (
         about_them
         and not _NOT_ABOUT_THEM.search(unit.text)
         and not _WH_OPENING.match(body)
         and not _ORDER.match(body)
         and not _instructs(body)
+    ):
+        return True
+    # Their situation said back without naming them: "three hours on hold and then cut off",
+    # "losing a day's wages because our engineer didn't show is serious". Enough of their own
+    # words, in a sentence that is not ours to act on, to instruct with, or a list.
+    return (
+        len(shared) >= _SHARED_FOR_RESTATING
+        and not _FIRST_PERSON.match(body)
+        and not _WH_OPENING.match(body)
+        and not _ORDER.match(body)
+        and not _instructs(body)
+        and not _POLICY.search(unit.text)
+        and not hits(text, "blame_phrases", (unit.start, unit.end))
     )
 
 
@@ -143,6 +160,8 @@ def _reflection_sentences(text: Text, context: Text | None) -> list[tuple[Senten
             continue
         if context is not None and parroted_share(sentence.text, context.norm) >= 0.6 and len(sentence.text.split()) >= 4:
             continue  # said back word for word: parroting
+        if hits(text, "blame_phrases", (sentence.start, sentence.end)):
+            continue  # "that's because you didn't put the flat number on": a verdict, not their story
         if any(_restates(text, unit, framed, context_stems, context is not None) for unit in _units(sentence)):
             found.append((sentence, (sentence.start, sentence.end)))
     return found

@@ -24,13 +24,12 @@ _SECRET = re.compile(
 # Handing it to us: "type it here", "send me", "what's your", "I'll need your", "reply with".
 _TO_US = re.compile(
     r"\b(?:(?:give|tell|send|share|read|confirm|provide|text|message|dm|email) (?:me|us)\b|"
-    r"(?:reply|respond|come back) with\b|"
+    r"(?:reply|respond|come back)(?: here| below| to (?:me|us|this))? with\b|"
     r"(?:type|enter|put|post|pop|drop|write|send|share|paste|read out|give)\b[^.?!]{0,120}?\b(?:here|below|in (?:this|the|a|your) (?:chat|thread|comments?|reply|message|dm|email)|over the phone|to me|to us)\b|"
     r"what (?:is|are) (?:your|the)\b|(?:i|we)(?: will| would| just| also)? need (?:your|the|you to (?:give|tell|read|send|type|confirm))\b|"
     r"(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:your|the)\b|"
     r"(?:can|could|would) you (?:give|tell|send|read|confirm|provide|type|share)\b)"
 )
-_WARNING = re.compile(r"\b(?:never|not|no one|nobody|cannot)\b")
 _HAZARD = re.compile(
     r"\b(?:leak\w*|drip\w*|flood\w*|water (?:everywhere|on the floor|coming)|smell\w* (?:of )?(?:gas|burning|smoke)|gas|"
     r"burning|smok\w+|spark\w*|scorch\w*|melt\w*|fumes|electric shock|singe\w*)\b"
@@ -48,9 +47,12 @@ def _secret_requests(text: Text) -> list[Span]:
     for sentence in text.sentences:
         words = sentence.text
         secret = _SECRET.search(words)
-        if secret is None or not _TO_US.search(words) or _WARNING.search(words):
+        if secret is None or not _TO_US.search(words):
             continue
-        found.append((sentence.start + secret.start(), sentence.start + secret.end()))
+        start = sentence.start + secret.start()
+        if negated(text, start, 8):
+            continue  # "we will never ask for your PIN", "please don't share your password"
+        found.append((start, sentence.start + secret.end()))
     return found
 
 

@@ -22,8 +22,8 @@ def test_the_public_names_are_exported():
 
 
 def test_techniques_and_skills_line_up():
-    assert len(TECHNIQUES) == 12 and len(set(TECHNIQUES)) == 12
-    assert AVOID_TECHNIQUES == {"uses_jargon", "blames_customer", "dismisses_feeling", "overpromises"}
+    assert len(TECHNIQUES) == 13 and len(set(TECHNIQUES)) == 13
+    assert AVOID_TECHNIQUES == {"uses_jargon", "blames_customer", "dismisses_feeling", "overpromises", "unsafe_advice"}
     assert AVOID_TECHNIQUES < set(TECHNIQUES)
     assert set(TECHNIQUE_SKILL) == set(TECHNIQUES)
     assert set(TECHNIQUE_SKILL.values()) <= set(SKILLS)

@@ -58,7 +58,8 @@ def test_grade_survives_any_answer(answer):
     result = grade(EXERCISE, answer)
     assert result == grade(EXERCISE, answer)
     assert 0.0 <= result.score <= 1.0
-    assert len(result.results) == len(EXERCISE.rubric.criteria)
+    own = [r for r in result.results if not r.id.startswith("harm.")]
+    assert [r.id for r in own] == [c.id for c in EXERCISE.rubric.criteria]
     for item in result.results:
         assert _inside(item.evidence, answer)
         assert item.feedback in (item.criterion.met, item.criterion.missed)

@@ -9,7 +9,11 @@ import yaml
 
 from course.grading import TECHNIQUES, detect
 
-CASES = yaml.safe_load((Path(__file__).parent / "replies.yaml").read_text(encoding="utf-8"))
+CASES = [
+    case
+    for name in ("replies.yaml", "replies_more.yaml")
+    for case in yaml.safe_load((Path(__file__).parent / name).read_text(encoding="utf-8"))
+]
 
 
 def _label(case: dict) -> str:
@@ -17,7 +21,9 @@ def _label(case: dict) -> str:
 
 
 def test_the_table_is_big_enough_and_well_formed():
-    assert len(CASES) >= 150
+    assert len(CASES) >= 400
+    counts = {t: sum(t in case["expect"] for case in CASES) for t in TECHNIQUES if t != "unsafe_advice"}
+    assert min(counts.values()) >= 30, counts
     for case in CASES:
         assert set(case) <= {"text", "context", "expect"}
         assert set(case["expect"]) <= set(TECHNIQUES), case["expect"]

@@ -147,22 +147,24 @@ def test_length_counts_words():
 
 # --- plain_language -----------------------------------------------------------------------
 
-def test_plain_language_flags_jargon_extra_phrases_and_long_sentences():
-    crit = criterion("plain", "plain_language", phrases=["kindly"], max_sentence_words=12)
+def test_plain_language_flags_jargon_and_extra_phrases_not_length():
+    crit = criterion("plain", "plain_language", phrases=["kindly"])
     rubric = Rubric((crit,))
     assert _result(grade_rubric(rubric, "I'll send a new card today."), "plain").met
     jargon = "Your RMA is approved."
     result = _result(grade_rubric(rubric, jargon), "plain")
     assert not result.met and _words(jargon, result.evidence) == ["RMA"]
     assert not _result(grade_rubric(rubric, "Kindly wait."), "plain").met
+    long = "I will send you a brand new card in the post today and it should arrive with you this week " * 3
+    assert _result(grade_rubric(rubric, long), "plain").met, "a long sentence is not jargon"
+
+
+def test_length_can_limit_sentence_length_and_marks_the_long_one():
+    rubric = Rubric((criterion("short", "length", max_sentence_words=12),))
+    assert _result(grade_rubric(rubric, "I'll send a new card today. It comes this week."), "short").met
     long = "I will send you a brand new card in the post today and it should arrive with you this week."
-    assert not _result(grade_rubric(rubric, long), "plain").met
-
-
-def test_plain_language_default_sentence_limit_is_thirty_words():
-    rubric = Rubric((criterion("plain", "plain_language"),))
-    assert _result(grade_rubric(rubric, " ".join(["word"] * 30) + "."), "plain").met
-    assert not _result(grade_rubric(rubric, " ".join(["word"] * 31) + "."), "plain").met
+    result = _result(grade_rubric(rubric, "Sorry. " + long), "short")
+    assert not result.met and _words("Sorry. " + long, result.evidence) == [long]
 
 
 # --- not_parroting ------------------------------------------------------------------------
@@ -216,7 +218,7 @@ def test_score_is_the_weighted_share_of_criteria_met():
     assert result.score == pytest.approx(4 / 5)
     assert result.passed
     assert result.missed_ids == frozenset({"fix"})
-    assert [r.id for r in result.met] == ["feeling", "ask"]
+    assert [r.id for r in result.met if not r.id.startswith("harm.")] == ["feeling", "ask"]
 
 
 def test_an_essential_miss_fails_whatever_the_score():
@@ -250,10 +252,13 @@ def test_results_keep_rubric_order_severity_weight_and_skill():
         skill="",
     )
     result = grade(ex, "Hello")
-    assert [r.id for r in result.results] == ["feeling", "facts", "next"]
-    assert [r.severity for r in result.results] == ["essential", "actionable", "informative"]
-    assert [r.weight for r in result.results] == [2, 1.0, 1.0]
-    assert [r.skill for r in result.results] == [TECHNIQUE_SKILL["acknowledges_emotion"], "attention", "follow_through"]
+    own = [r for r in result.results if not r.id.startswith("harm.")]
+    assert [r.id for r in own] == ["feeling", "facts", "next"]
+    assert [r.severity for r in own] == ["essential", "actionable", "informative"]
+    assert [r.weight for r in own] == [2, 1.0, 1.0]
+    assert [r.skill for r in own] == [TECHNIQUE_SKILL["acknowledges_emotion"], "attention", "follow_through"]
+    inherited = [r for r in result.results if r.id.startswith("harm.")]
+    assert inherited and all(r.severity == "essential" and r.weight == 0 for r in inherited)
 
 
 def test_the_exercise_skill_is_used_when_a_criterion_names_none():
