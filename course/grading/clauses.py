@@ -32,7 +32,7 @@ _JOINERS = frozenset(
 )
 _CLAUSE_WORDS = frozenset(
     """i you we they he she it there is are was were am be been has have had do does did will would
-    can could should shall may might must let""".split()
+    can could should shall may might must let please""".split()
 )
 
 

@@ -47,7 +47,11 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     """Spans of concrete next steps: someone will do something, and the sentence says when."""
     kept = []
     times = hits(text, "time_expressions")
+    promised = overpromises(text, context)
     for start, end in hits(text, "commitment_phrases"):
+        sentence = sentence_at(text, start)
+        if sentence is not None and any(sentence.start <= a < sentence.end for a, _ in promised):
+            continue  # "I guarantee it will be with you tomorrow" promises an outcome, not a step
         if negated(text, start, 2) or _asked(text, (start, end)) or _UNABLE.search(text.norm, start, end + 12):
             continue
         sentence = sentence_at(text, start)
@@ -161,15 +165,50 @@ def offers_solution(text: Text, context: Text | None) -> list[Span]:
     return kept
 
 
+# Promising one's own next step is what the course teaches: "I promise I'll ring you at 3".
+_OWN_STEP = re.compile(
+    r"\W*(?:(?:that|you|to you)\s+)?(?:(?:i|we)\s+(?:will|shall|am going to|are going to)|to)\s+(?:personally\s+|definitely\s+|also\s+|then\s+|100 ?(?:%|percent|per cent)\s+)?"
+    r"(?:call|ring|phone|email|message|text|write|update|check|chase|look|get back|come back|contact|follow up|send|let you know|"
+    r"keep you|be in touch|speak|ask|raise|book|arrange|pass|put|note|log|flag|escalate|read|reply|answer|stay|be there|be here|do)\b"
+)
+# Certainty about what someone else will do, or how things will turn out: "the doctor will
+# definitely fit you in", "your refund will 100% be there by Monday", "they always approve it".
+_CERTAIN = re.compile(
+    r"\b(?:definitely|certainly|surely|absolutely|for sure|without (?:a )?doubt|no question|no doubt|guaranteed|for certain|forever|ever again)\b|\b100 ?(?:%|percent\b|per cent\b)"
+    r"|\b(?:i am|i am absolutely|i am 100 (?:%|percent)) (?:certain|sure|positive|confident)\b|\btrust me\b|\bno chance (?:of|that)\b|\bthey always\b|\bwill never (?:happen|fail|break|go wrong)\b"
+)
+_OTHERS_OUTCOME = re.compile(
+    r"\b(?:it|this|that|they|he|she|the \w+|your \w+(?: \w+)?|you)\s+(?:will|is going to|are going to|would|should)\s+(?:\S+\s+){0,2}?"
+    r"(?:be|get|arrive|come|work|fix|approve|fit|pay|refund|replace|reach|happen|go|stay|clear|sort|last|fail|break|see|accept)\b"
+    r"|\b(?:is|are) (?:gone|fixed|sorted|solved) (?:forever|for good)\b|\bno chance of (?:it|this|that)\b"
+)
+
+
 def overpromises(text: Text, context: Text | None) -> list[Span]:
-    """Spans where the reply promises what nobody can be sure to deliver."""
+    """Spans where the reply promises an outcome the agent does not control.
+
+    Promising one's own step ("I promise I'll call you at 3") is not one: the speaker controls it.
+    """
     kept = []
     for start, end in hits(text, "overpromise_phrases"):
         if negated(text, start, 4) or conditional(text, start, 2):
             continue
         if any(word in _HOLDING_BACK for word in word_before(text, start, 3)):
             continue  # "before I promise anything" is the honest opposite
+        if _OWN_STEP.match(text.norm, end):
+            continue
         kept.append((start, end))
+    for sentence in text.sentences:
+        if sentence.is_question:
+            continue
+        certain = _CERTAIN.search(sentence.text)
+        if certain is None or not _OTHERS_OUTCOME.search(sentence.text):
+            continue
+        start = sentence.start + certain.start()
+        if negated(text, start, 3) or conditional(text, start, 3):
+            continue
+        if not any(a <= start < b for a, b in kept):
+            kept.append((start, sentence.start + certain.end()))
     return kept
 
 

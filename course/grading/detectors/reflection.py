@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
+from course.grading.clauses import is_list
 from course.grading.detectors.common import Span, hits, lexicon_words, negated, opening, sentence_at, word_before
 from course.grading.detectors.questions import question_kind
 from course.grading.text import Sentence, Text
-from course.grading.words import content_stems, parroted_share
+from course.grading.text import WORD
+from course.grading.words import content_stems, parroted_share, stem
 
 __all__ = ["reflects_content", "summarizes_and_confirms"]
 
@@ -172,33 +174,101 @@ def reflects_content(text: Text, context: Text | None) -> list[Span]:
     return [span for _, span in _reflection_sentences(text, context)]
 
 
-def _listed_facts(text: Text, context: Text | None) -> list[Span]:
-    """Statements that run through several facts at once ("three days offline, two missed visits, and...")."""
-    context_stems = content_stems(context.norm) if context else set()
-    found = []
+# Asking the customer to check what we said back: "is that right?", "have I got that right?",
+# "please confirm: ...", "could you confirm the following", "shout if I've got any of that wrong",
+# "correct me if I've missed anything", "let me know if any of this is incorrect".
+_CHECK = re.compile(
+    r"\b(?:please|kindly|can you|could you|would you|will you|just)(?: just| quickly)? (?:confirm|check|verify|double check)\b"
+    r"|\bconfirm (?:the following|these|this|that|for me|below)\b"
+    r"|\b(?:shout|tell me|let me know|let us know|say|flag it|give me a shout|correct me|stop me|jump in|pipe up|speak up|do say|do tell me)"
+    r"(?: now| straight away)? (?:if|where|whether|when)\b[^.?!]*\b(?:wrong|missed|incorrect|not right|not quite right|off|inaccurate|mistaken|left out|misunderstood|misheard|anything|something|different|changed)\b"
+    r"|\b(?:is|was|does|did) (?:that|this|it|all that|all of that|any of that) (?:sound |seem |look )?(?:right|correct|accurate|fair|about right|a fair summary|the gist|it|everything|ok|okay|all right)\b"
+    r"|\b(?:have|did|do) i (?:got|get|have|understood|understand|heard|hear|captured|capture|caught|catch)\b[^.?!]*\b(?:right|correctly|straight|all|everything|that)\b[^.?!]*\?"
+    r"|\b(?:am i|are we) (?:right|correct|on the right track|on the same page)\b"
+    r"|\b(?:did|have) i (?:miss|missed|leave|left|forget|forgotten|get) (?:anything|something|out|wrong)\b"
+    r"|\bwhat (?:have|did) i (?:missed|miss|got wrong|get wrong|left out|leave out)\b"
+    r"|\banything (?:i have|i|i have got|i got) (?:missed|got wrong|left out|misunderstood)\b"
+    r"|(?:^|,\s*)(?:right|correct|yes|yeah|yep|no|ok|okay|is that right|is it|yes or no)\s*\?\s*$"
+    r"|\b(?:just )?(?:making|to make|want to make|wanted to make) sure (?:i have|i|i am|we have|we) (?:got|get|understood|understand|heard|right)\b"
+)
+# A check that comes first and leads into the recap: "please confirm: ...", "let me check I've got
+# this right. Your son's inhaler...", "to make sure I've understood: ...".
+_LEADING = re.compile(
+    r"\b(?:please|kindly|can you|could you|would you)(?: just)? confirm\b|\bconfirm (?:the following|these|this|for me|below)\b"
+    r"|\b(?:let me|can i|could i|i want to|i will just|i would like to) (?:just )?(?:check|make sure|confirm|be sure|double check)\b(?! in\b| on\b| with\b| back\b)"
+)
+_RECAP_OPENING = re.compile(r"^(?:\W*(?:so|okay so|ok so|right so|right|okay|ok|alright|all right)\b\W*)?")
+_MIN_RECAPPED = 2
+"""How many of the customer's own content words a recap must carry."""
+
+
+def _checks(text: Text) -> list[Span]:
+    """Where the reply asks the customer to confirm or correct what it said back."""
+    found = [span for span in hits(text, "confirm_phrases") if not negated(text, span[0], 1)]
     for sentence in text.sentences:
-        if sentence.is_question or len(sentence.text.split()) < 6:
-            continue
-        listed = sentence.text.count(",") >= 2
-        if listed or len(content_stems(sentence.text) & context_stems) >= 3:
-            found.append((sentence.start, sentence.end))
+        for match in list(_CHECK.finditer(sentence.text)) + list(_LEADING.finditer(sentence.text)):
+            found.append((sentence.start + match.start(), sentence.start + match.end()))
     return found
 
 
+def _recapped(text: Text, sentence: Sentence, context_stems: set[str]) -> set[str]:
+    """The customer's content words a sentence carries, outside lists of bare words."""
+    words = {
+        stem(m.group()) for m in WORD.finditer(text.norm, sentence.start, sentence.end)
+        if len(m.group()) > 1
+    }
+    return words & context_stems
+
+
+def _said_back(text: Text, sentence: Sentence, checks: list[Span]) -> bool:
+    """Whether a sentence with no customer to compare reads as a recap: content beyond the check."""
+    marked = hits(text, "recap_markers", (sentence.start, sentence.end)) + checks
+    content = [
+        m for m in WORD.finditer(text.norm, sentence.start, sentence.end)
+        if not any(a <= m.start() < b for a, b in marked)
+    ]
+    if len(content) < 4:
+        return False  # "just to check, is that everything?" recaps nothing
+    items = sentence.text.count(",") + sentence.text.count(" and ") + sentence.text.count(":")
+    if hits(text, "recap_markers", (sentence.start, sentence.end)):
+        return items >= 1
+    return items >= 2 and len(sentence.text.split()) >= 6
+
+
 def summarizes_and_confirms(text: Text, context: Text | None) -> list[Span]:
-    """Spans of a recap of the customer's facts followed by a check that it is right."""
-    confirms = [span for span in hits(text, "confirm_phrases") if not negated(text, span[0], 1)]
+    """Spans of a recap of what the customer said followed (or led) by a check that it is right.
+
+    The recap is one or more sentences carrying several of the customer's own facts, up to and
+    including the sentence that asks the check; a check with nothing recapped ("is that right?"
+    after "so it's broken") and a recap nobody is asked to check both miss.
+    """
+    checks = _checks(text)
+    if not checks:
+        return []
+    last_check = max(a for a, _ in checks)
+    sentences = text.sentences
+    for index, sentence in enumerate(sentences[:-1]):
+        if _LEADING.search(sentence.text) and sentence.start <= last_check:
+            last_check = max(last_check, sentences[index + 1].start)  # the recap it leads into
+    context_stems = content_stems(context.norm) if context is not None else set()
+    recap: list[Span] = []
+    carried: set[str] = set()
     for sentence in text.sentences:
-        if sentence.is_question and sentence.text.rstrip(" ?!.").split()[-1:] in (["right"], ["correct"], ["yes"], ["yeah"], ["okay"], ["ok"]):
-            confirms.append((sentence.start, sentence.end))
-    markers = hits(text, "recap_markers")
-    recaps = [span for _, span in _reflection_sentences(text, context)] + markers + _listed_facts(text, context)
-    if not confirms or not recaps:
-        if markers and any(sentence_at(text, a) is not None and sentence_at(text, a).is_question for a, _ in markers):
-            return markers
+        if sentence.start > last_check:
+            break
+        if hits(text, "blame_phrases", (sentence.start, sentence.end)) or is_list(text, sentence):
+            continue  # a verdict, or a list of their words, says nothing back
+        if context is not None:
+            words = _recapped(text, sentence, context_stems)
+            if words and not (sentence.is_question and _INVERTED.match(opening(sentence.text)) and len(words) < _MIN_RECAPPED):
+                carried |= words
+                recap.append((sentence.start, sentence.end))
+        elif _said_back(text, sentence, checks):
+            carried.add(str(sentence.start))
+            carried.add(str(sentence.end))
+            recap.append((sentence.start, sentence.end))
+    if len(carried) < _MIN_RECAPPED or not recap:
         return []
-    first_confirm = min(a for a, _ in confirms)
-    before = [span for span in recaps if span[0] <= first_confirm]
-    if not before:
-        return []
-    return before + confirms
+    return recap + checks
+
+
