@@ -1,4 +1,4 @@
-"""The check kinds with settings: mentions, avoids, order, length, plain_language, not_parroting, questions.
+"""The check kinds with settings: mentions, avoids, order, length, plain_language, not_parroting, questions, scripted.
 
 Each check takes the criterion's params and a ``Reading`` of the answer and returns whether it is
 met and the normalised spans to show: what earned credit, or for the checks that forbid
@@ -17,7 +17,7 @@ from course.grading.facts import fact_spans
 from course.grading.text import WORD, Text, analyse
 from course.grading.words import overlap_runs
 
-__all__ = ["Reading", "CHECK_FUNCTIONS", "fact_list", "DEFAULT_MAX_OVERLAP"]
+__all__ = ["Reading", "CHECK_FUNCTIONS", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MOST_STOCK_LINES"]
 
 DEFAULT_MAX_OVERLAP = 0.35
 """``not_parroting``: the share of three-word runs an answer may copy."""
@@ -140,11 +140,13 @@ def _plain_language(params: Mapping[str, object], reading: Reading) -> tuple[boo
 def _not_parroting(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     limit = params.get("max_overlap")
     limit = DEFAULT_MAX_OVERLAP if limit is None else float(limit)
-    if reading.source is None:
+    # ``compare: customer`` reads the answer against what the customer said even in a rewrite.
+    source = reading.context if params.get("compare") == "customer" else reading.source
+    if source is None:
         return True, []
     words = list(WORD.finditer(reading.answer.norm))
     runs = max(len(words) - 2, 0)
-    copied = overlap_runs(reading.answer.norm, reading.source.norm)
+    copied = overlap_runs(reading.answer.norm, source.norm)
     if not runs:
         return True, []
     spans = [(words[i].start(), words[i + 2].end()) for i in copied]
@@ -165,6 +167,23 @@ def _questions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Sp
     return met, [(s.start, s.end) for s, _ in asked]
 
 
+DEFAULT_MOST_STOCK_LINES = 2
+"""``scripted``: how many distinct stock lines a reply may use before it reads as a script."""
+
+
+def _scripted(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+    from course.grading.detectors.common import hits  # late: detectors load on first use
+
+    spans = sorted(set(hits(reading.answer, "stock_lines")))
+    distinct: list[tuple[int, int]] = []
+    for span in spans:
+        if not any(a < span[1] and span[0] < b for a, b in distinct):
+            distinct.append(span)
+    at_most = params.get("at_most")
+    limit = DEFAULT_MOST_STOCK_LINES if at_most is None else int(at_most)
+    return len(distinct) <= limit, distinct if len(distinct) > limit else []
+
+
 CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, object], Reading], tuple[bool, Spans]]] = {
     "mentions": _mentions,
     "avoids": _avoids,
@@ -173,5 +192,6 @@ CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, object], Reading], tuple[bool,
     "plain_language": _plain_language,
     "not_parroting": _not_parroting,
     "questions": _questions,
+    "scripted": _scripted,
 }
 """Check kind -> function ``(params, reading) -> (met, normalised spans)``."""

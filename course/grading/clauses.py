@@ -87,11 +87,37 @@ def _all_segments(text: Text) -> tuple[tuple[Sentence, tuple[Segment, ...]], ...
     return tuple((sentence, _sentence_segments(text, sentence)) for sentence in text.sentences)
 
 
+_TELEGRAM_RUN = 3
+"""Consecutive sentences of bare fragments ("Text Monday. Daughter away. Tablets.") that make a list."""
+
+
+@lru_cache(maxsize=256)
+def _telegraphic(text: Text) -> frozenset[int]:
+    """Starts of sentences that are bare fragments inside a run of such sentences."""
+    bare = [all(part.fragment for part in parts) and bool(parts) for _, parts in _all_segments(text)]
+    marked: set[int] = set()
+    index = 0
+    while index < len(bare):
+        if not bare[index]:
+            index += 1
+            continue
+        end = index
+        while end < len(bare) and bare[end]:
+            end += 1
+        if end - index >= _TELEGRAM_RUN:
+            marked.update(_all_segments(text)[i][0].start for i in range(index, end))
+        index = end
+    return frozenset(marked)
+
+
 def segments(text: Text) -> tuple[tuple[Sentence, tuple[Segment, ...]], ...]:
     """Every sentence of a text with its segments."""
     return _all_segments(text)
 
 
+_MANY_PIECES = 5
+"""A sentence cut into this many pieces or more is a list when its pieces are this short on average:"""
+_SHORT_PIECE = 2.5
 _PILE = 4
 """A sentence of one piece is a list only when it piles up this many words with nothing joining them."""
 
@@ -102,11 +128,15 @@ def _list_of(parts: tuple[Segment, ...]) -> bool:
         return parts[0].fragment and len(parts[0].words) >= _PILE
     fragments = sum(1 for part in parts if part.fragment)
     real = len(parts) - fragments
+    if len(parts) >= _MANY_PIECES and sum(len(part.words) for part in parts) / len(parts) <= _SHORT_PIECE:
+        return True  # "took morning, pushed Thursday, worrying blood, results time": a pile of pieces
     return fragments >= 3 and fragments > real or (fragments >= 1 and real == 0)
 
 
 def is_list(text: Text, sentence: Sentence) -> bool:
-    """Whether a sentence is a list of fragments rather than something said."""
+    """Whether a sentence is a list of fragments (or one of a run of them) rather than something said."""
+    if sentence.start in _telegraphic(text):
+        return True
     for found, parts in segments(text):
         if found.start == sentence.start:
             return _list_of(parts)
@@ -122,7 +152,7 @@ def in_real_words(text: Text, position: int) -> bool:
     for sentence, parts in segments(text):
         if not sentence.start <= position < max(sentence.end, sentence.start + 1):
             continue
-        listed = _list_of(parts)
+        listed = _list_of(parts) or sentence.start in _telegraphic(text)
         for part in parts:
             if part.start <= position < part.end:
                 return not part.fragment or not listed
@@ -132,4 +162,4 @@ def in_real_words(text: Text, position: int) -> bool:
 
 def says_something(text: Text) -> bool:
     """Whether any sentence of the text is more than a list of fragments."""
-    return any(not _list_of(parts) for _, parts in segments(text))
+    return any(not is_list(text, sentence) for sentence, _ in segments(text))

@@ -71,8 +71,8 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
     kept = []
     for span in spans:
         sentence = text.sentence_at(span[0])
-        if sentence is None:
-            continue
+        if sentence is None or is_list(text, sentence):
+            continue  # "Lisbon, hotel, frustrating, sorry." names nothing
         if _WISH.search(text.norm, max(sentence.start, span[0] - 30), span[1]) or overlapping(span, wishes):
             continue
         if not _feeling_named(text, sentence, span, spans):
@@ -87,9 +87,6 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
         if any(_anchored(text, other, context_stems, skip) and not is_list(text, other) for other in neighbours):
             kept.append(span)
     return kept
-
-
-EMPATHY_THROUGH_SPECIFICS = True
 
 
 def _impact(text: Text, context: Text, reflections: Spans) -> Spans:
@@ -134,7 +131,9 @@ def credited_spans(technique: str, text: Text, context: Text | None, spans: Span
     """
     if technique == "acknowledges_emotion":
         kept = _empathy(text, context, spans)
-        if not kept and find is not None and context is not None and EMPATHY_THROUGH_SPECIFICS:
+        if not kept and find is not None and context is not None and not hits(text, "stock_empathy"):
+            # Empathy through specifics: their situation said back, in their terms. Not for an
+            # answer that reached for a stock line where the feeling should be.
             kept = _impact(text, context, find("reflects_content"))
         return kept
     if technique == "reflects_content":

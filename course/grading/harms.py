@@ -3,7 +3,8 @@
 A trainer fails a reply that blames the customer, waves their feeling away, promises an outcome
 nobody here controls, gives unsafe advice or asks for what must never be asked, or just pastes
 the customer's words back, however well it does the rest. Every rubric inherits these criteria
-as essential. Where a rubric already has its own criterion for one of these techniques (an
+as essential, along with two more: not pasting the customer's words back, and not stacking
+stock lines a script says to everyone. Where a rubric already has its own criterion for one of these techniques (an
 ``avoids`` naming it), that criterion stands in for the inherited one and counts as essential.
 Inherited criteria carry no weight: they decide the verdict, not the score.
 """
@@ -65,24 +66,25 @@ def _inherited() -> tuple[Criterion, ...]:
     )
 
 
-def _own_words(rewrite: bool) -> Criterion:
+def _own_words(rewrite: bool) -> tuple[Criterion, ...]:
     from course.content.model import Criterion
 
-    if rewrite:
-        return Criterion(
-            id="harm.own-words", check="not_parroting", weight=0.0, severity="essential", skill="paraphrasing",
-            met="You rewrote the reply in your own words.",
-            missed="Most of your answer is the original reply with small changes (struck through). "
-                   "Rewrite it so it reads as a new reply.",
-            params={"max_overlap": REWRITE_OVERLAP},
-        )
-    return Criterion(
+    customer = Criterion(
         id="harm.own-words", check="not_parroting", weight=0.0, severity="essential", skill="paraphrasing",
         met="You answered in your own words.",
         missed="Most of your answer repeats the customer's own words back (struck through). Say what "
                "you heard in your words, and then do something with it.",
-        params={"max_overlap": OWN_WORDS_OVERLAP},
+        params={"max_overlap": OWN_WORDS_OVERLAP, "compare": "customer"},
     )
+    if rewrite:
+        return (customer, Criterion(
+            id="harm.rewritten", check="not_parroting", weight=0.0, severity="essential", skill="paraphrasing",
+            met="You rewrote the reply in your own words.",
+            missed="Most of your answer is the original reply with small changes (struck through). "
+                   "Rewrite it so it reads as a new reply.",
+            params={"max_overlap": REWRITE_OVERLAP},
+        ))
+    return (customer,)
 
 
 def _avoided(criterion: Criterion) -> set[str]:
@@ -103,6 +105,19 @@ def with_harms(rubric: Rubric, *, rewrite: bool = False) -> tuple[Criterion, ...
             if criterion.severity != "essential":
                 own[index] = replace(criterion, severity="essential")
     added = [c for c in _inherited() if not _avoided(c) & covered]
-    if not any(c.check == "not_parroting" for c in own):
-        added.append(_own_words(rewrite))
+    added.extend(_own_words(rewrite))  # beside any stricter not_parroting of the rubric's own
+    if not any(c.check == "scripted" for c in own):
+        added.append(_own_voice())
     return tuple(own) + tuple(added)
+
+
+def _own_voice() -> Criterion:
+    from course.content.model import Criterion
+
+    return Criterion(
+        id="harm.own-voice", check="scripted", weight=0.0, severity="essential", skill="empathy",
+        met="Your reply sounds like you, not a script.",
+        missed="Your reply is stacked with stock lines (struck through). Each one is said to every "
+               "customer; keep at most one or two and say the rest in words meant for this customer.",
+        params={},
+    )

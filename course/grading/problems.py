@@ -19,7 +19,8 @@ SETTINGS: dict[str, frozenset[str]] = {
     "order": frozenset({"first", "then"}),
     "length": frozenset({"min_words", "max_words", "max_sentence_words"}),
     "plain_language": frozenset({"phrases"}),
-    "not_parroting": frozenset({"max_overlap"}),
+    "not_parroting": frozenset({"max_overlap", "compare"}),
+    "scripted": frozenset({"at_most"}),
     "questions": frozenset({"at_least", "at_most", "open_at_least"}),
 }
 """The settings each check kind understands (a technique check takes none)."""
@@ -135,6 +136,8 @@ def criterion_problems(criterion: Criterion, *, in_conversation: bool = False) -
             isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1
         ):
             problems.append(f"`max_overlap` must be a share between 0 and 1 (got {value!r})")
+    elif check == "scripted":
+        problems += _count_problems(params, ("at_most",))
     elif check == "questions":
         problems += _count_problems(params, ("at_least", "at_most", "open_at_least"))
         low, high, open_low = params.get("at_least", 1), params.get("at_most"), params.get("open_at_least", 0)

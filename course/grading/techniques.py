@@ -37,6 +37,7 @@ CHECKS: tuple[str, ...] = (
     "plain_language",
     "not_parroting",
     "questions",
+    "scripted",
 )
 """Check kinds with settings, besides the positive techniques."""
 
@@ -68,6 +69,7 @@ CHECK_SKILL: Mapping[str, str] = MappingProxyType(
         "plain_language": "empathy",
         "not_parroting": "paraphrasing",
         "questions": "attention",
+        "scripted": "empathy",
     }
 )
 """The skill a check kind evidences by default (``order`` and ``avoids`` refine it)."""

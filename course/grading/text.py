@@ -35,6 +35,8 @@ _IS_WORDS = frozenset(
 )
 _SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'m", " am"), ("'d", " would"))
 _HAS_NEXT = re.compile(r"\s+(?:been|got|gotten)\b", re.I)
+# "you'd called", "I'd sent": 'd before a past participle is "had", not "would".
+_HAD_NEXT = re.compile(r"\s+(?:only\s+|already\s+|just\s+)?(?:been|got|done|gone|had|known|seen|left|made|sent|told|paid|put|taken|given|read|\w+ed)\b", re.I)
 _SENTENCE_END = re.compile(
     r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022\d])|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\w)"
 )
@@ -104,6 +106,8 @@ class Text:
                 spelled = _spell_out(lowered)
                 if spelled is not None and spelled.endswith(" is") and _HAS_NEXT.match(original, finish):
                     spelled = spelled[:-3] + " has"  # "it's been", "that's got": 's is "has" here
+                if spelled is not None and spelled.endswith(" would") and lowered.endswith("'d") and _HAD_NEXT.match(original, finish):
+                    spelled = spelled[:-6] + " had"  # "if you'd called": 'd is "had" here
                 if lowered == "ill" and _opens_sentence(parts):
                     spelled = "i will"  # "ill" opening a sentence is "I'll" typed fast, not "unwell"
                 if spelled is None and len(lowered) == len(raw):

@@ -47,9 +47,28 @@ _NOT_ONE_S_DOING = frozenset(
 )
 
 
+# Blame by cause: something the customer did, then "that's why" / "which is why" / "so the...".
+_DID = re.compile(
+    r"\byou(?: (?:have|had|just|clearly|obviously|probably))? (?:typed|entered|put|left|let|missed|forgot|chose|picked|selected|"
+    r"clicked|pressed|gave|sent|used|ordered|booked|ticked|signed|agreed|cancelled|canceled|deleted|ignored|paid|waited|opened)\b"
+)
+_CAUSE = re.compile(r"\b(?:that is why|which is why|this is why|that is what|so the|so your|so it|hence|because of that|and that is why)\b|\b(?:is|was|are) (?:late|failing|blocked|declined|wrong|missing|rejected) because you\b")
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
-    spans = [span for span in hits(text, "blame_phrases") if not negated(text, span[0], 2)]
+    spans = [
+        span for span in hits(text, "blame_phrases")
+        if not negated(text, span[0], 2) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
+    ]
+    for sentence in text.sentences:
+        did = _DID.search(sentence.text)
+        caused = did is not None and (_CAUSE.search(sentence.text) or re.search(r"\b(?:because|since|as)\s+$", sentence.text[: did.start()]))
+        if did and caused and not sentence.is_question and not conditional(text, sentence.start + did.start(), 2):
+            spans.append((sentence.start + did.start(), sentence.start + did.end()))
+        elif _CAUSE.search(sentence.text) and re.search(r"\bbecause you\b", sentence.text):
+            found = re.search(r"\bbecause you\b", sentence.text)
+            spans.append((sentence.start + found.start(), sentence.start + found.end()))
     for found in _OMISSION.finditer(text.norm):
         if found.group("verb") in _NOT_ONE_S_DOING or found.group("rest"):
             continue
