@@ -61,9 +61,22 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
         if when:
             kept.append((start, end))
             kept.extend(when)
+        elif _DONE_OR_CONCRETE.match(text.norm, start) and not _VAGUE.search(text.norm, start, sentence.end):
+            kept.append((start, end))  # "I've passed it to our planners", "I'll keep you posted here"
     return kept
 
 
+# A step already taken by the speaker ("I've sent", "I have put a note on") or a concrete one
+# promised to a named person, place or channel needs no clock to be a real next step; "I'll look
+# into it" and "we'll see what we can do" are the vague kind that does.
+_DONE_OR_CONCRETE = re.compile(
+    r"(?:i|we) (?:have|had) (?:just |now |already |also )?(?!been\b|got to\b|had\b)\w+(?:ed|ent|ut|ot|ade|old|one|ung|ook|en)\b"
+    r"|(?:i|we) (?:will|am going to|are going to) (?:personally |also |then |now |just )?"
+    r"(?:send|pass|put|note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
+    r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|keep you (?:posted|updated|informed)|let you know|"
+    r"come back|be back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|get (?:the|a|an|your|someone|him|her))\b"
+)
+_VAGUE = re.compile(r"\b(?:look into|investigate|see what|do (?:my|our) best|try (?:to|and)|in due course|at some point|when (?:i|we) can|as soon as possible|asap)\b")
 _INSTRUCTION_LEAD = frozenset("please just simply then first so now and or also next otherwise meanwhile instead".split())
 
 

@@ -164,9 +164,30 @@ def _reflection_sentences(text: Text, context: Text | None) -> list[tuple[Senten
             continue  # said back word for word: parroting
         if hits(text, "blame_phrases", (sentence.start, sentence.end)):
             continue  # "that's because you didn't put the flat number on": a verdict, not their story
+        if _not_saying_back(text, sentence, framed):
+            continue
         if any(_restates(text, unit, framed, context_stems, context is not None) for unit in _units(sentence)):
             found.append((sentence, (sentence.start, sentence.end)))
     return found
+
+
+def _not_saying_back(text: Text, sentence: Sentence, framed: list[Span]) -> bool:
+    """Whether a sentence about them advises, cheers or wishes rather than says back.
+
+    "Maybe take your mind off it", "you've got this!", "hope you are doing well": each is about
+    the customer, none restates what they said. A sentence
+    with a reflecting frame ("it sounds like...") is left to the frame.
+    """
+    if any(sentence.start <= a < sentence.end and _strong(text.norm, a) for a, _ in framed):
+        return False
+    window = (sentence.start, sentence.end)
+    if hits(text, "warm_wishes", window) or hits(text, "encouragement", window):
+        return True
+    from course.grading.detectors.actions import offers_solution  # late: actions imports questions
+
+    if any(sentence.start <= a < sentence.end for a, _ in offers_solution(text, None)):
+        return True
+    return False
 
 
 def reflects_content(text: Text, context: Text | None) -> list[Span]:
