@@ -223,10 +223,33 @@ _MIN_RECAPPED = 2
 """How many of the customer's own content words a recap must carry."""
 
 
+# A short question pointing back at what was just said and asking whether it is right, complete
+# or clear: "does that all match what you've got?", "anything in that you'd want changed?",
+# "is that the full list?", "that about it?", "have you got that?".
+_BACK = re.compile(r"\b(?:that|this|those|these|it|all|any of (?:that|this|it|them)|anything|everything|them)\b")
+_RIGHT = re.compile(
+    r"\b(?:right|correct|accurate|match|matches|wrong|off|changed?|add|missed|miss|left out|leave out|full|complete|"
+    r"about it|that it|clear|got that|got it|make sense|makes sense|fair|gist|go over|sound|boxes|the lot|all of it|everything)\b"
+)
+_MAX_CHECK_WORDS = 16
+
+
+def _check_question(sentence: Sentence) -> bool:
+    words = sentence.text.split()
+    return (
+        sentence.is_question and len(words) <= _MAX_CHECK_WORDS
+        and bool(_BACK.search(sentence.text)) and bool(_RIGHT.search(sentence.text))
+        and not re.search(r"\b(?:else|help|assist|today)\b", sentence.text)
+    )
+
+
 def _checks(text: Text) -> list[Span]:
     """Where the reply asks the customer to confirm or correct what it said back."""
     found = [span for span in hits(text, "confirm_phrases") if not negated(text, span[0], 1)]
     for sentence in text.sentences:
+        if _check_question(sentence):
+            cut = max(sentence.text.rfind(","), sentence.text.rfind(":"), sentence.text.rfind(" - "))
+            found.append((sentence.start + (cut + 1 if cut > 0 else 0), sentence.end))  # the asking tail only
         for match in list(_CHECK.finditer(sentence.text)) + list(_LEADING.finditer(sentence.text)):
             found.append((sentence.start + match.start(), sentence.start + match.end()))
     return found
@@ -266,11 +289,9 @@ def summarizes_and_confirms(text: Text, context: Text | None) -> list[Span]:
     checks = _checks(text)
     if not checks:
         return []
-    last_check = max(a for a, _ in checks)
-    sentences = text.sentences
-    for index, sentence in enumerate(sentences[:-1]):
-        if _LEADING.search(sentence.text) and sentence.start <= last_check:
-            last_check = max(last_check, sentences[index + 1].start)  # the recap it leads into
+    # The check may follow the recap ("...have I got that right?") or lead into it ("stop me if
+    # I get any of this wrong: ..."), so the recap is looked for in every sentence.
+    last_check = len(text.norm)
     context_stems = content_stems(context.norm) if context is not None else set()
     recap: list[Span] = []
     carried: set[str] = set()
