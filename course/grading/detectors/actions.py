@@ -130,6 +130,17 @@ _NOT_ADVICE_AFTER = re.compile(r"\s+(?:care|me|us know|sure (?:i|we)|a look|a mo
 _BELIEF = re.compile(r"\byou (?:can|could|will) (?:do (?:it|this|that)|get through|make it|handle|manage|overcome|beat|turn (?:it|this|things))")
 
 
+def _clause_start_of(text: Text, position: int) -> int:
+    """Where the clause holding a position starts (after the last comma, colon or semicolon)."""
+    cut = max(text.norm.rfind(",", 0, position), text.norm.rfind(";", 0, position), text.norm.rfind(":", 0, position))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _previous_clause(text: Text, clause_start: int, sentence_start: int) -> int:
+    """Where the clause before the one starting at ``clause_start`` starts, within its sentence."""
+    return max(_clause_start_of(text, max(clause_start - 1, 0)), sentence_start)
+
+
 def _advice(text: Text) -> list[Span]:
     """Advice and options by sentence shape (see ``_ADVICE``), and imperatives that open a sentence."""
     found = []
@@ -153,7 +164,9 @@ def _advice(text: Text) -> list[Span]:
         after = text.norm[end : end + 1]
         if (after and after.isalnum()) or _NOT_ADVICE_AFTER.match(text.norm, end):
             continue
-        if start == sentence.start or lead:
+        clause_start = _clause_start_of(text, start)
+        after_condition = re.match(r"\s*(?:if|when|once|after|before|until|as soon as|whenever)\b", text.norm[_previous_clause(text, clause_start, sentence.start):clause_start])
+        if start == sentence.start or lead or after_condition:
             # "Talk to your manager", "then switch it off": a verb with nobody before it, and not
             # "look, ..." or "see?" said as a discourse word.
             if not re.match(r"[\s,]*(?:,|\?|!|$)", text.norm[end : end + 2]):
