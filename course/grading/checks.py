@@ -93,7 +93,10 @@ def _phrase_spans(text: Text, phrases: object) -> Spans:
 
 
 def _avoids(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
-    spans = _phrase_spans(reading.answer, params.get("phrases"))
+    from course.grading.detectors.common import negated  # late: detectors load on first use
+
+    # "I won't ask you to reboot", "please don't use Forgot password": naming it to rule it out.
+    spans = [span for span in _phrase_spans(reading.answer, params.get("phrases")) if not negated(reading.answer, span[0], 4)]
     techniques = params.get("techniques") or ()
     if isinstance(techniques, str):
         techniques = [techniques]

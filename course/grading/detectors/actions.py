@@ -197,6 +197,10 @@ _OWN_STEP = re.compile(
     r"(?:call|ring|phone|email|message|text|write|update|check|chase|look|get back|come back|contact|follow up|send|let you know|"
     r"keep you|be in touch|speak|ask|raise|book|arrange|pass|put|note|log|flag|escalate|read|reply|answer|stay|be there|be here|do)\b"
 )
+_WARRANTY = re.compile(
+    r"\b(?:warranty|guarantee period|manufacturer|year guarantee|month guarantee|guaranteed? (?:it |them )?for (?:\w+ )?(?:years?|months?))\b"
+    r"|\bguarantees? (?:it |them |this )?for (?:a |one |two |three |\d+ )(?:years?|months?)\b"
+)
 # Certainty about what someone else will do, or how things will turn out: "the doctor will
 # definitely fit you in", "your refund will 100% be there by Monday", "they always approve it".
 _CERTAIN = re.compile(
@@ -204,7 +208,7 @@ _CERTAIN = re.compile(
     r"|\b(?:i am|i am absolutely|i am 100 (?:%|percent)) (?:certain|sure|positive|confident)\b|\btrust me\b|\bno chance (?:of|that)\b|\bthey always\b|\bwill never (?:happen|fail|break|go wrong)\b"
 )
 _OTHERS_OUTCOME = re.compile(
-    r"\b(?:it|this|that|they|he|she|the \w+|your \w+(?: \w+)?|you)\s+(?:will|is going to|are going to|would|should)\s+(?:\S+\s+){0,2}?"
+    r"\b(?:it|this|that|they|he|she|the \w+|your \w+(?: \w+)?|you)\s+(?:will|is going to|are going to)\s+(?:\S+\s+){0,2}?"
     r"(?:be|get|arrive|come|work|fix|approve|fit|pay|refund|replace|reach|happen|go|stay|clear|sort|last|fail|break|see|accept)\b"
     r"|\b(?:is|are) (?:gone|fixed|sorted|solved) (?:forever|for good)\b|\bno chance of (?:it|this|that)\b"
 )
@@ -223,6 +227,8 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
             continue  # "before I promise anything" is the honest opposite
         if _OWN_STEP.match(text.norm, end):
             continue
+        if _WARRANTY.search(text.norm, max(0, start - 40), min(len(text.norm), end + 40)):
+            continue  # "the manufacturer guarantees it for two years": a warranty, not a promise
         kept.append((start, end))
     for sentence in text.sentences:
         if sentence.is_question:

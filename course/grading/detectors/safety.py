@@ -35,9 +35,9 @@ _HAZARD = re.compile(
     r"burning|smok\w+|spark\w*|scorch\w*|melt\w*|fumes|electric shock|singe\w*)\b"
 )
 _OPERATE = re.compile(
-    r"\b(?:(?:pop|put|run|start|stick|set)\b(?:\s+\w+){0,3}?\s+(?:on|going|wash|cycle|spin)\b|"
-    r"(?:switch|turn|plug)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|"
-    r"(?:keep|carry on|continue|go on)\s+using\b|(?:use|run|try)\s+(?:it|the \w+)\s+(?:again|as normal|as usual|for now|anyway))"
+    r"\b(?:(?:pop|put|stick|set|run|start|do|try)\s+(?:a|another|the|one|it|it on|a quick|a short|a test|a small)?\s*(?:\w+\s+)?(?:wash|cycle|load|spin|rinse)\b|"
+    r"(?:switch|turn|plug|power)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|(?:run|start|use)\s+(?:it|the (?:machine|appliance|washer|dishwasher|boiler|heater|cooker|oven|hob|dryer))\b(?!\s+(?:off|again later))|"
+    r"(?:keep|carry on|continue|go on)\s+using\b)"
 )
 _HOLDING_OFF = re.compile(r"\b(?:until|before|unless|once|after|when|if)\b")
 

@@ -25,6 +25,8 @@ def uses_jargon(text: Text, context: Text | None) -> list[Span]:
             word = found.group().lower()
             if word in plain or word.rstrip("s") in plain or not any(c.isalpha() for c in word[1:]):
                 continue
+            if re.match(r"[-/ ]?\d", original[found.end() : found.end() + 2]):
+                continue  # "SR-88412", "RMA 5521": a reference to quote, not a term to explain
             start, end = text.norm_span(found.start(), found.end())
             if end > start:
                 spans.append((start, end))
@@ -52,6 +54,8 @@ _DID = re.compile(
     r"\byou(?: (?:have|had|just|clearly|obviously|probably))? (?:typed|entered|put|left|let|missed|forgot|chose|picked|selected|"
     r"clicked|pressed|gave|sent|used|ordered|booked|ticked|signed|agreed|cancelled|canceled|deleted|ignored|paid|waited|opened)\b"
 )
+# "You typed..." blames; "the data you used" is a relative clause about a thing, and blames no one.
+_SUBJECT_PLACE = re.compile(r"(?:^|[,;:]\s*|\b(?:because|since|as|and|but|so|then|when|once|well|sir|madam)\s+)$")
 _CAUSE = re.compile(r"\b(?:that is why|which is why|this is why|that is what|so the|so your|so it|hence|because of that|and that is why)\b|\b(?:is|was|are) (?:late|failing|blocked|declined|wrong|missing|rejected) because you\b")
 
 
@@ -60,9 +64,10 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
     spans = [
         span for span in hits(text, "blame_phrases")
         if not negated(text, span[0], 2) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
+        and not re.search(r"\b(?:none of|no part of|nothing (?:about|of))\b[^,.;]*$", text.norm[max(0, span[0] - 30) : span[0]])
     ]
     for sentence in text.sentences:
-        did = _DID.search(sentence.text)
+        did = next((m for m in _DID.finditer(sentence.text) if _SUBJECT_PLACE.search(sentence.text[: m.start()])), None)
         caused = did is not None and (_CAUSE.search(sentence.text) or re.search(r"\b(?:because|since|as)\s+$", sentence.text[: did.start()]))
         if did and caused and not sentence.is_question and not conditional(text, sentence.start + did.start(), 2):
             spans.append((sentence.start + did.start(), sentence.start + did.end()))
