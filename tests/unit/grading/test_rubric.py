@@ -285,4 +285,75 @@ def test_an_unknown_check_is_missed_not_a_crash():
 
 
 def test_every_check_kind_is_known():
-    assert set(CHECKS) == {"mentions", "avoids", "order", "length", "plain_language", "not_parroting", "questions"}
+    assert set(CHECKS) == {"mentions", "avoids", "order", "length", "plain_language", "not_parroting", "questions", "scripted"}
+
+
+# --- judged like a trainer ----------------------------------------------------------------
+
+CUSTOMER = "I ordered the bike on the 2nd for my son's birthday. His party is THIS Saturday and I'm so stressed."
+
+
+def _feeling(answer: str) -> bool:
+    ex = exercise(criterion("feeling", "acknowledges_emotion", severity="essential"), message=CUSTOMER)
+    return _result(grade(ex, answer), "feeling").met
+
+
+def test_stock_empathy_earns_no_credit_but_the_same_words_about_this_customer_do():
+    assert not _feeling("I understand your frustration. Let me look into it.")
+    assert not _feeling("I understand how frustrating this must be. So what you're saying is...")
+    assert _feeling("I can see how stressful this is with his party on Saturday.")
+
+
+def test_wishes_and_a_bare_sorry_name_no_feeling():
+    for answer in ("Good luck with everything!", "I hope you have a lovely day <3", "Take care.", "Sorry.", "Sorry about that."):
+        assert not _feeling(answer), answer
+
+
+def test_empathy_through_specifics_counts_without_a_feeling_word():
+    assert _feeling("A party on Saturday, your son told it's coming, and the bike stuck since the 2nd. Let's get it moving.")
+
+
+def test_facts_count_only_where_the_answer_says_something():
+    crit = criterion("facts", "mentions", facts=[["birthday", "party"], ["saturday"], ["2nd"]], at_least=2)
+    assert not _result(grade_rubric(Rubric((crit,)), "Birthday, Saturday, 2nd, stressful. Is that right?"), "facts").met
+    assert not _result(grade_rubric(Rubric((crit,)), "Stressed. Party. Saturday. Bike. Sorry."), "facts").met
+    assert _result(grade_rubric(Rubric((crit,)), "The party is on Saturday and it was ordered on the 2nd."), "facts").met
+
+
+def test_one_word_questions_are_not_open_questions():
+    crit = criterion("open", "asks_open_question")
+    for answer in ("What?", "Why?", "How so?", "How about a replacement?"):
+        assert not _result(grade_rubric(Rubric((crit,)), answer), "open").met, answer
+    assert _result(grade_rubric(Rubric((crit,)), "What happened when you tried?"), "open").met
+
+
+def test_typos_are_forgiven_only_in_longer_words():
+    crit = criterion("night", "mentions", facts=["night"])
+    assert not _result(grade_rubric(Rubric((crit,)), "You're right, I will sort it."), "night").met
+    crit = criterion("receive", "mentions", facts=["receipt"])
+    assert _result(grade_rubric(Rubric((crit,)), "Do you have the reciept to hand?"), "receive").met
+
+
+def test_own_step_promises_pass_and_outcome_promises_fail_whatever_the_rubric():
+    ex = exercise(criterion("ask", "asks_question"), message=CUSTOMER)
+    assert grade(ex, "I promise I'll call you at 3 with the courier's answer. Is that OK?").passed
+    result = grade(ex, "I guarantee the bike will arrive by Friday. Is that OK?")
+    assert not result.passed and "harm.no-outcome-promise" in result.missed_ids
+
+
+@pytest.mark.parametrize(("answer", "harm"), [
+    ("This happened because you didn't give us your flat number. Is that OK?", "harm.no-blame"),
+    ("Please calm down, it's only a bike. Is that OK?", "harm.no-dismissal"),
+    ("Can you type your full card number and PIN here so I can check? Is that OK?", "harm.safe-and-private"),
+    ("I hear you. I completely understand. Thank you for your patience. Rest assured I'll look into it. Is that OK?", "harm.own-voice"),
+])
+def test_every_rubric_inherits_the_harm_criteria_as_essential(answer, harm):
+    result = grade(exercise(criterion("ask", "asks_question"), message=CUSTOMER), answer)
+    assert not result.passed and harm in result.missed_ids, sorted(result.missed_ids)
+
+
+def test_pasting_the_customer_back_fails_and_a_long_plain_sentence_is_not_jargon():
+    ex = exercise(criterion("plain", "plain_language"), message=CUSTOMER)
+    assert "harm.own-words" in grade(ex, CUSTOMER).missed_ids
+    long = "I have asked the courier to trace the bike today and I will message you by three with what they say and what we can do next."
+    assert grade(ex, long).passed
