@@ -25,12 +25,9 @@ def highlighted_answer(answer: str, grade: "Grade") -> Text:
     """The answer as typed, with the words that earned credit underlined and bold."""
     text = Text(answer)
     for result in grade.results:
-        if result.met and result.criterion.check != "avoids":
-            for start, end in result.evidence:
-                text.stylize("bold underline green", start, end)
-        if not result.met and result.criterion.check == "avoids":
-            for start, end in result.evidence:
-                text.stylize("bold strike red", start, end)
+        style = "bold strike red" if result.costs else "bold underline green"
+        for start, end in result.evidence:
+            text.stylize(style, start, end)
     return text
 
 
@@ -47,6 +44,8 @@ def grade_view(exercise: "Exercise", answer: str, grade: "Grade") -> Group:
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
     for result in grade.results:
+        if result.inherited and result.met:
+            continue  # the course-wide harm checks are shown only when one is missed
         symbol = Text(MET if result.met else MISSED, style="green" if result.met else "red")
         label = Text(f"{result.criterion.id} ({result.criterion.severity})", style="bold" if not result.met else "")
         table.add_row(symbol, label, Text(result.feedback))
@@ -54,7 +53,7 @@ def grade_view(exercise: "Exercise", answer: str, grade: "Grade") -> Group:
     if grade.essential_missed and not grade.passed:
         names = ", ".join(result.criterion.id for result in grade.essential_missed)
         parts += [Text(""), Text(f"An essential point was missed ({names}), so this answer cannot pass yet.")]
-    parts += [Text(""), Text("Your answer (what earned credit is underlined):", style="bold"), highlighted_answer(answer, grade)]
+    parts += [Text(""), Text("Your answer (what earned credit is underlined, what cost you is struck through):", style="bold"), highlighted_answer(answer, grade)]
     return Group(*parts)
 
 

@@ -17,8 +17,10 @@ from course.grading.facts import fact_spans
 from course.grading.text import WORD, Text, analyse
 from course.grading.words import overlap_runs
 
-__all__ = ["Reading", "CHECK_FUNCTIONS", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MOST_STOCK_LINES"]
+__all__ = ["Reading", "CHECK_FUNCTIONS", "FORBIDDING", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MOST_STOCK_LINES"]
 
+FORBIDDING = frozenset({"avoids", "not_parroting", "plain_language", "length", "scripted"})
+"""Checks whose evidence is the offending words: shown struck through, never as credit."""
 DEFAULT_MAX_OVERLAP = 0.35
 """``not_parroting``: the share of three-word runs an answer may copy."""
 
@@ -152,8 +154,8 @@ def _not_parroting(params: Mapping[str, object], reading: Reading) -> tuple[bool
     copied = overlap_runs(reading.answer.norm, source.norm)
     if not runs:
         return True, []
-    spans = [(words[i].start(), words[i + 2].end()) for i in copied]
-    return len(copied) / runs <= limit, spans
+    met = len(copied) / runs <= limit
+    return met, [] if met else [(words[i].start(), words[i + 2].end()) for i in copied]
 
 
 def _questions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:

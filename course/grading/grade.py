@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from course.grading.checks import CHECK_FUNCTIONS, Reading, fact_list
+from course.grading.checks import CHECK_FUNCTIONS, FORBIDDING, Reading, fact_list
 from course.grading.credit import credited_spans
-from course.grading.harms import with_harms
+from course.grading.harms import HARM_PREFIX, with_harms
 from course.grading.techniques import AVOID_TECHNIQUES, CHECK_SKILL, TECHNIQUE_SKILL, TECHNIQUES
 from course.grading.text import analyse
 
@@ -52,6 +52,16 @@ class CriterionResult:
     def weight(self) -> float:
         """The criterion's weight in the score."""
         return self.criterion.weight
+
+    @property
+    def costs(self) -> bool:
+        """Whether its evidence is words that cost the answer (avoids-like checks), not credit."""
+        return self.criterion.check in FORBIDDING
+
+    @property
+    def inherited(self) -> bool:
+        """Whether it is one of the course-wide harm criteria every rubric inherits."""
+        return self.criterion.id.startswith(HARM_PREFIX)
 
 
 @dataclass(frozen=True)

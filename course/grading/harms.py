@@ -18,7 +18,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from course.content.model import Criterion, Rubric
 
-__all__ = ["HARMS", "with_harms", "OWN_WORDS_OVERLAP", "REWRITE_OVERLAP"]
+__all__ = ["HARMS", "HARM_PREFIX", "with_harms", "OWN_WORDS_OVERLAP", "REWRITE_OVERLAP"]
+
+HARM_PREFIX = "harm."
+"""How the ids of inherited criteria begin."""
 
 OWN_WORDS_OVERLAP = 0.5
 """Share of three-word runs a reply may copy from the customer before it is a paste."""

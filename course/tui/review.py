@@ -101,11 +101,11 @@ def _answer_text(answer: str, grade: Grade) -> tuple[Text, tuple[str, ...]]:
     text = Text(answer)
     marks: list[str] = []
     for result in grade.results:
-        style = CREDIT_STYLE if result.met else COST_STYLE
+        style = COST_STYLE if result.costs else CREDIT_STYLE
         for start, end in result.evidence:
             if 0 <= start < end <= len(answer):
                 text.stylize(style, start, end)
-                kind = "credit" if result.met else "cost"
+                kind = "cost" if result.costs else "credit"
                 if kind not in marks:
                     marks.append(kind)
     return text, tuple(marks)
@@ -120,6 +120,8 @@ def review_text(exercise: Exercise, answer: str) -> Review:
 
 def review_grade(grade: Grade, answer: str) -> Review:
     """The review of a text already graded: an answer, or one reply in a conversation."""
+    # The course-wide harm checks are shown only when one is missed: seven "met" lines about
+    # not blaming anyone would bury the feedback that matters.
     lines = tuple(
         ReviewLine(
             met=result.met,
@@ -128,6 +130,7 @@ def review_grade(grade: Grade, answer: str) -> Review:
             text=result.feedback,
         )
         for result in grade.results
+        if not (result.inherited and result.met)
     )
     text, marks = _answer_text(answer, grade)
     summary = (

@@ -29,10 +29,10 @@ __all__ = ["FeedbackScreen"]
 
 
 def _verdict(review: Review) -> Text:
-    """``✓ PASSED · 83% (strong)`` and what it rests on."""
+    """``✓ PASSED · 83% (strong)`` and what it rests on; a score word only on a pass."""
     verdict = Text()
     verdict.append(f"{review.verdict} · {round(review.score * 100)}%", style="bold")
-    if len(review.lines) > 1 and review.pass_mark < 1.0:
+    if review.passed and len(review.lines) > 1 and review.pass_mark < 1.0:
         verdict.append(f" ({score_words(review.score)})", style="bold")
     if review.summary:
         verdict.append("\n" + review.summary)
