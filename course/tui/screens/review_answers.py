@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from course.trainer.feedback import AnswerToReview, FeedbackDraft
 from course.tui.widgets.marked_list import MarkedRadioButton
+from course.grading import judged_criteria
 
 __all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view"]
 
@@ -61,7 +62,8 @@ def grade_view(answer: AnswerToReview) -> Group:
               Text(str(attempt.answer))]
     verdict = "✓ PASSED" if attempt.passed else "✗ NOT YET"
     parts += [Text(""), Text(f"Course's grade: {verdict}, score {attempt.score:.0%}", style="bold")]
-    criteria = {criterion.id: criterion for criterion in (exercise.rubric.criteria if exercise.rubric else ())}
+    judged = judged_criteria(exercise.rubric, rewrite=exercise.kind == "rewrite") if exercise.rubric else ()
+    criteria = {criterion.id: criterion for criterion in judged}
     for outcome in attempt.outcomes:
         criterion = criteria.get(outcome.criterion_id)
         line = Text("  ✓ " if outcome.met else "  ✗ ", style="green" if outcome.met else "red")
