@@ -43,9 +43,7 @@ def grade_view(exercise: "Exercise", answer: str, grade: "Grade") -> Group:
     table.add_column(width=1)
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
-    for result in grade.results:
-        if result.inherited and result.met:
-            continue  # the course-wide harm checks are shown only when one is missed
+    for result in grade.shown:  # the course-wide harm checks only when one is missed
         symbol = Text(MET if result.met else MISSED, style="green" if result.met else "red")
         label = Text(f"{result.criterion.id} ({result.criterion.severity})", style="bold" if not result.met else "")
         table.add_row(symbol, label, Text(result.feedback))

@@ -78,6 +78,11 @@ class Grade:
     """One result per criterion, in rubric order."""
 
     @property
+    def shown(self) -> tuple[CriterionResult, ...]:
+        """The results a learner is shown: the rubric's own, and an inherited harm check only when missed."""
+        return tuple(r for r in self.results if not (r.inherited and r.met))
+
+    @property
     def met(self) -> tuple[CriterionResult, ...]:
         """Results of the criteria met."""
         return tuple(r for r in self.results if r.met)

@@ -163,8 +163,8 @@ def review_run(run: ConversationRun) -> Review:
     name = run.conversation.customer
     lines = []
     for number, reply in enumerate(run.replies, start=1):
-        met = sum(result.met for result in reply.grade.results)
-        text = f"{met} of {len(reply.grade.results)} points"
+        met = sum(result.met for result in reply.grade.shown)
+        text = f"{met} of {len(reply.grade.shown)} points"
         if reply.interrupted:
             text += f"; you interrupted {name}"
         lines.append(ReviewLine(reply.grade.passed, "✓ passed" if reply.grade.passed else "✗ missed",

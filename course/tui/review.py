@@ -129,8 +129,7 @@ def review_grade(grade: Grade, answer: str) -> Review:
             label=result.criterion.severity,
             text=result.feedback,
         )
-        for result in grade.results
-        if not (result.inherited and result.met)
+        for result in grade.shown
     )
     text, marks = _answer_text(answer, grade)
     summary = (

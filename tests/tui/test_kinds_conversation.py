@@ -106,10 +106,11 @@ async def test_the_customer_types_over_time_and_a_patient_conversation_passes(co
         "path": ["start", "close", "thanks"],
         "mood": 2,
     }
-    assert [(o.criterion_id, o.met) for o in attempt.outcomes] == [
+    assert [(o.criterion_id, o.met) for o in attempt.outcomes if ".harm." not in o.criterion_id] == [
         ("start.heard-it", True), ("start.steady", True), ("start.let-them-finish", True),
         ("close.facts", True), ("close.let-them-finish", True),
     ]
+    assert all(o.met for o in attempt.outcomes if ".harm." in o.criterion_id)
     assert store.draft(dana, CONVERSATION_ID) is None
 
 
@@ -152,7 +153,8 @@ async def test_a_failing_reply_takes_the_other_branch_and_costs_mood(course, dan
         await pilot.pause()
         await let_time_pass(pilot, clock, 10)
         await say(pilot, FAILING_REPLY)
-        assert "✗ Not yet · 0 of 2 points · Priya: uneasy ▼ down 1" in chat(app)
+        # the course-wide dismissal check is shown beside the rubric's own two points, as it is missed
+        assert "✗ Not yet · 0 of 3 points · Priya: uneasy ▼ down 1" in chat(app)
         assert "steady: missing." in chat(app)  # the essential miss is the one named
         assert "uneasy (-1)" in text_of(app)
 

@@ -40,7 +40,7 @@ async def answer_in_words(course, store, exercise_id: str, answer: str) -> str:
         (PARAPHRASE_ID, "So we took the money two times, and your rent is due.", True, set()),
         (PARAPHRASE_ID, "I see.", False, {"facts"}),
         ("empathy.cold-reply", "I'm sorry, I know waiting for a refund is frustrating.", True, set()),
-        ("empathy.cold-reply", "Refunds take 10 days.", False, {"names-feeling"}),
+        ("empathy.cold-reply", "Refunds take 10 days.", False, {"names-feeling", "harm.own-words", "harm.rewritten"}),
     ],
 )
 async def test_answers_in_own_words(course, dana: str, store, exercise_id, answer, passes, missed) -> None:

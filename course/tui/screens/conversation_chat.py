@@ -42,7 +42,7 @@ def mood_change(reply: Reply) -> str:
 
 def verdict_line(reply: Reply, name: str) -> Text:
     """``✓ Good reply · 3 of 3 points · Lan: calmer ▲ up 1``, and what to do better when it missed."""
-    results = reply.grade.results
+    results = reply.grade.shown
     met = sum(result.met for result in results)
     line = Text()
     line.append("✓ Good reply" if reply.grade.passed else "✗ Not yet", style="bold")
