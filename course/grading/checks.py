@@ -39,6 +39,8 @@ class Reading:
     """The text an answer must not copy (customer message, or the reply to rewrite)."""
     facts: tuple[tuple[str, ...], ...] = ()
     """A conversation's facts, for ``facts_from: facts``."""
+    customer: Text | None = None
+    """The customer's own words alone (in a rewrite, ``context`` also holds the reply rewritten)."""
     _seen: dict[str, Spans] = field(default_factory=dict)
 
     def norm_spans(self, technique: str) -> Spans:
@@ -146,7 +148,7 @@ def _not_parroting(params: Mapping[str, object], reading: Reading) -> tuple[bool
     limit = params.get("max_overlap")
     limit = DEFAULT_MAX_OVERLAP if limit is None else float(limit)
     # ``compare: customer`` reads the answer against what the customer said even in a rewrite.
-    source = reading.context if params.get("compare") == "customer" else reading.source
+    source = (reading.customer or reading.context) if params.get("compare") == "customer" else reading.source
     if source is None:
         return True, []
     words = list(WORD.finditer(reading.answer.norm))

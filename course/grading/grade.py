@@ -144,13 +144,15 @@ def grade_rubric(
     skill: str = "",
     source: str | None = None,
     rewrite: bool = False,
+    message: str | None = None,
 ) -> Grade:
     """Grade one answer against a rubric.
 
     ``context`` is what the customer said (the detectors' context and, unless ``source`` is
     given, what ``not_parroting`` compares with); ``facts`` serve ``facts_from: facts``;
     ``skill`` is the exercise's skill, used when a criterion names none; ``rewrite`` says the
-    answer rewrites ``source``, which it must not hand back barely changed.
+    answer rewrites ``source``, which it must not hand back barely changed; ``message`` is the
+    customer's words alone, which no answer may hand back (default: ``context``).
 
     Every rubric is judged with the course-wide harm criteria as well (``harms``). The answer
     passes when no essential criterion is missed and its score reaches the pass mark.
@@ -159,7 +161,8 @@ def grade_rubric(
     analysed = analyse(text[:_LONGEST])
     context_text = analyse(context[:_LONGEST]) if context else None
     source_text = analyse(source[:_LONGEST]) if source else context_text
-    reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else ())
+    customer = analyse(message[:_LONGEST]) if message else context_text
+    reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else (), customer=customer)
     results = []
     for criterion in with_harms(rubric, rewrite=rewrite):
         met, spans = _judge(criterion, reading)
@@ -205,5 +208,5 @@ def grade(exercise: Exercise, answer: str) -> Grade:
         context, source = message, None
     return grade_rubric(
         exercise.rubric, answer, context=context, skill=exercise.skill, source=source,
-        rewrite=exercise.kind == "rewrite",
+        rewrite=exercise.kind == "rewrite", message=message or None,
     )

@@ -104,10 +104,10 @@ _STATIVE = (
 _ADVICE = re.compile(
     r"\byou(?: (?:really|just|also|still|probably|definitely|always|maybe|perhaps))?"
     rf" (?:should|could|might|may|can|need to|ought to|have to|might want to|may want to|will want to|want to)"
-    rf"(?: (?:also|just|always|then|still|now|first|instead|simply|try and|try to))? (?!{_STATIVE}\b|not\b|never\b)[a-z]+"
+    rf"(?: (?:also|just|always|then|still|now|first|instead|simply|try and|try to))? (?!{_STATIVE}\b|not\b|never\b|have\b)[a-z]+"
     r"|\b(?:have|did) you (?:thought about|considered|contemplated|tried|looked into|thought of|reached out|contacted|talked to|spoken to|asked)\b"
     r"|\b(?:what if you|why not|why do not you|how about|what about) (?!(?:you|your|yourself)\b)"
-    r"|\b(?:would|will|does|do|could) (?:that|this|it|either|any of (?:those|these)|one of (?:those|these)) (?:work|help|suit|do|be (?:okay|ok|alright|all right|better|easier|helpful|any good))\b"
+    r"|\b(?:would|will|does|do|could) (?:that|this|it|either|any of (?:those|these)|one of (?:those|these)|(?:a|an|the) [^?.!]{1,40}?) (?:work|help|suit|do|be (?:okay|ok|alright|all right|better|easier|helpful|any good))\b"
     r"|\b(?:should|shall|can|could|may) (?:i|we) (?!(?:ask|have|take|get|check|confirm|just check|start)\b(?! (?:you|it|that|this) (?:a|an|the|new|another|some) ))[a-z]+"
     r"|\b(?:is it possible|would it help|would it be possible|do you think it would (?:help|benefit|be (?:worth|good|helpful)))\b"
     r"|\bit (?:might|may|could|would|will|can|often|sometimes) (?:be (?:a good idea|helpful|beneficial|worth|useful|good|best|wise|easier)|help)\b"
@@ -125,7 +125,7 @@ _IMPERATIVE_LEAD = frozenset(
     "please just simply then first so now and or also next otherwise meanwhile instead maybe perhaps always definitely really".split()
 )
 # Verbs that open a farewell or a check of our own, not advice: "take care", "let me see", "make sure I...".
-_NOT_ADVICE_AFTER = re.compile(r"\s+(?:care|me|us know|sure (?:i|we)|a look|a moment|a minute|a second)\b")
+_NOT_ADVICE_AFTER = re.compile(r"\s+(?:care|me|us know|sure (?:i|we)|a look|a moment|a minute|a second|your time|it easy|a seat|it with (?:me|us)|with (?:me|us))\b")
 # "You can do it", "you can get through this": belief in them, not an option.
 _BELIEF = re.compile(r"\byou (?:can|could|will) (?:do (?:it|this|that)|get through|make it|handle|manage|overcome|beat|turn (?:it|this|things))")
 
@@ -180,6 +180,8 @@ def offers_solution(text: Text, context: Text | None) -> list[Span]:
     for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text):
         if negated(text, start, 2):
             continue
+        if re.search(r"\b(?:what|how|which|before|until|without)\s+$", text.norm[max(0, start - 10) : start]):
+            continue  # "what would you like us to do?" asks; "before I suggest anything" holds off
         sentence = sentence_at(text, start)
         if sarcastic(text, sentence):
             continue

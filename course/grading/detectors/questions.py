@@ -35,7 +35,7 @@ _AUX_QUESTION = re.compile(
 )
 _ANY = re.compile(r"^(?:any|anything|anyone|anybody|is there anything)\b")
 _INVITE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|so|but|then|now|first|maybe|perhaps|please|just|if you (?:can|could|would|will)|(?:can|could|would|will) you(?: please| just)?|(?:need|want|like|love) you to|you (?:can|could|might|may)(?: just)?)\s+)"
+    r"(?:^|[,;:]\s*|\b(?:and|so|but|then|now|first|maybe|perhaps|please|just|if you (?:can|could|would|will)|(?:can|could|would|will) you(?: please| just)?|(?:would|do) you (?:like|want|mind) to|(?:need|want|like|love) you to|you (?:can|could|might|may)(?: just)?)\s+)"
     r"(?:tell me|talk to me|talk me through|walk me through|take me through|describe|explain|say (?:a bit |a little |a little bit )?more|share|give me (?:an idea|a sense|a (?:little )?(?:timeframe|picture|rundown|sense)))\b"
 )
 _WONDER = re.compile(
@@ -138,9 +138,22 @@ def _restart(words: str) -> int:
     return at
 
 
+# Asking for one detail, with or without a question mark: "what's your date of birth?",
+# "DM us your booking ref", "please confirm your postcode".
+_DETAIL = r"(?:name|full name|date of birth|birthday|postcode|post code|zip code|address|account number|order number|booking (?:ref|reference|number)|reference|ref|email(?: address)?|phone number|number|card number|membership number|policy number)"
+_FACT_ASK = re.compile(rf"^what (?:is|was|are) (?:your|the) {_DETAIL}\b")
+_REQUEST = re.compile(rf"(?:^|[,;:]\s*)(?:please |can you |could you |just )?(?:dm|message|send|pop|drop|give|tell|text|email|confirm|share)(?: (?:us|me))? (?:your|the|a photo of|a screenshot of|over)\b|^(?:please )?confirm\b")
+
+
 def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
     """``question_kind`` once quotations, restarts and greetings are dealt with."""
+    if _FACT_ASK.match(body):
+        return "closed"  # one fact to give, not an account in their own words
+    if not sentence.is_question and _REQUEST.search(body):
+        return "closed"
     wonder = _WONDER.search(body)
+    if wonder and re.match(r"\s+(?:the same|that too|that myself|the same thing|about that too)\b", body[wonder.end():]):
+        wonder = None  # "I wondered the same thing" shares a thought; it asks nothing
     if wonder and not _ANNOUNCED.match(body, wonder.end()):
         return "open" if _OPEN_WORD.search(body[wonder.end():]) else "closed"
     invite = _INVITE.search(body)
@@ -156,8 +169,13 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
             return "closed"  # "How about a replacement?": an offer to take or leave
         if _OPEN_INVITE.match(body) or _ANY.match(body) or _WH_AT_END.search(body):
             return "open"
+        if re.match(r"how (?:many|much)\b", body):
+            return "closed"  # a number to give
         if (_WH_START.match(body) or _PREPOSITION_WH.match(body)) and not _WH_STATEMENT.match(body):
             return "closed" if _PICK.match(body) else "open"
+        lead_in = re.search(rf"[,;:]\s*(?={_WH}\b)", body)
+        if lead_in and not _WH_STATEMENT.match(body[lead_in.end():]):
+            return "closed" if _PICK.match(body[lead_in.end():]) else "open"  # "before I suggest anything, what's been happening?"
         if re.fullmatch(r"(?:okay|ok|right|yeah|yes|no|alright|all right|sure|hmm|mm|huh|eh|see|really)\W*", body):
             return None
         return "closed"
@@ -208,6 +226,9 @@ def questions(text: Text) -> list[tuple[Sentence, str]]:
     sentences = text.sentences
     for index, sentence in enumerate(sentences):
         kind = question_kind(text, sentence, last=index == len(sentences) - 1)
+        answered = index + 1 < len(sentences) and sentences[index + 1].text.startswith("because")
+        if answered and len(sentence.text.split()) <= 3:
+            continue  # "Why? Because the system won't let me": asked and answered in one breath
         if kind and not (kind == "closed" and _says_back(sentence)):
             found.append((sentence, kind))
     return found

@@ -65,7 +65,10 @@ _DONE_FOR_THEM = re.compile(r"\b(?:it|this|that|your \w+|the \w+) (?:has|have) (
 _SHARED_FOR_RESTATING = 3
 """Content words a sentence must share with the customer's to say their situation back unnamed."""
 # Terms and policy quoted at them restate the rules, not their story.
-_POLICY = re.compile(r"\b(?:per|as per|according to|under) (?:the|our|your)? ?(?:terms|t&cs|t and cs|policy|rules|contract|agreement|conditions)\b|\bnon[- ]refundable\b")
+_POLICY = re.compile(
+    r"\b(?:per|as per|according to|under) (?:the|our|your)? ?(?:terms|t&cs|t and cs|policy|rules|contract|agreement|conditions)\b"
+    r"|\bnon[- ]refundable\b|\b(?:usually|normally|typically|generally|in most cases|as a rule)\b"
+)
 _FIRST_PERSON = re.compile(r"^(?:i|we|let me|let us|our|my)\b")
 _SO_LEAD = re.compile(r"^(?:[\w']+[\s,]+){0,2}?so\b")
 # "That sounds like a sync conflict" names a cause; it restates nothing unless it is about them.

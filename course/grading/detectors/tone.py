@@ -12,9 +12,13 @@ __all__ = ["uses_jargon", "blames_customer"]
 _ACRONYM = re.compile(r"(?<![\w'])[A-Z][A-Z0-9]{1,5}s?(?![\w'])")
 
 
+_EXPLAINED = re.compile(r"(?:call(?:s|ed)? (?:it|this|that)|known as|short for|called|stands for)(?: the| a| an)?\s*$")
+
+
 def uses_jargon(text: Text, context: Text | None) -> list[Span]:
     """Spans of in-house terms and unexplained acronyms a customer may not know."""
-    spans = hits(text, "jargon")
+    # "the white box on the wall (we call it the ONT)": a term named as it is explained is fine.
+    spans = [span for span in hits(text, "jargon") if not _EXPLAINED.search(text.norm[max(0, span[0] - 30) : span[0]])]
     plain = lexicon_words("plain_acronyms")
     original = text.original
     # An acronym counts only in ordinary writing: a shouted all-capitals line has no acronyms.
@@ -27,6 +31,8 @@ def uses_jargon(text: Text, context: Text | None) -> list[Span]:
                 continue
             if re.match(r"[-/ ]?\d", original[found.end() : found.end() + 2]):
                 continue  # "SR-88412", "RMA 5521": a reference to quote, not a term to explain
+            if re.search(r"(?:call(?:s|ed)? (?:it|this|that)|known as|short for|called|stands for)(?: the| a| an)?\s*$", original[max(0, found.start() - 30) : found.start()], re.I):
+                continue  # "the box on the wall (we call it the ONT)": explained as it is named
             start, end = text.norm_span(found.start(), found.end())
             if end > start:
                 spans.append((start, end))
