@@ -128,7 +128,8 @@ def _list_of(parts: tuple[Segment, ...]) -> bool:
         return parts[0].fragment and len(parts[0].words) >= _PILE
     fragments = sum(1 for part in parts if part.fragment)
     real = len(parts) - fragments
-    if len(parts) >= _MANY_PIECES and sum(len(part.words) for part in parts) / len(parts) <= _SHORT_PIECE:
+    bare = [part for part in parts if not any(w in _JOINERS for w in part.words)]
+    if len(parts) >= _MANY_PIECES and len(bare) * 3 >= len(parts) * 2 and sum(len(part.words) for part in bare) / len(bare) <= _SHORT_PIECE:
         return True  # "took morning, pushed Thursday, worrying blood, results time": a pile of pieces
     return fragments >= 3 and fragments > real or (fragments >= 1 and real == 0)
 

@@ -106,9 +106,24 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
     return kept
 
 
-def _impact(text: Text, context: Text, reflections: Spans) -> Spans:
-    """Empathy shown through specifics: their situation said back in real sentences, 2+ of their words."""
-    return _recap(text, context, reflections, 2)
+_LIVED = re.compile(r"\b(?:you|your)\b|\b(?:sounds|seems|must be|must have been) like\b")
+
+
+def _impact(text: Text, context: Text, reflections: Spans, reassured: Spans) -> Spans:
+    """Empathy shown through specifics: what they are living through said back in real sentences.
+
+    The sentence says what happened to *them* ("you've been on hold forty minutes with that bill
+    in your hand"), not news about their account ("your bill was estimated") or reassurance.
+    """
+    lived = []
+    for span in reflections:
+        sentence = text.sentence_at(span[0])
+        if sentence is None or not _LIVED.search(sentence.text):
+            continue
+        if any(sentence.start <= a < sentence.end for a, _ in reassured):
+            continue
+        lived.append(span)
+    return _recap(text, context, lived, 2)
 
 
 def _in_real_words(text: Text, spans: Spans) -> Spans:
@@ -148,10 +163,10 @@ def credited_spans(technique: str, text: Text, context: Text | None, spans: Span
     """
     if technique == "acknowledges_emotion":
         kept = _empathy(text, context, spans)
-        if not kept and find is not None and context is not None and not hits(text, "stock_empathy"):
+        if not kept and find is not None and context is not None and not hits(text, "stock_empathy") and not find("dismisses_feeling"):
             # Empathy through specifics: their situation said back, in their terms. Not for an
-            # answer that reached for a stock line where the feeling should be.
-            kept = _impact(text, context, find("reflects_content"))
+            # answer that reached for a stock line where the feeling should be, or waved it away.
+            kept = _impact(text, context, find("reflects_content"), find("reassures"))
         return kept
     if technique == "reflects_content":
         return _recap(text, context, spans, 1)

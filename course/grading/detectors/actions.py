@@ -49,8 +49,7 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     times = hits(text, "time_expressions")
     promised = overpromises(text, context)
     for start, end in hits(text, "commitment_phrases"):
-        sentence = sentence_at(text, start)
-        if sentence is not None and any(sentence.start <= a < sentence.end for a, _ in promised):
+        if any(b <= start and len(text.norm[b:start].split()) <= 2 for _, b in promised):
             continue  # "I guarantee it will be with you tomorrow" promises an outcome, not a step
         if negated(text, start, 2) or _asked(text, (start, end)) or _UNABLE.search(text.norm, start, end + 12):
             continue
@@ -166,6 +165,8 @@ def _advice(text: Text) -> list[Span]:
             continue
         clause_start = _clause_start_of(text, start)
         after_condition = re.match(r"\s*(?:if|when|once|after|before|until|as soon as|whenever)\b", text.norm[_previous_clause(text, clause_start, sentence.start):clause_start])
+        if not _OBJECT.match(text.norm, end):
+            continue  # "export problems are known" names a thing; "export the report" instructs
         if start == sentence.start or lead or after_condition:
             # "Talk to your manager", "then switch it off": a verb with nobody before it, and not
             # "look, ..." or "see?" said as a discourse word.

@@ -75,7 +75,7 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
     for sentence in text.sentences:
         did = next((m for m in _DID.finditer(sentence.text) if _SUBJECT_PLACE.search(sentence.text[: m.start()])), None)
         caused = did is not None and (
-            _CAUSE.search(sentence.text, did.end()) or re.search(r"\b(?:because|since|as)\s+$", sentence.text[: did.start()])
+            _CAUSE.search(sentence.text, did.end()) or re.search(r"\b(?:because|since)\s+$", sentence.text[: did.start()])
         )
         if did and caused and not sentence.is_question and not conditional(text, sentence.start + did.start(), 2):
             spans.append((sentence.start + did.start(), sentence.start + did.end()))
