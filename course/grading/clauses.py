@@ -18,7 +18,7 @@ from course.grading.text import WORD, Sentence, Text
 
 __all__ = ["Segment", "segments", "in_real_words", "is_list", "says_something"]
 
-_CUT = re.compile(r"\s*(?:[,;:]|\s-+\s|\(|\)|/)\s*|\s+(?:and|or|&|plus)\s+")
+_CUT = re.compile(r"\s*(?:;|(?<!\d)[,:]|[,:](?!\d)|\s-+\s|\(|\)|(?<!\d)/(?!\d))\s*|\s+(?:and|or|&|plus)\s+")
 # Words that hold a phrase or a clause together.
 _JOINERS = frozenset(
     """i you we they he she it me us them him her my your our their his its
@@ -118,6 +118,8 @@ def segments(text: Text) -> tuple[tuple[Sentence, tuple[Segment, ...]], ...]:
 _MANY_PIECES = 5
 """A sentence cut into this many pieces or more is a list when its pieces are this short on average:"""
 _SHORT_PIECE = 2.5
+_VERY_MANY_PIECES = 7
+"""Past this many short pieces a sentence is a pile whatever joins its words."""
 _PILE = 4
 """A sentence of one piece is a list only when it piles up this many words with nothing joining them."""
 
@@ -129,7 +131,9 @@ def _list_of(parts: tuple[Segment, ...]) -> bool:
     fragments = sum(1 for part in parts if part.fragment)
     real = len(parts) - fragments
     bare = [part for part in parts if not any(w in _JOINERS for w in part.words)]
-    if len(parts) >= _MANY_PIECES and len(bare) * 3 >= len(parts) * 2 and sum(len(part.words) for part in bare) / len(bare) <= _SHORT_PIECE:
+    short = sum(len(part.words) for part in parts) / len(parts) <= _SHORT_PIECE
+    mostly_bare = len(bare) * 3 >= len(parts) * 2
+    if short and (len(parts) >= _MANY_PIECES and mostly_bare or len(parts) >= _VERY_MANY_PIECES):
         return True  # "took morning, pushed Thursday, worrying blood, results time": a pile of pieces
     return fragments >= 3 and fragments > real or (fragments >= 1 and real == 0)
 
@@ -147,17 +151,19 @@ def is_list(text: Text, sentence: Sentence) -> bool:
 def in_real_words(text: Text, position: int) -> bool:
     """Whether a normalised position sits where the answer says something, not in a word list.
 
-    True inside a segment that is a phrase or clause, or inside a fragment ("order 30417") of a
-    sentence that is not itself a list.
+    True anywhere in a sentence that is not itself a list ("I'll chase it today, order 30417"
+    counts its fragment); in a list, only inside a real phrase of three words or more
+    ("refund, Tuesday, order 4471" counts nothing).
     """
     for sentence, parts in segments(text):
         if not sentence.start <= position < max(sentence.end, sentence.start + 1):
             continue
         listed = _list_of(parts) or sentence.start in _telegraphic(text)
-        for part in parts:
-            if part.start <= position < part.end:
-                return not part.fragment or not listed
-        return not listed
+        if not listed:
+            return True
+        # Inside a list, only a real phrase says something ("version 4.2 on Windows 11"),
+        # not a two-word piece ("tablets running").
+        return any(part.start <= position < part.end and len(part.words) >= 3 and any(w in _JOINERS for w in part.words) for part in parts)
     return False
 
 

@@ -25,7 +25,7 @@ KNOWN = PANEL / "known_disagreements.txt"
 
 
 def _key(item) -> str:  # type: ignore[no-untyped-def]
-    return f"{item.where} | {item.kind} | {item.text.strip()[:60]}"
+    return f"{item.where} | {item.kind} | {' '.join(item.text.split())[:60]}".strip()
 
 
 def _known() -> set[str]:
