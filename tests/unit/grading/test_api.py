@@ -16,6 +16,7 @@ def test_the_public_names_are_exported():
     assert set(grading.__all__) == {
         "TECHNIQUES", "AVOID_TECHNIQUES", "CHECKS", "TECHNIQUE_SKILL", "Detection", "detect",
         "CriterionResult", "Grade", "grade", "grade_rubric", "criterion_problems", "warm_up",
+        "judged_criteria", "HARM_PREFIX",
     }
     for name in grading.__all__:
         assert getattr(grading, name) is not None
