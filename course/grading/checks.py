@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 from collections.abc import Callable, Mapping
 
-from course.grading.clauses import in_real_words
 from course.grading.detect import find_spans
 from course.grading.facts import fact_spans
 from course.grading.text import WORD, Text, analyse
@@ -74,7 +73,9 @@ def _mentions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spa
     spans: Spans = []
     found = 0
     for alternatives in facts:
-        # A fact counts where the answer says something about it, not in a list of words.
+        from course.grading.clauses import in_real_words  # late: keeps ``import course.grading`` light
+
+    # A fact counts where the answer says something about it, not in a list of words.
         where = [span for span in fact_spans(reading.answer, alternatives) if in_real_words(reading.answer, span[0])]
         if where:
             found += 1

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from course.grading.checks import CHECK_FUNCTIONS, FORBIDDING, Reading, fact_list
-from course.grading.credit import credited_spans
-from course.grading.harms import HARM_PREFIX, with_harms
+from course.grading.harms import HARM_PREFIX
 from course.grading.techniques import AVOID_TECHNIQUES, CHECK_SKILL, TECHNIQUE_SKILL, TECHNIQUES
 from course.grading.text import analyse
 
@@ -125,6 +124,8 @@ def _judge(criterion: Criterion, reading: Reading) -> tuple[bool, list[tuple[int
     check = criterion.check
     try:
         if check in TECHNIQUES and check not in AVOID_TECHNIQUES:
+            from course.grading.credit import credited_spans  # late: keeps ``import course.grading`` light
+
             spans = credited_spans(check, reading.answer, reading.context, reading.norm_spans(check), reading.norm_spans)
             return bool(spans), spans
         function = CHECK_FUNCTIONS.get(check)
@@ -164,6 +165,8 @@ def grade_rubric(
     customer = analyse(message[:_LONGEST]) if message else context_text
     reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else (), customer=customer)
     results = []
+    from course.grading.harms import with_harms
+
     for criterion in with_harms(rubric, rewrite=rewrite):
         met, spans = _judge(criterion, reading)
         results.append(
