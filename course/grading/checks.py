@@ -111,7 +111,11 @@ def _avoids(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans
 
 
 def _order(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
-    first = reading.norm_spans(str(params.get("first")))
+    from course.grading.credit import credited_spans  # late: keeps ``import course.grading`` light
+
+    # What comes first must earn credit as it would on its own: stock empathy first is no empathy.
+    name = str(params.get("first"))
+    first = credited_spans(name, reading.answer, reading.context, reading.norm_spans(name), reading.norm_spans)
     then = reading.norm_spans(str(params.get("then")))
     if not first:
         return False, []

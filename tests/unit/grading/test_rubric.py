@@ -120,9 +120,12 @@ ORDER = criterion("feeling-first", "order", first="acknowledges_emotion", then="
 
 
 def test_order_is_met_when_the_feeling_comes_before_the_fix():
-    answer = "I'm so sorry about the double charge. I can refund the second payment now."
+    answer = "Being charged twice must be so stressful. I can refund the second payment now."
     result = _result(grade_rubric(Rubric((ORDER,)), answer), "feeling-first")
     assert result.met and result.evidence
+    stock = "I understand your frustration. I can refund the second payment now."
+    said = "I've been charged twice for one order and my rent goes out on Friday."
+    assert not _result(grade_rubric(Rubric((ORDER,)), stock, context=said), "feeling-first").met, "stock empathy first is none"
 
 
 def test_order_is_missed_when_the_fix_comes_first():
@@ -131,7 +134,7 @@ def test_order_is_missed_when_the_fix_comes_first():
 
 
 def test_order_is_met_without_the_second_and_missed_without_the_first():
-    assert _result(grade_rubric(Rubric((ORDER,)), "I'm so sorry about all this."), "feeling-first").met
+    assert _result(grade_rubric(Rubric((ORDER,)), "What a worrying week this has been for you."), "feeling-first").met
     assert not _result(grade_rubric(Rubric((ORDER,)), "I can refund it now."), "feeling-first").met
 
 
