@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from course.grading.text import WORD, Sentence, Text
 
-__all__ = ["Segment", "segments", "in_real_words", "is_list", "says_something"]
+__all__ = ["Segment", "segments", "in_real_words", "is_list"]
 
 _CUT = re.compile(r"\s*(?:;|(?<!\d)[,:]|[,:](?!\d)|\s-+\s|\(|\)|(?<!\d)/(?!\d))\s*|\s+(?:and|or|&|plus)\s+")
 # Words that hold a phrase or a clause together.
@@ -165,8 +165,3 @@ def in_real_words(text: Text, position: int) -> bool:
         # not a two-word piece ("tablets running").
         return any(part.start <= position < part.end and len(part.words) >= 3 and any(w in _JOINERS for w in part.words) for part in parts)
     return False
-
-
-def says_something(text: Text) -> bool:
-    """Whether any sentence of the text is more than a list of fragments."""
-    return any(not is_list(text, sentence) for sentence, _ in segments(text))

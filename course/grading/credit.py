@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from course.grading.clauses import in_real_words, is_list
-from course.grading.lexicons import entries
+from course.grading.detectors.common import hits, lexicon_words, overlapping
 from course.grading.text import WORD, Sentence, Text
 from course.grading.words import content_stems, stem
 
@@ -22,22 +22,6 @@ __all__ = ["credited_spans"]
 
 Spans = list[tuple[int, int]]
 
-
-def hits(text: Text, lexicon: str, within: tuple[int, int] | None = None) -> Spans:
-    """A lexicon's hits (the detectors' own helper, loaded on first use to keep imports light)."""
-    from course.grading.detectors.common import hits as lexicon_hits
-
-    return lexicon_hits(text, lexicon, within)
-
-
-def overlapping(span: tuple[int, int], others: Spans) -> bool:
-    """Whether ``span`` overlaps any of ``others``."""
-    return any(a < span[1] and span[0] < b for a, b in others)
-
-
-def lexicon_words(name: str) -> frozenset[str]:
-    """A lexicon's single-word entries."""
-    return frozenset(e for e in entries(name) if " " not in e)
 
 # A wish or a farewell reaches out; it does not say what the customer feels.
 _WISH = re.compile(

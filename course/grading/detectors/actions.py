@@ -6,6 +6,7 @@ import re
 
 from course.grading.detectors.common import (
     Span,
+    clause_start_at,
     conditional,
     hits,
     negated,
@@ -129,17 +130,6 @@ _NOT_ADVICE_AFTER = re.compile(r"\s+(?:care|me|us know|sure (?:i|we)|a look|a mo
 _BELIEF = re.compile(r"\byou (?:can|could|will) (?:do (?:it|this|that)|get through|make it|handle|manage|overcome|beat|turn (?:it|this|things))")
 
 
-def _clause_start_of(text: Text, position: int) -> int:
-    """Where the clause holding a position starts (after the last comma, colon or semicolon)."""
-    cut = max(text.norm.rfind(",", 0, position), text.norm.rfind(";", 0, position), text.norm.rfind(":", 0, position))
-    return cut + 1 if cut >= 0 else 0
-
-
-def _previous_clause(text: Text, clause_start: int, sentence_start: int) -> int:
-    """Where the clause before the one starting at ``clause_start`` starts, within its sentence."""
-    return max(_clause_start_of(text, max(clause_start - 1, 0)), sentence_start)
-
-
 def _advice(text: Text) -> list[Span]:
     """Advice and options by sentence shape (see ``_ADVICE``), and imperatives that open a sentence."""
     found = []
@@ -163,8 +153,10 @@ def _advice(text: Text) -> list[Span]:
         after = text.norm[end : end + 1]
         if (after and after.isalnum()) or _NOT_ADVICE_AFTER.match(text.norm, end):
             continue
-        clause_start = _clause_start_of(text, start)
-        after_condition = re.match(r"\s*(?:if|when|once|after|before|until|as soon as|whenever)\b", text.norm[_previous_clause(text, clause_start, sentence.start):clause_start])
+        # "If you've got backup codes, use one": an instruction after the clause that sets its condition.
+        clause_start = clause_start_at(text, start)
+        previous = max(clause_start_at(text, max(clause_start - 1, 0)), sentence.start)
+        after_condition = re.match(r"\s*(?:if|when|once|after|before|until|as soon as|whenever)\b", text.norm[previous:clause_start])
         if not _OBJECT.match(text.norm, end):
             continue  # "export problems are known" names a thing; "export the report" instructs
         if start == sentence.start or lead or after_condition:

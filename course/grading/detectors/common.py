@@ -16,6 +16,7 @@ __all__ = [
     "sentence_at",
     "sarcastic",
     "word_before",
+    "clause_start_at",
     "opening",
     "overlapping",
     "phrase_hits",
@@ -47,6 +48,11 @@ def _clause_start(norm: str, position: int) -> int:
     for found in _CLAUSE_BREAK.finditer(norm, start, position):
         last = found.end()
     return last
+
+
+def clause_start_at(text: Text, position: int) -> int:
+    """Where the clause holding a normalised position begins (after the last comma, stop or "but")."""
+    return _clause_start(text.norm, position)
 
 
 def word_before(text: Text, position: int, count: int = 3) -> list[str]:

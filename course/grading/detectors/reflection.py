@@ -156,7 +156,10 @@ def _instructs(body: str) -> bool:
 
 def _reflection_sentences(text: Text, context: Text | None) -> list[tuple[Sentence, Span]]:
     """Sentences that restate the customer, each with the span that shows it."""
+    from course.grading.detectors.actions import offers_solution  # late: actions imports questions
+
     framed = [span for span in hits(text, "reflection_frames") if not negated(text, span[0], 2)]
+    offers = offers_solution(text, None)
     context_stems = content_stems(context.norm) if context else set()
     found = []
     for sentence in text.sentences:
@@ -167,14 +170,14 @@ def _reflection_sentences(text: Text, context: Text | None) -> list[tuple[Senten
             continue  # said back word for word: parroting
         if hits(text, "blame_phrases", (sentence.start, sentence.end)):
             continue  # "that's because you didn't put the flat number on": a verdict, not their story
-        if _not_saying_back(text, sentence, framed):
+        if _not_saying_back(text, sentence, framed, offers):
             continue
         if any(_restates(text, unit, framed, context_stems, context is not None) for unit in _units(sentence)):
             found.append((sentence, (sentence.start, sentence.end)))
     return found
 
 
-def _not_saying_back(text: Text, sentence: Sentence, framed: list[Span]) -> bool:
+def _not_saying_back(text: Text, sentence: Sentence, framed: list[Span], offers: list[Span]) -> bool:
     """Whether a sentence about them advises, cheers or wishes rather than says back.
 
     "Maybe take your mind off it", "you've got this!", "hope you are doing well": each is about
@@ -186,11 +189,7 @@ def _not_saying_back(text: Text, sentence: Sentence, framed: list[Span]) -> bool
     window = (sentence.start, sentence.end)
     if hits(text, "warm_wishes", window) or hits(text, "encouragement", window):
         return True
-    from course.grading.detectors.actions import offers_solution  # late: actions imports questions
-
-    if any(sentence.start <= a < sentence.end for a, _ in offers_solution(text, None)):
-        return True
-    return False
+    return any(sentence.start <= a < sentence.end for a, _ in offers)
 
 
 def reflects_content(text: Text, context: Text | None) -> list[Span]:
@@ -221,7 +220,6 @@ _LEADING = re.compile(
     r"\b(?:please|kindly|can you|could you|would you)(?: just)? confirm\b|\bconfirm (?:the following|these|this|for me|below)\b"
     r"|\b(?:let me|can i|could i|i want to|i will just|i would like to) (?:just )?(?:check|make sure|confirm|be sure|double check)\b(?! in\b| on\b| with\b| back\b)"
 )
-_RECAP_OPENING = re.compile(r"^(?:\W*(?:so|okay so|ok so|right so|right|okay|ok|alright|all right)\b\W*)?")
 _MIN_RECAPPED = 2
 """How many of the customer's own content words a recap must carry."""
 
@@ -294,13 +292,10 @@ def summarizes_and_confirms(text: Text, context: Text | None) -> list[Span]:
         return []
     # The check may follow the recap ("...have I got that right?") or lead into it ("stop me if
     # I get any of this wrong: ..."), so the recap is looked for in every sentence.
-    last_check = len(text.norm)
     context_stems = content_stems(context.norm) if context is not None else set()
     recap: list[Span] = []
     carried: set[str] = set()
     for sentence in text.sentences:
-        if sentence.start > last_check:
-            break
         if hits(text, "blame_phrases", (sentence.start, sentence.end)) or is_list(text, sentence):
             continue  # a verdict, or a list of their words, says nothing back
         if context is not None:
