@@ -37,15 +37,43 @@ _MIN_OWN_WORDS = 3
 """How many words of its own (not the customer's, not stock) an empathy line needs to be specific."""
 
 
-def _feeling_named(text: Text, sentence: Sentence, span: tuple[int, int], candidates: Spans) -> bool:
+def _feeling_named(text: Text, sentence: Sentence, span: tuple[int, int], candidates: Spans,
+                   context_stems: set[str]) -> bool:
     """Whether the empathy names a feeling or takes the customer's side, not only apologises."""
     if not _APOLOGY.match(text.norm, span[0]):
         return True
     window = (sentence.start, sentence.end)
     if any(hits(text, name, window) for name in _FEELING_LISTS):
         return True
+    if _apology_for_their_trouble(text, sentence, span, context_stems):
+        return True
     # "I'm sorry, nobody likes being charged when they checked": another empathy frame beside it.
     return any(sentence.start <= a < sentence.end and not _APOLOGY.match(text.norm, a) for a, _ in candidates)
+
+
+_APOLOGY_OBJECT = re.compile(r"\s*(?:,\s*)?(?:about|for|that|to hear|to hear that|(?=\w))")
+
+
+def _apology_for_their_trouble(text: Text, sentence: Sentence, span: tuple[int, int], context_stems: set[str]) -> bool:
+    """Whether an apology says what it is for, in this customer's own terms.
+
+    "I'm sorry your salary was late" and "sorry about the wait" name the trouble they told us
+    about; a bare "sorry" and "sorry for any inconvenience" (``apology_objects``) name nothing.
+    """
+    if not context_stems:
+        return False
+    clause_end = len(text.norm)
+    for stop in (".", ",", ";", ":", "!", "?", " but ", " and i ", " and we "):
+        found = text.norm.find(stop, span[1] + 1, sentence.end)
+        if found != -1:
+            clause_end = min(clause_end, found)
+    clause_end = min(clause_end, sentence.end)
+    if not _APOLOGY_OBJECT.match(text.norm, span[1]):
+        return False
+    said = text.norm[span[1]:clause_end]
+    for a, b in sorted(hits(text, "apology_objects", (span[1], clause_end)), reverse=True):
+        said = said[: a - span[1]] + " " + said[b - span[1]:]  # "sorry for the wait" is scripted; "and the power" is not
+    return bool(content_stems(said) & context_stems)
 
 
 def _feeling_stems(text: Text) -> set[str]:
@@ -76,7 +104,7 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
             continue  # "Lisbon, hotel, frustrating, sorry." names nothing
         if _WISH.search(text.norm, max(sentence.start, span[0] - 30), span[1]) or overlapping(span, wishes):
             continue
-        if not _feeling_named(text, sentence, span, spans):
+        if not _feeling_named(text, sentence, span, spans, context_stems):
             continue
         if context is None or _anchored(text, sentence, context_stems, skip):
             kept.append(span)

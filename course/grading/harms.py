@@ -51,8 +51,8 @@ HARMS: tuple[tuple[str, str, str, str, str], ...] = (
         "safe-and-private", "unsafe_advice", "attention",
         "Nothing in your reply puts the customer at risk.",
         "Part of your reply is unsafe or breaks the rules (struck through): never ask for a full "
-        "PIN, password or one-time code, never tell someone to ignore a hazard, and leave "
-        "medical judgements to clinicians.",
+        "PIN, password or one-time code, never tell someone to ignore a hazard, don't accept "
+        "fault before anything has been checked, and leave medical judgements to clinicians.",
     ),
 )
 """Inherited criteria: id, technique avoided, skill, met and missed feedback."""

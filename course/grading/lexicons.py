@@ -69,6 +69,8 @@ def entries(name: str) -> tuple[str, ...]:
 
 
 _GAP = r"[^\s.!?]+"
+_SEP = r"(?:\s+|(?<=\w)-(?=\w))"
+"""Between two words of an entry: a space or a hyphen ("wi fi" finds "wi-fi", "re rated" "re-rated")."""
 """One word, for the ``...`` gap."""
 
 
@@ -97,12 +99,12 @@ class _Parser:
                 return out
             source, quantity = self.item()
             if quantity is None:
-                out += (r"\s+" if required else "") + source
+                out += (_SEP if required else "") + source
                 required = True
             elif required:
-                out += f"(?:\\s+{source}){quantity}"
+                out += f"(?:{_SEP}{source}){quantity}"
             else:
-                out += f"(?:{source}\\s+){quantity}"
+                out += f"(?:{source}{_SEP}){quantity}"
 
     def item(self) -> tuple[str, str | None]:
         """One item and its quantity (None when required)."""

@@ -24,6 +24,8 @@ def stem(word: str) -> str:
     w = word.lower().strip("'")
     if w.endswith("'s"):
         w = w[:-2]
+    if len(w) == 3 and w.endswith("s") and w[:2].isalpha() and not set(w[:2]) & set("aeiouy"):
+        return w[:2]  # an acronym's plural: "DMs" is "DM", "PCs" "PC"
     if len(w) <= 3 or w.isdigit():
         return w
     for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):

@@ -48,7 +48,8 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     """Spans of concrete next steps: someone will do something, and the sentence says when."""
     kept = []
     times = hits(text, "time_expressions")
-    promised = overpromises(text, context)
+    # "I guarantee it will be with you tomorrow" promises an outcome; "I promise I'll ring at 3" a step
+    promised = [span for span in hits(text, "overpromise_phrases") if not _OWN_STEP.match(text.norm, span[1])]
     for start, end in hits(text, "commitment_phrases"):
         if any(b <= start and len(text.norm[b:start].split()) <= 2 for _, b in promised):
             continue  # "I guarantee it will be with you tomorrow" promises an outcome, not a step
@@ -63,7 +64,22 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
             kept.extend(when)
         elif _DONE_OR_CONCRETE.match(text.norm, start) and not _VAGUE.search(text.norm, start, sentence.end):
             kept.append((start, end))  # "I've passed it to our planners", "I'll keep you posted here"
+        elif _CUSTOMER_STEP.search(sentence.text) and (
+            text.norm.startswith("i ", start) or not _VAGUE.search(text.norm, start, sentence.end)
+        ):
+            # "DM me your account number and I'll look into it": who does what, and a person
+            # who owns it; "DM us and we'll look into it" is the brush-off it replaces.
+            kept.append((start, end))
     return kept
+
+
+# The customer's half of a two-step plan, in the same sentence as ours: "send us a DM and...",
+# "...if you DM your account number". The plan is concrete because each side knows its part.
+_HANDOVER = r"(?:send|dm|pm|drop|pop|message|reply|email|text|call|ring|give|share|forward|inbox|post|upload|attach)"
+_CUSTOMER_STEP = re.compile(
+    rf"^(?:(?:please|just|so|then|and|now|ok|okay|right)\s+)*{_HANDOVER}\b"
+    rf"|\b(?:if|once|when|as soon as) you(?: can)? (?:{_HANDOVER}|confirm|reply)\b"
+)
 
 
 # A step already taken by the speaker ("I've sent", "I have put a note on") or a concrete one
@@ -71,10 +87,16 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
 # into it" and "we'll see what we can do" are the vague kind that does.
 _DONE_OR_CONCRETE = re.compile(
     r"(?:i|we) (?:have|had) (?:just |now |already |also )?(?!been\b|got to\b|had\b)\w+(?:ed|ent|ut|ot|ade|old|one|ung|ook|en)\b"
-    r"|(?:i|we) (?:will|am going to|are going to) (?:personally |also |then |now |just )?"
+    r"|(?:i|we) (?:will|am going to|are going to) (?:personally |also |then |now |just )?(?:go and |go ahead and |nip (?:out |through )?and |pop (?:out |through )?and )?"
     r"(?:send|pass|put|note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
     r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|keep you (?:posted|updated|informed)|let you know|"
     r"come back|be back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|get (?:the|a|an|your|someone|him|her))\b"
+)
+_DONE_OR_CONCRETE = re.compile(
+    _DONE_OR_CONCRETE.pattern
+    + r"|(?:i|we) (?:am|are) (?:now |just |already |also |personally )?(?:sending|passing|putting|noting|booking|arranging|refunding|cancelling|"
+    r"raising|issuing|transferring|emailing|calling|ringing|phoning|texting|messaging|flagging|logging|escalating|chasing|reversing|crediting|"
+    r"waiving|ordering|posting|adding|requesting|forwarding|fetching|getting (?:the|a|an|your|someone))\b"
 )
 _VAGUE = re.compile(r"\b(?:look into|investigate|see what|do (?:my|our) best|try (?:to|and)|in due course|at some point|when (?:i|we) can|as soon as possible|asap)\b")
 _INSTRUCTION_LEAD = frozenset("please just simply then first so now and or also next otherwise meanwhile instead".split())
@@ -209,6 +231,42 @@ _OTHERS_OUTCOME = re.compile(
 )
 
 
+# A firm time for something that rests on others: money landing, a fix done, a service back.
+# "The refund will be with you by this evening", "we'll get the 07:42 back to 8 carriages from
+# Monday". Said with a hedge ("usually", "should", "they expect") it is honest, and no promise.
+_FIRM_ARRIVAL = re.compile(
+    r"\b(?:it|this|that|they|the money|the refund|your refund|the (?:fix|repair|engineer|parcel|order|power|supply|service|signal|connection|credit|payment|replacement|money)|"
+    r"your (?:money|refund|parcel|order|power|supply|service|broadband|connection|payment|credit|replacement|card|account|bill))"
+    r" will (?:definitely |certainly |all )?(?:be (?:with you|in your account|back|there|on again|back on|fixed|restored|sorted|resolved|credited|cleared|paid|refunded|delivered|working|up and running)|"
+    r"arrive|reach you|land|clear|come back|go through|work again)\b"
+    r"|\b(?:i|we) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|back to)\b"
+)
+_HEDGE = re.compile(
+    r"\b(?:usually|normally|typically|generally|should|expect|expects|expected|aim|aims|hope|hoping|likely|probably|estimate|estimated|"
+    r"around|about|roughly|approximately|they say|say they|due|scheduled|forecast|if|once|as long as|may|might|could|can|depends|hopefully|"
+    r"latest|update)\b"
+)
+
+
+_SPAN_OF_TIME = re.compile(r"(?:within|in|(?:\d+|one|two|three|four|five|six|seven|ten) (?:to|-))\b|\S+ (?:to|-) \S+ (?:working|business)")
+
+
+def _firm_times(text: Text) -> list[Span]:
+    times = hits(text, "time_expressions")
+    found = []
+    for sentence in text.sentences:
+        if sentence.is_question or _HEDGE.search(sentence.text):
+            continue
+        for match in _FIRM_ARRIVAL.finditer(sentence.text):
+            start = sentence.start + match.start()
+            if negated(text, start, 2) or conditional(text, start, 3):
+                continue
+            # a point in time ("by this evening", "from Monday"); a policy's span ("within 3 working days") is not firm
+            if any(sentence.start <= a < sentence.end and not _SPAN_OF_TIME.match(text.norm, a) for a, _ in times):
+                found.append((start, sentence.start + match.end()))
+    return found
+
+
 def overpromises(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply promises an outcome the agent does not control.
 
@@ -236,7 +294,10 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
             continue
         if not any(a <= start < b for a, b in kept):
             kept.append((start, sentence.start + certain.end()))
-    return kept
+    for span in _firm_times(text):
+        if not any(a <= span[0] < b or span[0] <= a < span[1] for a, b in kept):
+            kept.append(span)
+    return sorted(kept)
 
 
 def _asked(text: Text, span: Span) -> bool:

@@ -53,7 +53,10 @@ _NOT_ABOUT_THEM = re.compile(
     r"please|thank|thanks|welcome|nice to|good to|up to you|your choice|important that|"
     # praise, wishes and greetings speak to them, they do not restate them
     r"goodnight|good night|good day|there you go|nice of you|kind of you|believe in|proud|wish|luck|deserve|"
-    r"amazing|wonderful|perfect|okay to|normal to|need to|needs to|do not need|welcome|per|as per|according to)\b"
+    r"amazing|wonderful|perfect|okay to|normal to|need to|needs to|do not need|welcome|per|as per|according to|"
+    # praise and verdicts on what they did: "it's good that you asked", "good thing you kept it"
+    r"good that|great that|glad that|good thing|great thing|awesome|excellent|brilliant|fantastic|a good start|a great start|"
+    r"not alone|every right|do not have to|do not want to|better|depends on|same to you|as well|you too)\b"
 )
 # A clause opening with a wh-word asks ("what you need is..." aside); one in the middle is a relative clause.
 _WH_OPENING = re.compile(r"^(?:what|how|why|where|which|who|whom|whose|when)\b")
@@ -62,6 +65,8 @@ _ORDER = re.compile(
 )
 # Something done for them ("your refund has been processed", "it is now fixed") informs, not restates.
 _DONE_FOR_THEM = re.compile(r"\b(?:it|this|that|your \w+|the \w+) (?:has|have) (?:now |just |already )?been (?:now )?\w+(?:ed|en|t)\b|\b(?:is|are) now\b")
+_MIN_RESTATING_WORDS = 4
+"""Words a sentence needs to say back what the customer told us without a reflecting frame."""
 _SHARED_FOR_RESTATING = 3
 """Content words a sentence must share with the customer's to say their situation back unnamed."""
 # Terms and policy quoted at them restate the rules, not their story.
@@ -112,6 +117,8 @@ def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: set
     """Whether one sentence or clause says back what the customer lives through."""
     body = opening(unit.text)
     shared = content_stems(unit.text) & context_stems
+    if len(body.split()) < _MIN_RESTATING_WORDS and not any(unit.start <= a < unit.end and _strong(text.norm, a) for a, _ in framed):
+        return False  # "you too!", "same to you": too short to say anything back
     about_them = bool(_ABOUT_THEM.search(body))
     for start, end in framed:
         if not unit.start <= start < unit.end:

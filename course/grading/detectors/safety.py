@@ -1,9 +1,11 @@
 """Safety: advice or requests that put the customer at risk (unsafe_advice).
 
-Three mechanisms besides the word list: a request that a secret (PIN, password, one-time code,
+Four mechanisms besides the word list: a request that a secret (PIN, password, one-time code,
 full card number) be handed to us; an instruction to run or use something the customer said is
-leaking, sparking, smoking or smells of gas; and the list's own clinical and hazard lines. A
-warning ("we will never ask for your PIN", "don't switch it on") is the safe opposite.
+leaking, sparking, smoking or smells of gas; fault accepted as certain before anything has been
+checked ("that's clearly our mistake"), which a regulated complaint process forbids; and the
+list's own clinical and hazard lines. A warning ("we will never ask for your PIN", "don't switch
+it on") is the safe opposite.
 """
 
 from __future__ import annotations
@@ -69,7 +71,30 @@ def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
     return found
 
 
+# Liability accepted with certainty: "that's clearly our mistake", "our fault completely", "100%
+# our error". Owning a known slip ("the cancellation was ours", "that's on us") is not this: the
+# certainty about a cause nobody has checked yet is.
+_FAULT = r"(?:our|my|the bank's|the company's) (?:own )?(?:mistake|fault|error|blunder|failing|liability)"
+_CERTAIN_FAULT = re.compile(
+    rf"\b(?:clearly|completely|totally|entirely|definitely|obviously|absolutely|undoubtedly|100 ?(?:%|percent|per cent)|wholly|fully)\s+{_FAULT}"
+    rf"|\b{_FAULT}\s*,?\s+(?:completely|entirely|totally|100 ?(?:%|percent|per cent)|no question|no doubt|without (?:a )?doubt|full stop)\b"
+    rf"|\b(?:we|i) (?:fully |completely |totally )?(?:accept|admit|take) (?:full |all |complete |total )?(?:liability|responsibility|the blame)\b"
+)
+
+
+def _liability_admitted(text: Text) -> list[Span]:
+    found = []
+    for match in _CERTAIN_FAULT.finditer(text.norm):
+        if negated(text, match.start(), 3):
+            continue
+        sentence = text.sentence_at(match.start())
+        if sentence is not None and sentence.is_question:
+            continue
+        found.append(match.span())
+    return found
+
+
 def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
-    """Spans where the reply asks for a secret, waves a hazard through or makes a clinical call."""
+    """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
-    return spans + _secret_requests(text) + _hazard_waved_through(text, context)
+    return spans + _secret_requests(text) + _hazard_waved_through(text, context) + _liability_admitted(text)

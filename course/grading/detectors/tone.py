@@ -65,12 +65,24 @@ _SUBJECT_PLACE = re.compile(r"(?:^|[,;:]\s*|\b(?:because|since|as|and|but|so|the
 _CAUSE = re.compile(r"\b(?:that is why|which is why|this is why|that is what|so the|so your|so it|hence|because of that|and that is why)\b|\b(?:is|was|are) (?:late|failing|blocked|declined|wrong|missing|rejected) because you\b")
 
 
+# "You shouldn't have had to ring four times to hear nothing" takes their side: what they should
+# not have had to do is what we failed to do for them.
+_REPEATED_EFFORT = re.compile(
+    r"[^.!?]*?\b(?:twice|three times|four times|five times|\d+ times|(?:so )?many times|again and again|over and over|"
+    r"to hear nothing|for nothing|to get nowhere|to be ignored|just to)\b"
+)
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
     spans = [
         span for span in hits(text, "blame_phrases")
         if not negated(text, span[0], 2) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
         and not re.search(r"\b(?:none of|no part of|nothing (?:about|of))\b[^,.;]*$", text.norm[max(0, span[0] - 30) : span[0]])
+    ]
+    spans = [
+        span for span in spans
+        if not (text.norm.startswith("you", span[0]) and _REPEATED_EFFORT.match(text.norm, span[1], min(len(text.norm), span[1] + 60)))
     ]
     for sentence in text.sentences:
         did = next((m for m in _DID.finditer(sentence.text) if _SUBJECT_PLACE.search(sentence.text[: m.start()])), None)
