@@ -35,13 +35,31 @@ _HOLDING_BACK = frozenset("before until without".split())
 _WISHING = frozenset("hope hoping hopefully wish wishing pray praying".split())
 
 
+# A worried question about themselves or their things ("did I get it wrong?", "is it broken?",
+# "have I lost the money?") answered "no" at once is the plainest reassurance there is.
+_WORRIED_ASK = re.compile(
+    r"\b(?:did|have|had|was|am|is|has|will|could) (?:i|it|this|that|my \w+) (?:\w+ )?(?:get|got|do|done|make|made|mess|messed|miss|missed|break|broken|"
+    r"lose|lost|wrong|my fault|in trouble|going to (?:lose|be charged|miss)|be charged|charged|deleted|gone|ruined|too late|late)\b[^?]*\?"
+)
+_NO_AT_ONCE = re.compile(
+    r"(?:(?:oh|ah|well|look),? )?(?:no(?:,? no)*|nope|not at all|not a bit|not one bit|absolutely not|definitely not|of course not|"
+    r"you did not|you have not|you did nothing|it is not|it has not|it was not|it will not|nothing is|nothing has)\b"
+)
+
+
 def reassures(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply tells the customer they are safe, not at fault, or will be looked after."""
     spans = phrase_hits(text, "reassurance_phrases", sarcasm=True)
-    return [
+    kept = [
         span for span in spans
         if not _asked(text, span) and not _WISHING.intersection(word_before(text, span[0], 3))
     ]
+    if context is not None and text.sentences and _WORRIED_ASK.search(context.norm):
+        first = text.sentences[0]
+        answer = _NO_AT_ONCE.match(first.text)
+        if answer and not first.is_question and not any(a < first.start + answer.end() and b > first.start for a, b in kept):
+            kept.insert(0, (first.start, first.start + answer.end()))
+    return kept
 
 
 def commits_to_action(text: Text, context: Text | None) -> list[Span]:

@@ -73,6 +73,10 @@ _REPEATED_EFFORT = re.compile(
 )
 
 
+# "Your mistake: none." "Your fault? No." names the fault to deny it.
+_NONE_OF_IT = re.compile(r"\s*[:?,-]\s*(?:none|nothing|no|not at all|not one bit|zero)\b")
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
     spans = [
@@ -83,6 +87,7 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
     spans = [
         span for span in spans
         if not (text.norm.startswith("you", span[0]) and _REPEATED_EFFORT.match(text.norm, span[1], min(len(text.norm), span[1] + 60)))
+        and not _NONE_OF_IT.match(text.norm, span[1])
     ]
     for sentence in text.sentences:
         did = next((m for m in _DID.finditer(sentence.text) if _SUBJECT_PLACE.search(sentence.text[: m.start()])), None)
