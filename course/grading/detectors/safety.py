@@ -21,8 +21,15 @@ _SECRET = re.compile(
     r"\b(?:pin(?: number| code)?|passwords?|passcode|cvv|cvc|cv2|security (?:code|number|digits)|"
     r"(?:one[- ]?time|verification|login|sms|text|authentication|auth) (?:pass)?code|otp|memorable (?:word|information)|"
     r"(?:full|whole|long|entire|16[- ]digit|sixteen[- ]digit) card number|(?:three|3|last three) digits on the back|"
-    r"card details|online banking (?:login|details|password))\b"
+    r"card details|online banking (?:login|details|password)|(?:four|4|six|6|eight|8)[- ]digit (?:code|number|pin|passcode)|"
+    r"the code (?:we|i) (?:just |have just )?(?:sent|texted|emailed))\b"
 )
+# Private details asked for in public: "post your account number below" (a DM is the safe place).
+_PUBLIC_ASK = re.compile(
+    r"\b(?:post|share|put|type|write|drop|leave|pop|add|comment)\b[^.?!]{0,80}?\b(?:account number|card number|sort code|address|date of birth|"
+    r"phone number|mobile number|policy number|booking reference|postcode)\b[^.?!]{0,60}?\b(?:here|below|in the comments|publicly|in this thread|on this post|in your reply)\b"
+)
+_PRIVATELY = re.compile(r"\b(?:dm|direct message|private message|privately|inbox|not here|not in the comments|not publicly)\b")
 # Handing it to us: "type it here", "send me", "what's your", "I'll need your", "reply with".
 _TO_US = re.compile(
     r"\b(?:(?:give|tell|send|share|read|confirm|provide|text|message|dm|email) (?:me|us)\b|"
@@ -39,9 +46,15 @@ _HAZARD = re.compile(
 _OPERATE = re.compile(
     r"\b(?:(?:pop|put|stick|set|run|start|do|try)\s+(?:a|another|the|one|it|it on|a quick|a short|a test|a small)?\s*(?:\w+\s+)?(?:wash|cycle|load|spin|rinse)\b|"
     r"(?:switch|turn|plug|power)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|(?:run|start|use)\s+(?:it|the (?:machine|appliance|washer|dishwasher|boiler|heater|cooker|oven|hob|dryer))\b(?!\s+(?:off|again later))|"
-    r"(?:keep|carry on|continue|go on)\s+using\b)"
+    r"(?:keep|carry on|continue|go on)\s+(?:using|cooking|running|heating|washing|charging|driving)\b|"
+    r"(?:fine|ok|okay|alright|all right|safe) to (?:run|use|keep using|carry on using|cook|switch (?:it|the \w+) (?:back )?on|turn (?:it|the \w+) (?:back )?on|plug (?:it|the \w+) (?:back )?in)\b|"
+    r"\b(?:is|it is|that is|which is) (?:usually |probably |likely |most likely |just |only |totally |perfectly )?(?:nothing|normal|harmless|nothing to worry about|fine)\b)"
 )
-_HOLDING_OFF = re.compile(r"\b(?:until|before|unless|once|after|when|if)\b")
+# "Until the engineer has seen it", "once it's dry": holding off. "If it's still leaking" is no hold.
+_HOLDING_OFF = re.compile(
+    r"\b(?:until|before|unless|once|after)\b"
+    r"|\b(?:if|when)\b[^.,;!?]*\b(?:engineer|checked|safe|fixed|repaired|dry|dried|stopped|sorted|seen|replaced|confirmed|no longer|not leaking|cleared)\b"
+)
 
 
 def _secret_requests(text: Text) -> list[Span]:
@@ -58,6 +71,18 @@ def _secret_requests(text: Text) -> list[Span]:
     return found
 
 
+def _public_asks(text: Text) -> list[Span]:
+    found = []
+    for sentence in text.sentences:
+        ask = _PUBLIC_ASK.search(sentence.text)
+        if ask is None or _PRIVATELY.search(sentence.text):
+            continue
+        start = sentence.start + ask.start()
+        if not negated(text, start, 4):
+            found.append((start, sentence.start + ask.end()))
+    return found
+
+
 def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
     if context is None or not _HAZARD.search(context.norm):
         return []
@@ -67,6 +92,8 @@ def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
             start = sentence.start + operate.start()
             if negated(text, start, 3) or _HOLDING_OFF.search(sentence.text, 0, operate.start()):
                 continue
+            if re.search(r"\b(?:when|whenever|while|as) (?:you|it|they|we)\s+$", sentence.text[: operate.start()]):
+                continue  # "talk me through what happens when you start a wash" asks what happened
             found.append((start, sentence.start + operate.end()))
     return found
 
@@ -97,4 +124,4 @@ def _liability_admitted(text: Text) -> list[Span]:
 def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
-    return spans + _secret_requests(text) + _hazard_waved_through(text, context) + _liability_admitted(text)
+    return spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context) + _liability_admitted(text)
