@@ -72,7 +72,16 @@ _AUX_AFTER_COMMA = re.compile(
     r"[,;]\s+(?:have|do|did|are|were|can|could|would|will)\s+you\b(?!\s+(?:know|see)\b)"
 )
 # The wh-word left in place at the end: "you paid how much?", "and this happens how often?".
-_WH_AT_END = re.compile(r"\b(?:how (?:often|long|much|many|far|come)|what exactly|when exactly|where exactly)\W*$")
+_WH_AT_END = re.compile(r"\b(?:how come|what exactly|when exactly|where exactly)\W*$")
+# A question after a quantity or a degree wants a number or a word on a scale, not an account:
+# "how many", "how long", "how often", "how confident are you", "on a scale of 1 to 10".
+_DEGREE = re.compile(
+    r"^(?:(?:and|so|but|okay|ok|then|now|just|roughly|about|around|approximately|exactly|again)[\s,]+)*how (?:many|much|long|often|far|old|soon|"
+    r"serious|seriously|confident|important|ready|likely|interested|sure|big|bad|severe|high|low|frequently|quickly|early|late|willing|"
+    r"motivated|committed|hard|difficult|easy|close|strong|strongly|bad|worried|concerned|satisfied|happy|painful|frequent)\b"
+    r"|\bon a scale (?:of|from) (?:\d+|zero|one|nought) to (?:\d+|ten|five|a hundred|one hundred)\b"
+)
+_DEGREE_OPEN = re.compile(r"\b(?:what|why|tell me|describe|talk me through|walk me through)\b[^?]*\b(?:that|it|this|like|mean|happen)\b")
 # "I'd like to ask you a couple of questions": it announces the questions; they come later.
 _ANNOUNCED = re.compile(r"(?:,?\s*(?:uh|um|just|quickly|now),?)*\s+(?:a|an|one|some|another|two|three|few|a few|a couple of|couple of|kind of a|sort of a|one more|more)\b[^.?!]*?\bquestions?\b")
 # "Which browser?", "who served you?": the answer is one item from a short list, so it is closed.
@@ -162,6 +171,8 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
     inverted = _WH_INVERTED.search(body)
     if inverted and not _WH_STATEMENT.match(body):
         return "closed" if _PICK.match(inverted.group("wh")) else "open"
+    if _DEGREE.search(body) and not _DEGREE_OPEN.search(body):
+        return "closed"  # "how many drinks?", "on a scale of 1 to 10, how ready are you?": a number or a degree
     if sentence.is_question:
         if _BARE.fullmatch(body):
             return "closed"  # "What?", "Why?", "How so?": a question, but it invites no account
