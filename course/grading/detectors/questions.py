@@ -168,11 +168,11 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
     invite = _INVITE.search(body)
     if invite and not _SPEAKER_DOES.search(body, 0, invite.end()):
         return "open"
+    if _DEGREE.search(body) and not _DEGREE_OPEN.search(body):
+        return "closed"  # "how many drinks?", "on a scale of 1 to 10, how ready are you?": a number or a degree
     inverted = _WH_INVERTED.search(body)
     if inverted and not _WH_STATEMENT.match(body):
         return "closed" if _PICK.match(inverted.group("wh")) else "open"
-    if _DEGREE.search(body) and not _DEGREE_OPEN.search(body):
-        return "closed"  # "how many drinks?", "on a scale of 1 to 10, how ready are you?": a number or a degree
     if sentence.is_question:
         if _BARE.fullmatch(body):
             return "closed"  # "What?", "Why?", "How so?": a question, but it invites no account
