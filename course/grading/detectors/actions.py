@@ -26,7 +26,7 @@ _UNABLE = re.compile(r"\b(?:unable|not|never|cannot)\b")
 # which tells "export the report" from "export problems are known".
 _OBJECT = re.compile(
     r"\s+(?:the|a|an|your|it|this|that|them|these|those|our|my|his|her|its|in|on|off|out|up|back|to|through|again|"
-    r"every|all|any|some|both|with|down|over|into|onto|from|by|\d)\b"
+    r"every|all|any|some|both|with|down|over|into|onto|from|by|yourself|yourselves|more|less|someone|somebody|something|\d)\b"
 )
 _HOLDING_BACK = frozenset("before until without".split())
 
@@ -158,6 +158,12 @@ _ADVICE = re.compile(
     r"|\bif i were you\b|\b(?:i|we) (?:suggest|recommend|advise)\b"
     r"|\blet us (?!(?:know|see|hear|me)\b)[a-z]+"
     r"|\b(?:maybe|perhaps) (?:you|try|consider|think about|talk|speak|write|call|ask|start|take|give|look|find|join)\b"
+    # what I would do in their place: "I would talk to them first", "I'd ring the landlord"
+    r"|\b(?:i|we) would (?:just |probably |definitely |personally |also |first |honestly )?(?!(?:be|feel|love|like|imagine|think|say|guess|have|hate|want|need|not|never|expect|hope|wish|agree|understand|know|see|appreciate|prefer|rather)\b)[a-z]{3,}"
+    # a thing recommended by what it does for them: "a counsellor can also be helpful", "walking is a good way to clear your head"
+    r"|\b(?<!that )(?<!this )(?<!it )(?<!which )(?:is|are|(?:can|could|might|may|would|will)(?: also| often| usually| really| sometimes| probably| definitely)? be|seems like|seem like) (?:also |often |usually |always |really |very |actually |sometimes |probably )?"
+    r"(?:(?:a|an|one) (?:good|great|nice|useful|helpful|healthy|smart|wise|brilliant|excellent|easy|simple|quick|free) (?:way|idea|place|option|thing|start|step|first step|outlet|tool|resource|route|habit)|"
+    r"(?:really |very |also |so )?helpful|worth (?:trying|a try|a shot|looking into|considering|asking|checking)|(?:always )?better to|best to)\b"
 )
 # "Would you like to tell me more?" asks for information; it offers nothing.
 _ASKING_FOR = re.compile(r"\b(?:tell|give|send|share|describe|explain|confirm|let) (?:me|us)\b|\bwould you like to (?:tell|talk|share|add|say)\b")
