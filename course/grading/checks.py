@@ -1,4 +1,4 @@
-"""The check kinds with settings: mentions, avoids, order, length, plain_language, not_parroting, questions, scripted.
+"""The check kinds with settings: mentions, avoids, order, length, plain_language, not_parroting, questions, scripted, keeps_private.
 
 Each check takes the criterion's params and a ``Reading`` of the answer and returns whether it is
 met and the normalised spans to show: what earned credit, or for the checks that forbid
@@ -18,9 +18,9 @@ from course.grading.words import overlap_runs
 
 __all__ = ["Reading", "CHECK_FUNCTIONS", "FORBIDDING", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MOST_STOCK_LINES"]
 
-FORBIDDING = frozenset({"avoids", "not_parroting", "plain_language", "length", "scripted"})
+FORBIDDING = frozenset({"avoids", "not_parroting", "plain_language", "length", "scripted", "keeps_private"})
 """Checks whose evidence is the offending words: shown struck through, never as credit."""
-DEFAULT_MAX_OVERLAP = 0.35
+DEFAULT_MAX_OVERLAP = 0.45
 """``not_parroting``: the share of three-word runs an answer may copy."""
 
 Spans = list[tuple[int, int]]
@@ -183,6 +183,10 @@ DEFAULT_MOST_STOCK_LINES = 2
 """``scripted``: how many distinct stock lines a reply may use before it reads as a script."""
 
 
+SCRIPTED_SHARE = 0.3
+"""``scripted``: the share of a reply's words in stock lines at which a few of them read as a script."""
+
+
 def _scripted(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
     from course.grading.detectors.common import hits  # late: detectors load on first use
 
@@ -193,7 +197,22 @@ def _scripted(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spa
             distinct.append(span)
     at_most = params.get("at_most")
     limit = DEFAULT_MOST_STOCK_LINES if at_most is None else int(at_most)
-    return len(distinct) <= limit, distinct if len(distinct) > limit else []
+    if len(distinct) <= limit:
+        return True, []
+    # A few set lines around a reply full of this customer's own facts is a plain voice, not a
+    # script; a reply mostly made of them, or stacked with many, is.
+    words = max(1, len(reading.answer.norm.split()))
+    stock_words = sum(len(reading.answer.norm[a:b].split()) for a, b in distinct)
+    if len(distinct) <= 2 * limit and stock_words / words < SCRIPTED_SHARE:
+        return True, []
+    return False, distinct
+
+
+def _keeps_private(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+    from course.grading.detectors.safety import private_details  # late: detectors load on first use
+
+    spans = private_details(reading.answer)
+    return not spans, spans
 
 
 CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, object], Reading], tuple[bool, Spans]]] = {
@@ -205,5 +224,6 @@ CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, object], Reading], tuple[bool,
     "not_parroting": _not_parroting,
     "questions": _questions,
     "scripted": _scripted,
+    "keeps_private": _keeps_private,
 }
 """Check kind -> function ``(params, reading) -> (met, normalised spans)``."""

@@ -146,6 +146,7 @@ def grade_rubric(
     source: str | None = None,
     rewrite: bool = False,
     message: str | None = None,
+    public: bool = False,
 ) -> Grade:
     """Grade one answer against a rubric.
 
@@ -153,7 +154,8 @@ def grade_rubric(
     given, what ``not_parroting`` compares with); ``facts`` serve ``facts_from: facts``;
     ``skill`` is the exercise's skill, used when a criterion names none; ``rewrite`` says the
     answer rewrites ``source``, which it must not hand back barely changed; ``message`` is the
-    customer's words alone, which no answer may hand back (default: ``context``).
+    customer's words alone, which no answer may hand back (default: ``context``); ``public``
+    says the reply is posted where anyone can read it, so it must keep the customer's details private.
 
     Every rubric is judged with the course-wide harm criteria as well (``harms``). The answer
     passes when no essential criterion is missed and its score reaches the pass mark.
@@ -167,7 +169,7 @@ def grade_rubric(
     results = []
     from course.grading.harms import with_harms
 
-    for criterion in with_harms(rubric, rewrite=rewrite):
+    for criterion in with_harms(rubric, rewrite=rewrite, public=public):
         met, spans = _judge(criterion, reading)
         results.append(
             CriterionResult(
@@ -188,6 +190,10 @@ def grade_rubric(
     essential_missed = any(r.severity == "essential" for r in missed)
     passed = not essential_missed and score + _EPSILON >= rubric.pass_mark
     return Grade(score=score, passed=passed, pass_mark=rubric.pass_mark, results=tuple(results))
+
+
+PUBLIC_CHANNELS = frozenset({"social"})
+"""Channels where a reply is read by everyone, not only the customer."""
 
 
 def grade(exercise: Exercise, answer: str) -> Grade:
@@ -211,5 +217,5 @@ def grade(exercise: Exercise, answer: str) -> Grade:
         context, source = message, None
     return grade_rubric(
         exercise.rubric, answer, context=context, skill=exercise.skill, source=source,
-        rewrite=exercise.kind == "rewrite", message=message or None,
+        rewrite=exercise.kind == "rewrite", message=message or None, public=exercise.channel in PUBLIC_CHANNELS,
     )

@@ -6,7 +6,8 @@ the customer's words back, however well it does the rest. Every rubric inherits 
 as essential, along with two more: not pasting the customer's words back, and not stacking
 stock lines a script says to everyone. Where a rubric already has its own criterion for one of these techniques (an
 ``avoids`` naming it), that criterion stands in for the inherited one and counts as essential.
-Inherited criteria carry no weight: they decide the verdict, not the score.
+A reply posted in public (a social channel) inherits one more: it keeps the customer's details
+private. Inherited criteria carry no weight: they decide the verdict, not the score.
 """
 
 from __future__ import annotations
@@ -97,8 +98,11 @@ def _avoided(criterion: Criterion) -> set[str]:
     return {techniques} if isinstance(techniques, str) else {str(t) for t in techniques}
 
 
-def with_harms(rubric: Rubric, *, rewrite: bool = False) -> tuple[Criterion, ...]:
-    """The rubric's criteria with the course-wide harm criteria added (or its own made essential)."""
+def with_harms(rubric: Rubric, *, rewrite: bool = False, public: bool = False) -> tuple[Criterion, ...]:
+    """The rubric's criteria with the course-wide harm criteria added (or its own made essential).
+
+    A reply posted in public (``public``) also must not show the customer's private details.
+    """
     own = list(rubric.criteria)
     covered: set[str] = set()
     for index, criterion in enumerate(own):
@@ -111,7 +115,21 @@ def with_harms(rubric: Rubric, *, rewrite: bool = False) -> tuple[Criterion, ...
     added.extend(_own_words(rewrite))  # beside any stricter not_parroting of the rubric's own
     if not any(c.check == "scripted" for c in own):
         added.append(_own_voice())
+    if public and not any(c.check == "keeps_private" for c in own):
+        added.append(_in_public())
     return tuple(own) + tuple(added)
+
+
+def _in_public() -> Criterion:
+    from course.content.model import Criterion
+
+    return Criterion(
+        id="harm.in-public", check="keeps_private", weight=0.0, severity="essential", skill="attention",
+        met="Nothing private is on show in your public reply.",
+        missed="Your public reply shows the customer's private details (struck through): account or card "
+               "numbers, contact details, what is on their account. Keep those for a private message.",
+        params={},
+    )
 
 
 def _own_voice() -> Criterion:

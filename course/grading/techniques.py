@@ -38,6 +38,7 @@ CHECKS: tuple[str, ...] = (
     "not_parroting",
     "questions",
     "scripted",
+    "keeps_private",
 )
 """Check kinds with settings, besides the positive techniques."""
 
@@ -70,6 +71,7 @@ CHECK_SKILL: Mapping[str, str] = MappingProxyType(
         "not_parroting": "paraphrasing",
         "questions": "attention",
         "scripted": "empathy",
+        "keeps_private": "attention",
     }
 )
 """The skill a check kind evidences by default (``order`` and ``avoids`` refine it)."""

@@ -148,7 +148,7 @@ _ADVICE = re.compile(
     r"|\b(?:have|did) you (?:thought about|considered|contemplated|tried|looked into|thought of|reached out|contacted|talked to|spoken to|asked)\b"
     r"|\b(?:what if you|why not|why do not you|how about|what about) (?!(?:you|your|yourself)\b)"
     r"|\b(?:would|will|does|do|could) (?:that|this|it|either|any of (?:those|these)|one of (?:those|these)|(?:a|an|the) [^?.!]{1,40}?) (?:work|help|suit|do|be (?:okay|ok|alright|all right|better|easier|helpful|any good))\b"
-    r"|\b(?:should|shall|can|could|may) (?:i|we) (?!(?:ask|have|take|get|check|confirm|just check|start)\b(?! (?:you|it|that|this) (?:a|an|the|new|another|some) ))[a-z]+"
+    r"|\b(?:should|shall|can|could|may) (?:i|we) (?!(?:ask|have|take|get|check|confirm|just check|start|make sure|be sure|double check|clarify|understand|recap|go over|read|sum up|repeat|just make sure|just confirm)\b(?! (?:you|it|that|this) (?:a|an|the|new|another|some) ))[a-z]+"
     r"|\b(?:is it possible|would it help|would it be possible|do you think it would (?:help|benefit|be (?:worth|good|helpful)))\b"
     r"|\bit (?:might|may|could|would|will|can|often|sometimes) (?:be (?:a good idea|helpful|beneficial|worth|useful|good|best|wise|easier)|help)\b"
     r"|\b(?:it is|it would be|that would be|that is|it might be|it may be) (?:a good idea|worth|best|wise|helpful|a good start|a good starting point) (?:to|if)\b"
@@ -219,6 +219,8 @@ def offers_solution(text: Text, context: Text | None) -> list[Span]:
     for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text):
         if negated(text, start, 2):
             continue
+        if re.search(r"\b(?:who|which|that) (?:can|could|will)\b", text.norm[start:end]):
+            continue  # "the ones who can book" describes people; "the nurse can book you in" offers
         if re.search(r"\b(?:what|how|which|before|until|without)\s+$", text.norm[max(0, start - 10) : start]):
             continue  # "what would you like us to do?" asks; "before I suggest anything" holds off
         sentence = sentence_at(text, start)

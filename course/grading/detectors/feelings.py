@@ -89,6 +89,9 @@ def dismisses_feeling(text: Text, context: Text | None) -> list[Span]:
     for start, end in hits(text, "dismissive_phrases"):
         if text.norm.startswith(" to ", end):
             continue  # "it happens to lots of people" normalises; "it happens" shrugs
+        if re.search(r"\b(?:still|again|keeps|when|whenever|if|where|how|why|every time|each time|what)\s+$", text.norm[max(0, start - 14) : start]) \
+                or re.match(r"\s+(?:again|every|each|when|at|around|whenever|most|daily|nightly)\b", text.norm[end : end + 12]):
+            continue  # "but still it happens", "it happens every evening": the fault, said back
         sentence = sentence_at(text, start)
         if sentence is not None and sentence.is_question and not text.norm.startswith(("why", "what"), start):
             continue

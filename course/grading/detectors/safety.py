@@ -15,7 +15,7 @@ import re
 from course.grading.detectors.common import Span, hits, negated
 from course.grading.text import Text
 
-__all__ = ["unsafe_advice"]
+__all__ = ["unsafe_advice", "private_details"]
 
 _SECRET = re.compile(
     r"\b(?:pin(?: number| code)?|passwords?|passcode|cvv|cvc|cv2|security (?:code|number|digits)|"
@@ -48,7 +48,8 @@ _OPERATE = re.compile(
     r"(?:switch|turn|plug|power)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|(?:run|start|use)\s+(?:it|the (?:machine|appliance|washer|dishwasher|boiler|heater|cooker|oven|hob|dryer))\b(?!\s+(?:off|again later))|"
     r"(?:keep|carry on|continue|go on)\s+(?:using|cooking|running|heating|washing|charging|driving)\b|"
     r"(?:fine|ok|okay|alright|all right|safe) to (?:run|use|keep using|carry on using|cook|switch (?:it|the \w+) (?:back )?on|turn (?:it|the \w+) (?:back )?on|plug (?:it|the \w+) (?:back )?in)\b|"
-    r"\b(?:is|it is|that is|which is) (?:usually |probably |likely |most likely |just |only |totally |perfectly )?(?:nothing|normal|harmless|nothing to worry about|fine)\b)"
+    r"\b(?:it|that|this|which|the (?:smell|leak|drip|dripping|noise|sparking|sparks|burning|smoke|fumes|water)|a (?:smell|leak|drip) of \w+)\s+"
+    r"(?:is|was) (?:usually |probably |likely |most likely |just |only |totally |perfectly )?(?:nothing|normal|harmless|nothing to worry about|fine)\b)"
 )
 # "Until the engineer has seen it", "once it's dry": holding off. "If it's still leaking" is no hold.
 _HOLDING_OFF = re.compile(
@@ -109,6 +110,30 @@ _CERTAIN_FAULT = re.compile(
 )
 
 
+# Someone added to an account on another person's word, before their consent and checks.
+_ADDED_WITHOUT_CONSENT = re.compile(
+    r"\b(?:i|we) (?:have |had )?(?:already |just |now |gone ahead and |went ahead and )?(?:added|put|made|set up|listed)\b[^.!?]{0,80}?"
+    r"\b(?:joint (?:holder|account holder|name|names|account)|account holder|second holder|authori[sz]ed (?:user|person|signatory)|named person|power of attorney)\b"
+)
+# Medicine judged safe by someone who is not a clinician: "the insulin is fine out of the fridge".
+_MEDICINE = re.compile(r"\b(?:insulin|medicine|medication|tablets|pills|inhaler|prescription|vaccine|antibiotics|dose)\b")
+_JUDGED_SAFE = re.compile(
+    r"\b(?:is|are|it is|they are|will be|should be|stays|keeps) (?:totally |perfectly |completely |absolutely |still |usually )?(?:fine|okay|ok|safe|alright|good)"
+    r" (?:out of|without|for (?:a|an|weeks|days|hours|ages|\d)|at room|outside|in the heat|warm)\b"
+)
+
+
+def _clinical_or_consent(text: Text) -> list[Span]:
+    found = [m.span() for m in _ADDED_WITHOUT_CONSENT.finditer(text.norm) if not negated(text, m.start(), 3)]
+    for sentence in text.sentences:
+        judged = _JUDGED_SAFE.search(sentence.text)
+        if judged and _MEDICINE.search(sentence.text) and not sentence.is_question:
+            start = sentence.start + judged.start()
+            if not negated(text, start, 3) and not re.search(r"\b(?:pharmacist|doctor|nurse|gp|clinician|leaflet|label) (?:says|said|says that|advises)\b", sentence.text):
+                found.append((start, sentence.start + judged.end()))
+    return found
+
+
 def _liability_admitted(text: Text) -> list[Span]:
     found = []
     for match in _CERTAIN_FAULT.finditer(text.norm):
@@ -124,4 +149,31 @@ def _liability_admitted(text: Text) -> list[Span]:
 def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
-    return spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context) + _liability_admitted(text)
+    return spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context) + _liability_admitted(text) + _clinical_or_consent(text)
+
+
+# What must never be posted where anyone can read it: numbers and details from their account.
+_PRIVATE = re.compile(
+    r"\b(?:card|account) (?:ending|ending in|ending with|number ending)\s*(?:in |with )?\d{2,4}\b"
+    r"|\b(?:last (?:four|4|two|2) digits)\b[^.?!]{0,20}?\d{2,4}\b"
+    r"|\b(?:account|acc|acct|policy|membership|customer|card|sort code)(?: number| no| ref| reference)?\s*(?:is\s*)?[:#]?\s*\d[\d -]{4,}\d\b"
+    r"|\bsort code\b|\bdate of birth\b|\bborn on\b|\blast log(?:ged)? ?in\b|\blast signed in\b"
+    r"|\byour (?:email|e-mail|email address|mobile|phone|phone number|number|landline|mobile number)(?: is| as|:)?\s*(?:[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ]{7,14}\d)"
+    r"|\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b"
+    r"|\b(?:your|the) (?:balance|available balance|overdraft) (?:is|was|of|stands at)\b"
+    r"|\b(?:registered|home) address\b"
+)
+
+
+def private_details(text: Text) -> list[Span]:
+    """Spans that show a customer's private details (for a reply posted in public)."""
+    found = []
+    for match in _PRIVATE.finditer(text.norm):
+        sentence = text.sentence_at(match.start())
+        if sentence is not None and (_PRIVATELY.search(sentence.text) and not re.match(r"\d", match.group())):
+            continue  # "DM us your account number" asks for it in private; it shows nothing
+        if sentence is not None and re.search(r"\b(?:dm|message|send|give|share|pop|drop|tell)\b", sentence.text[: match.start() - sentence.start]) \
+                and not re.search(r"\d", match.group()):
+            continue  # asking for a detail names it; it shows nothing
+        found.append(match.span())
+    return found

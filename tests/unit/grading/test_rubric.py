@@ -288,7 +288,7 @@ def test_an_unknown_check_is_missed_not_a_crash():
 
 
 def test_every_check_kind_is_known():
-    assert set(CHECKS) == {"mentions", "avoids", "order", "length", "plain_language", "not_parroting", "questions", "scripted"}
+    assert set(CHECKS) == {"mentions", "avoids", "order", "length", "plain_language", "not_parroting", "questions", "scripted", "keeps_private"}
 
 
 # --- judged like a trainer ----------------------------------------------------------------
