@@ -139,7 +139,18 @@ def _length(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans
     spans: Spans = []
     if longest is not None:
         spans = [(s.start, s.end) for s in reading.answer.sentences if len(WORD.findall(s.text)) > int(longest)]
+    fewest, most = params.get("min_sentences"), params.get("max_sentences")
+    if fewest is not None or most is not None:
+        # "in two to four sentences": greetings and sign-offs are not sentences of the reply
+        sentences = [s for s in reading.answer.sentences if len(WORD.findall(s.text)) >= _SENTENCE_WORDS]
+        met = met and (fewest is None or len(sentences) >= int(fewest)) and (most is None or len(sentences) <= int(most))
+        if most is not None and len(sentences) > int(most):
+            spans = spans or [(s.start, s.end) for s in sentences[int(most):]]
     return met and not spans, spans
+
+
+_SENTENCE_WORDS = 3
+"""Words a sentence needs to count towards a sentence limit ("Hi Hina," and "Thanks, Raj" do not)."""
 
 
 def _plain_language(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:

@@ -17,7 +17,7 @@ SETTINGS: dict[str, frozenset[str]] = {
     "mentions": frozenset({"facts", "facts_from", "at_least"}),
     "avoids": frozenset({"phrases", "techniques"}),
     "order": frozenset({"first", "then"}),
-    "length": frozenset({"min_words", "max_words", "max_sentence_words"}),
+    "length": frozenset({"min_words", "max_words", "max_sentence_words", "min_sentences", "max_sentences"}),
     "plain_language": frozenset({"phrases"}),
     "not_parroting": frozenset({"max_overlap", "compare"}),
     "scripted": frozenset({"at_most"}),
@@ -122,12 +122,13 @@ def criterion_problems(criterion: Criterion, *, in_conversation: bool = False) -
         if params.get("first") is not None and params.get("first") == params.get("then"):
             problems.append("`first` and `then` name the same technique")
     elif check == "length":
-        problems += _count_problems(params, ("min_words", "max_words", "max_sentence_words"))
-        if not {"min_words", "max_words", "max_sentence_words"} & set(params):
-            problems.append("`length` needs `min_words`, `max_words` or `max_sentence_words`")
-        elif _is_count(params.get("min_words")) and _is_count(params.get("max_words")):
-            if params["min_words"] > params["max_words"]:
-                problems.append("`min_words` is larger than `max_words`: no answer can pass")
+        names = ("min_words", "max_words", "max_sentence_words", "min_sentences", "max_sentences")
+        problems += _count_problems(params, names)
+        if not set(names) & set(params):
+            problems.append("`length` needs `min_words`, `max_words`, `max_sentence_words`, `min_sentences` or `max_sentences`")
+        for low, high in (("min_words", "max_words"), ("min_sentences", "max_sentences")):
+            if _is_count(params.get(low)) and _is_count(params.get(high)) and params[low] > params[high]:
+                problems.append(f"`{low}` is larger than `{high}`: no answer can pass")
     elif check == "plain_language":
         if "phrases" in params:
             problems += _phrases_problems("phrases", params["phrases"])

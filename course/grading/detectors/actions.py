@@ -82,6 +82,8 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
             kept.extend(when)
         elif _DONE_OR_CONCRETE.match(text.norm, start) and not _VAGUE.search(text.norm, start, sentence.end):
             kept.append((start, end))  # "I've passed it to our planners", "I'll keep you posted here"
+        elif _AND_CONCRETE.search(text.norm, end, sentence.end):
+            kept.append((start, end))  # "I'll look into why it failed and raise a case about the fee"
         elif _CUSTOMER_STEP.search(sentence.text) and (
             text.norm.startswith("i ", start) or not _VAGUE.search(text.norm, start, sentence.end)
         ):
@@ -108,13 +110,20 @@ _DONE_OR_CONCRETE = re.compile(
     r"|(?:i|we) (?:will|am going to|are going to) (?:personally |also |then |now |just )?(?:go and |go ahead and |nip (?:out |through )?and |pop (?:out |through )?and )?"
     r"(?:send|pass|put|note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
     r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|keep you (?:posted|updated|informed)|let you know|"
-    r"come back|be back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|get (?:the|a|an|your|someone|him|her))\b"
+    r"come back|be back|pop back|report back|check back|drop back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|"
+    r"get (?:the|a|an|your|someone|him|her)|add|register|sign you up|enrol|enroll|start (?:with|on)|begin (?:with|on)|"
+    r"give you (?:a|the|your) (?:reference|ref|case|number|call|ring|update))\b"
 )
 _DONE_OR_CONCRETE = re.compile(
     _DONE_OR_CONCRETE.pattern
     + r"|(?:i|we) (?:am|are) (?:now |just |already |also |personally )?(?:sending|passing|putting|noting|booking|arranging|refunding|cancelling|"
     r"raising|issuing|transferring|emailing|calling|ringing|phoning|texting|messaging|flagging|logging|escalating|chasing|reversing|crediting|"
     r"waiving|ordering|posting|adding|requesting|forwarding|fetching|getting (?:the|a|an|your|someone))\b"
+)
+# A concrete step joined to a vague one in the same breath: "...and raise a case about the fee".
+_AND_CONCRETE = re.compile(
+    r"\b(?:and|then)\s+(?:(?:i|we) will |(?:i|we) am |also )?(?:raise|send|book|open|log|flag|email|call|ring|phone|text|refund|credit|cancel|arrange|"
+    r"give you|put|add|order|post|escalate|pass)\b(?! (?:it|this|that) (?:a )?(?:try|go|look|think)\b)"
 )
 _VAGUE = re.compile(r"\b(?:look into|investigate|see what|do (?:my|our) best|try (?:to|and)|in due course|at some point|when (?:i|we) can|as soon as possible|asap)\b")
 _INSTRUCTION_LEAD = frozenset("please just simply then first so now and or also next otherwise meanwhile instead".split())

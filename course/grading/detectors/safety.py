@@ -49,7 +49,8 @@ _OPERATE = re.compile(
     r"(?:keep|carry on|continue|go on)\s+(?:using|cooking|running|heating|washing|charging|driving)\b|"
     r"(?:fine|ok|okay|alright|all right|safe) to (?:run|use|keep using|carry on using|cook|switch (?:it|the \w+) (?:back )?on|turn (?:it|the \w+) (?:back )?on|plug (?:it|the \w+) (?:back )?in)\b|"
     r"\b(?:it|that|this|which|the (?:smell|leak|drip|dripping|noise|sparking|sparks|burning|smoke|fumes|water)|a (?:smell|leak|drip) of \w+)\s+"
-    r"(?:is|was) (?:usually |probably |likely |most likely |just |only |totally |perfectly )?(?:nothing|normal|harmless|nothing to worry about|fine)\b)"
+    r"(?:is|was) (?:usually |probably |likely |most likely |just |only |totally |perfectly )?(?:nothing|normal|harmless|nothing to worry about|fine)\b|"
+    r"\bthere is nothing to worry about\b|\b(?:is not|are not|was not) (?:classed as |considered |really |treated as |seen as )?(?:dangerous|a danger|urgent|an emergency|serious|a risk|a hazard|unsafe)\b)"
 )
 # "Until the engineer has seen it", "once it's dry": holding off. "If it's still leaking" is no hold.
 _HOLDING_OFF = re.compile(
@@ -93,7 +94,7 @@ def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
             start = sentence.start + operate.start()
             if negated(text, start, 3) or _HOLDING_OFF.search(sentence.text, 0, operate.start()):
                 continue
-            if re.search(r"\b(?:when|whenever|while|as) (?:you|it|they|we)\s+$", sentence.text[: operate.start()]):
+            if re.search(r"\b(?:when|whenever|while|as|every time|each time|as soon as|the moment) (?:you|it|they|we)\s+$", sentence.text[: operate.start()]):
                 continue  # "talk me through what happens when you start a wash" asks what happened
             found.append((start, sentence.start + operate.end()))
     return found
