@@ -50,7 +50,7 @@ def _canonical(token: str) -> str:
 def fact_words(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     """A fact's words (canonical) and, for each, whether it may be left out (a stopword)."""
     norm = analyse(str(phrase)).norm
-    words = tuple(_canonical(m.group()) for m in _TOKEN.finditer(norm))
+    words = tuple(t for t, _, _ in _merged([(_canonical(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(norm)]))
     stop = frozenset(entries("stopwords"))
     optional = tuple(w in stop for w in words)
     if all(optional):
@@ -67,8 +67,23 @@ def _same(typed: str, wanted: str) -> bool:
     return close_enough(typed, wanted)
 
 
+_SAME_PERSON = {"anybody": "anyone", "somebody": "someone", "everybody": "everyone", "nobody": "noone"}
+"""Words for a person that mean the same: "without anybody ringing" is "without anyone ringing"."""
+
+
+def _merged(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Tokens with "no one" as one word, so it is the same as "nobody"."""
+    out: list[tuple[str, int, int]] = []
+    for token in tokens:
+        if out and out[-1][0] == "no" and token[0] == "one":
+            out[-1] = ("noone", out[-1][1], token[2])
+        else:
+            out.append((_SAME_PERSON.get(token[0], token[0]), token[1], token[2]))
+    return out
+
+
 def _answer_tokens(text: Text) -> list[tuple[str, int, int]]:
-    return [(_canonical(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.norm)]
+    return _merged([(_canonical(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.norm)])
 
 
 def fact_spans(text: Text, alternatives: tuple[str, ...]) -> list[tuple[int, int]]:
