@@ -69,6 +69,8 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     # "I guarantee it will be with you tomorrow" promises an outcome; "I promise I'll ring at 3" a step
     promised = [span for span in hits(text, "overpromise_phrases") if not _OWN_STEP.match(text.norm, span[1])]
     for start, end in hits(text, "commitment_phrases"):
+        if re.match(r"(?:i|we) (?:can|could)\b", text.norm[start:end]) and _OPTIONS.search(text.norm, start, _sentence_end(text, start)):
+            continue  # "I can send a replacement today, or refund you in full": options to choose from, not a step
         if any(b <= start and len(text.norm[b:start].split()) <= 2 for _, b in promised):
             continue  # "I guarantee it will be with you tomorrow" promises an outcome, not a step
         if negated(text, start, 2) or _asked(text, (start, end)) or _UNABLE.search(text.norm, start, end + 12):
@@ -93,6 +95,17 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     return kept
 
 
+_OPTIONS = re.compile(r"\bor\b|\bwhich (?:would you|do you)\b|\bwould you (?:prefer|rather)\b")
+
+
+def _sentence_end(text: Text, position: int) -> int:
+    sentence = sentence_at(text, position)
+    if sentence is None:
+        return len(text.norm)
+    following = [s for s in text.sentences if s.start >= sentence.end][:1]
+    return following[0].end if following else sentence.end  # "...today. Which would you prefer?"
+
+
 # The customer's half of a two-step plan, in the same sentence as ours: "send us a DM and...",
 # "...if you DM your account number". The plan is concrete because each side knows its part.
 _HANDOVER = r"(?:send|dm|pm|drop|pop|message|reply|email|text|call|ring|give|share|forward|inbox|post|upload|attach)"
@@ -107,6 +120,8 @@ _CUSTOMER_STEP = re.compile(
 # into it" and "we'll see what we can do" are the vague kind that does.
 _DONE_OR_CONCRETE = re.compile(
     r"(?:i|we) (?:have|had) (?:just |now |already |also )?(?!been\b|got to\b|had\b)\w+(?:ed|ent|ut|ot|ade|old|one|ung|ook|en)\b"
+    r"|(?:i|we) (?:just |already |also |have )?(?:passed|sent|forwarded|gave|handed|emailed|logged|raised|flagged|booked|arranged|added|noted|"
+    r"told|asked|rang|called|phoned|messaged|texted|cancelled|refunded|credited|reported|escalated|ordered)\b(?! you (?:that|about)\b)"
     r"|(?:i|we) (?:will|am going to|are going to) (?:personally |also |then |now |just )?(?:go and |go ahead and |nip (?:out |through )?and |pop (?:out |through )?and )?"
     r"(?:send|pass|put|note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
     r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|keep you (?:posted|updated|informed)|let you know|"
@@ -157,7 +172,7 @@ _ADVICE = re.compile(
     r"|\b(?:have|did) you (?:thought about|considered|contemplated|tried|looked into|thought of|reached out|contacted|talked to|spoken to|asked)\b"
     r"|\b(?:what if you|why not|why do not you|how about|what about) (?!(?:you|your|yourself)\b)"
     r"|\b(?:would|will|does|do|could) (?:that|this|it|either|any of (?:those|these)|one of (?:those|these)|(?:a|an|the) [^?.!]{1,40}?) (?:work|help|suit|do|be (?:okay|ok|alright|all right|better|easier|helpful|any good))\b"
-    r"|\b(?:should|shall|can|could|may) (?:i|we) (?!(?:ask|have|take|get|check|confirm|just check|start|make sure|be sure|double check|clarify|understand|recap|go over|read|sum up|repeat|just make sure|just confirm)\b(?! (?:you|it|that|this) (?:a|an|the|new|another|some) ))[a-z]+"
+    r"|\b(?:should|shall|can|could|may) (?:i|we) (?!(?:ask|have|take|get|check|confirm|just check|start by|start with|make sure|be sure|double check|clarify|understand|recap|go over|read|sum up|repeat|just make sure|just confirm)\b(?! (?:you|it|that|this) (?:a|an|the|new|another|some) ))[a-z]+"
     r"|\b(?:is it possible|would it help|would it be possible|do you think it would (?:help|benefit|be (?:worth|good|helpful)))\b"
     r"|\bit (?:might|may|could|would|will|can|often|sometimes) (?:be (?:a good idea|helpful|beneficial|worth|useful|good|best|wise|easier)|help)\b"
     r"|\b(?:it is|it would be|that would be|that is|it might be|it may be) (?:a good idea|worth|best|wise|helpful|a good start|a good starting point) (?:to|if)\b"

@@ -161,8 +161,8 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
     if not sentence.is_question and _REQUEST.search(body):
         return "closed"
     wonder = _WONDER.search(body)
-    if wonder and re.match(r"\s+(?:the same|that too|that myself|the same thing|about that too)\b", body[wonder.end():]):
-        wonder = None  # "I wondered the same thing" shares a thought; it asks nothing
+    if wonder and re.match(r"\s+(?:the same|that too|that myself|the same thing|about that too|about (?:this|that|the|your|it|all))\b", body[wonder.end():]):
+        wonder = None  # "I wondered the same thing", "I'm wondering about this other world": a thought, not a question
     if wonder and not _ANNOUNCED.match(body, wonder.end()):
         return "open" if _OPEN_WORD.search(body[wonder.end():]) else "closed"
     invite = _INVITE.search(body)
@@ -208,7 +208,10 @@ _FEELING_BACK = re.compile(
     r"(?:feel|felt|are feeling|were feeling|have been feeling|are not feeling|do not feel|did not feel|"
     r"are hoping|are wanting|are worried|are saying)\b"
 )
-_REFLECTING_FRAME = re.compile(r"\b(?:it|that|this) (?:sounds|seems|feels) (?:to me |to you )?(?:like|as if|that)\b|\bpart of you\b|\bon the one hand\b")
+_REFLECTING_FRAME = re.compile(
+    r"\b(?:it|that|this) (?:sounds|seems|feels) (?:to me |to you )?(?:like|as if|that)\b|\bpart of you\b|\bon the one hand\b"
+    r"|\bwhat (?:you are|you have been|you were) (?:saying|telling me) is\b|\bwhat i am (?:hearing|picking up|getting)(?: from you)? is\b"
+)
 
 
 def _asked_form(body: str) -> bool:

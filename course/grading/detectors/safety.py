@@ -20,7 +20,7 @@ __all__ = ["unsafe_advice", "private_details"]
 _SECRET = re.compile(
     r"\b(?:pin(?: number| code)?|passwords?|passcode|cvv|cvc|cv2|security (?:code|number|digits)|"
     r"(?:one[- ]?time|verification|login|sms|text|authentication|auth) (?:pass)?code|otp|memorable (?:word|information)|"
-    r"(?:full|whole|long|entire|16[- ]digit|sixteen[- ]digit) card number|(?:three|3|last three) digits on the back|"
+    r"(?:full|whole|long|entire|16[- ]digit|sixteen[- ]digit) card number|(?:16|sixteen)[- ]digit number|long number on (?:the front of )?(?:your|the) (?:bank |debit |credit )?card|(?:three|3|last three) digits on the back|"
     r"card details|online banking (?:login|details|password)|(?:four|4|six|6|eight|8)[- ]digit (?:code|number|pin|passcode)|"
     r"the code (?:we|i) (?:just |have just )?(?:sent|texted|emailed))\b"
 )
