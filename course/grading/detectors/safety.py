@@ -33,7 +33,7 @@ _PRIVATELY = re.compile(r"\b(?:dm|direct message|private message|privately|inbox
 # Handing it to us: "type it here", "send me", "what's your", "I'll need your", "reply with".
 _TO_US = re.compile(
     r"\b(?:(?:give|tell|send|share|read|confirm|provide|text|message|dm|email) (?:me|us)\b|"
-    r"(?:reply|respond|come back)(?: here| below| to (?:me|us|this))? with\b|"
+    r"(?:reply|respond|come back)(?: here| below| to (?:me|us|this|this email|this message|our email|the email))? with\b|"
     r"(?:type|enter|put|post|pop|drop|write|send|share|paste|read out|give)\b[^.?!]{0,120}?\b(?:here|below|in (?:this|the|a|your) (?:chat|thread|comments?|reply|message|dm|email)|over the phone|to me|to us)\b|"
     r"what (?:is|are) (?:your|the)\b|(?:i|we)(?: will| would| just| also)? need (?:your|the|you to (?:give|tell|read|send|type|confirm))\b|"
     r"(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:your|the)\b|"
