@@ -8,6 +8,8 @@ disagree fails here, and one on that list that starts to agree must be taken off
 
 from __future__ import annotations
 
+import zlib
+
 from collections import Counter
 from pathlib import Path
 
@@ -25,7 +27,9 @@ KNOWN = PANEL / "known_disagreements.txt"
 
 
 def _key(item) -> str:  # type: ignore[no-untyped-def]
-    return f"{item.where} | {item.kind} | {' '.join(item.text.split())[:60]}".strip()
+    words = " ".join(item.text.split())
+    digest = zlib.crc32(words.encode("utf-8")) & 0xFFFF
+    return f"{item.where} | {item.kind} | {digest:04x} | {words[:60]}".strip()
 
 
 def _known() -> set[str]:
