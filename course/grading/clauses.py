@@ -125,6 +125,12 @@ _PILE = 4
 
 
 def _list_of(parts: tuple[Segment, ...]) -> bool:
+    # "Eish, Nomvula, day 3 and a queue just to pay rent, we'd be fed up too": a greeting or a
+    # name in front is how people talk, not the start of a list.
+    lead = 0
+    while lead < min(2, len(parts) - 2) and len(parts[lead].words) == 1 and parts[lead].fragment:
+        lead += 1
+    parts = parts[lead:]
     if len(parts) == 1:
         # "Noted." or "Refunding now." is shorthand; "Amara stressful son bike Saturday" is a pile.
         return parts[0].fragment and len(parts[0].words) >= _PILE
