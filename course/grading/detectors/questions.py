@@ -73,12 +73,11 @@ _AUX_AFTER_COMMA = re.compile(
 )
 # The wh-word left in place at the end: "you paid how much?", "and this happens how often?".
 _WH_AT_END = re.compile(r"\b(?:how come|what exactly|when exactly|where exactly)\W*$")
-# A question after a quantity or a degree wants a number or a word on a scale, not an account:
-# "how many", "how long", "how often", "how confident are you", "on a scale of 1 to 10".
+# A question after a quantity or a scale wants a number, not an account: "roughly how many
+# times?", "on a scale of 1 to 10, how ready are you?". ("How long has it been going on?" is
+# heard as an invitation to tell the story, and stays open.)
 _DEGREE = re.compile(
-    r"^(?:(?:and|so|but|okay|ok|then|now|just|roughly|about|around|approximately|exactly|again)[\s,]+)*how (?:many|much|long|often|far|old|soon|"
-    r"serious|seriously|confident|important|ready|likely|interested|sure|big|bad|severe|high|low|frequently|quickly|early|late|willing|"
-    r"motivated|committed|hard|difficult|easy|close|strong|strongly|bad|worried|concerned|satisfied|happy|painful|frequent)\b"
+    r"^(?:(?:and|so|but|okay|ok|then|now|just|roughly|about|around|approximately|exactly|again)[\s,]+)*how (?:many|much)\b"
     r"|\bon a scale (?:of|from) (?:\d+|zero|one|nought) to (?:\d+|ten|five|a hundred|one hundred)\b"
 )
 _DEGREE_OPEN = re.compile(r"\b(?:what|why|tell me|describe|talk me through|walk me through)\b[^?]*\b(?:that|it|this|like|mean|happen)\b")
