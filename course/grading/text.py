@@ -43,7 +43,7 @@ _SENTENCE_END = re.compile(
     r"(?<![.!?])[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022\d])"
     r"|(?<![\U0001F300-\U0001FAFF\u2600-\u27BF])[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\w)"
 )
-_LONGEST_SENTENCE = 1_000
+_LONGEST_SENTENCE = 500
 """Characters past which a run-on "sentence" is cut at a space: detectors look through a whole
 sentence for each phrase they find, so an endless one would cost time growing with its square."""
 
