@@ -60,9 +60,12 @@ def lrs_client(data_dir: Path, endpoint: str | None, username: str | None, passw
 @click.option("--batch", type=click.IntRange(1, 1000), default=50, show_default=True,
               help="Statements per request.")
 @click.option("--save", is_flag=True, help="Remember the endpoint and user name in config.json (never the password).")
+@click.option("--timeout", "seconds", type=click.FloatRange(1, 24 * 3600), default=120, show_default=True,
+              metavar="SECONDS", help="How long the whole sync may take, waiting for the LRS included; "
+                                      "what is not sent by then waits for the next sync.")
 @click.pass_context
 def sync(ctx: click.Context, endpoint: str | None, username: str | None, password_env: str | None,
-         batch: int, save: bool) -> int:
+         batch: int, save: bool, seconds: float) -> int:
     """Send your learning records to your organisation's Learning Record Store.
 
     Records wait in an outbox on this machine until the LRS has them, so
@@ -77,7 +80,7 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
     from ..cli import FAILURE, Stop
     from ..progress import StoreError
     from ..xapi.client import CredentialsRefused, EndpointWrong
-    from ..xapi.sync import send_outbox
+    from ..xapi.sync import Backoff, send_outbox
 
     settings = ctx.find_root().obj
     client = lrs_client(settings.data_dir, endpoint, username, password_env, save=save)
@@ -100,7 +103,7 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
                 bar.update(task, description=f"{problem}; trying again in {seconds:.0f} s")
 
             try:
-                summary = send_outbox(store, client, batch=batch, sleep=pause,
+                summary = send_outbox(store, client, batch=batch, sleep=pause, backoff=Backoff(budget=seconds),
                                       on_progress=on_progress, on_wait=on_wait)
             except (CredentialsRefused, EndpointWrong) as error:
                 left = store.outbox_count()

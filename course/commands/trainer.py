@@ -230,8 +230,10 @@ def _works_from_lrs(settings, course, endpoint, username, password_env):  # type
     from .sync import lrs_client
 
     client = lrs_client(settings.data_dir, endpoint, username, password_env)
+    paging: list[str] = []
     try:
-        records = fetch_records(client)
+        with client:
+            records = fetch_records(client, on_warning=paging.append)
     except CredentialsRefused:
         raise Stop("the LRS refused these credentials") from None
     except EndpointWrong as error:
@@ -239,6 +241,7 @@ def _works_from_lrs(settings, course, endpoint, username, password_env):  # type
     except LrsUnreachable as error:
         raise Stop(f"{error}; nothing was reported", FAILURE) from None
     works, warnings = bundles_from_records(course, records)
+    warnings = paging + warnings
     if not works and warnings:
         raise Stop(f"none of the LRS's answers could be read: {warnings[0]}", FAILURE)
     if not works:

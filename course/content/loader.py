@@ -7,10 +7,13 @@ content except ``load_course``, which raises one ``ContentError`` listing them a
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
+
+from course.plainfile import NotAFile, open_plain_file, read_plain_file
 
 from .exercises import build_exercise
 from .files import content_files
@@ -46,6 +49,10 @@ class _Reader:
         self.root = root
         self.problems: list[Problem] = []
         self.hashes: dict[Path, str] = {}
+        self.home = self.root.resolve()
+        """The course folder itself, links resolved: nothing outside it is read."""
+        self.refused: set[Path] = set()
+        """Paths that are links out of the folder, pipes or devices: never opened again."""
         self.unreadable_ids: set[str] = set()
         """Ids of exercise files that exist but are broken: lessons listing them are not to blame."""
 
@@ -55,16 +62,41 @@ class _Reader:
     def reporter(self, path: Path) -> Any:
         return lambda line, message: self.problem(path, line, message)
 
+    def outside(self, path: Path) -> bool:
+        """Whether ``path`` leads out of the course folder (a link); if so a problem is recorded.
+
+        Where the link points is never said: the course must not quote files from elsewhere.
+        """
+        try:
+            inside = path.resolve().is_relative_to(self.home)
+        except (OSError, RuntimeError):  # a loop of links
+            inside = False
+        if not inside:
+            self.refused.add(path)
+            self.problem(path, 0, "this is a link to something outside the course folder; "
+                                  "content must be inside the folder itself")
+        return not inside
+
     def text(self, path: Path) -> str | None:
         """The file as UTF-8 text, or None with a problem recorded."""
+        if self.outside(path):
+            return None
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                self.problem(path, 0, f"the file is {size:,} bytes; content files must stay under {MAX_FILE_BYTES:,}")
-                return None
-            raw = path.read_bytes()
+            with open_plain_file(path) as stream:
+                size = os.fstat(stream.fileno()).st_size
+                if size > MAX_FILE_BYTES:
+                    self.problem(path, 0, f"the file is {size:,} bytes; content files must stay under {MAX_FILE_BYTES:,}")
+                    return None
+                raw = stream.read(MAX_FILE_BYTES + 1)
+        except NotAFile as error:
+            self.refused.add(path)
+            self.problem(path, 0, f"{error.strerror}; content files are plain text files")
+            return None
         except OSError as error:
             self.problem(path, 0, f"cannot read the file: {error.strerror or error}")
+            return None
+        if len(raw) > MAX_FILE_BYTES:  # it grew while being read
+            self.problem(path, 0, f"the file is over {MAX_FILE_BYTES:,} bytes; content files must stay under that")
             return None
         self.hashes[path] = hashlib.sha256(raw).hexdigest()
         try:
@@ -84,6 +116,8 @@ class _Reader:
 
     def read(self) -> Course | None:
         lessons_dir = self.root / "lessons"
+        if lessons_dir.is_symlink() and self.outside(lessons_dir):
+            return None
         if not lessons_dir.is_dir():
             self.problem(self.root, 0, "no lessons/ folder here: is this a course folder?")
             return None
@@ -99,6 +133,8 @@ class _Reader:
         return Course(tuple(modules), {e.id: e for e in exercises.values()}, self.root, version)
 
     def module(self, folder: Path) -> Module | None:
+        if folder.is_symlink() and self.outside(folder):
+            return None
         if not folder.is_dir():
             if folder.name != "README.md" and not folder.name.startswith("."):
                 self.problem(folder, 0, "stray file: lessons/ holds only module folders and README.md")
@@ -108,7 +144,7 @@ class _Reader:
             self.problem(folder, 0, "module folders are named NN-name, e.g. 02-empathy")
             return None
         module_file = folder / "module.md"
-        if not module_file.is_file():
+        if not (module_file.exists() or module_file.is_symlink()):
             self.problem(folder, 0, "this module folder has no module.md")
             return None
         text = self.text(module_file)
@@ -146,17 +182,24 @@ class _Reader:
     def exercises(self) -> dict[str, Exercise]:
         base = self.root / "exercises"
         found: dict[str, Exercise] = {}
-        if not base.is_dir():
+        if not base.is_dir() or (base.is_symlink() and self.outside(base)):
             return found
         for path in sorted(base.rglob("*")):
-            if not path.is_file() or path.name == "README.md" or path.name.startswith("."):
+            if path.name == "README.md" or path.name.startswith("."):
                 continue
+            if path.is_dir() and not path.is_symlink():
+                continue
+            if path.is_symlink() and self.outside(path):
+                continue
+            if path.is_dir():
+                continue  # a link to a folder inside the course: its files are read where they are
             if path.suffix not in EXERCISE_SUFFIXES:
                 self.problem(path, 0, "stray file: exercises are .yaml files")
                 continue
             text = self.text(path)
             if text is None:
-                self.unreadable_ids.update(_declared_ids(path))
+                if path not in self.refused:
+                    self.unreadable_ids.update(_declared_ids(path))
                 continue
             try:
                 data = parse_yaml(text)
@@ -221,7 +264,7 @@ ID_LINE = re.compile(rb"^id:\s*['\"]?([a-z0-9.-]+)", re.MULTILINE)
 def _declared_ids(path: Path) -> set[str]:
     """The id a broken exercise file means to declare, read as plainly as possible."""
     try:
-        return {match.decode("ascii") for match in ID_LINE.findall(path.read_bytes())}
+        return {match.decode("ascii") for match in ID_LINE.findall(read_plain_file(path, MAX_FILE_BYTES))}
     except OSError:
         return set()
 

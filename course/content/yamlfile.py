@@ -62,6 +62,70 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> LocatedList
     return result
 
 
+EXTRA_FROM_ALIASES = 10_000
+"""Values that anchors and aliases (``&name``, ``*name``) may add, in all, to what a file holds.
+
+Each alias repeats what its anchor holds; nine levels of aliases each repeating the one before
+ten times (a "billion laughs" file) would be a billion values from a few hundred bytes."""
+
+MAX_DEPTH = 100
+"""How deeply lists and mappings may nest: deeper is never content, and would exhaust the stack."""
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse a document whose aliases repeat too much, refer to themselves, or nest too deeply.
+
+    Sizes are counted once per node (a node reached through many aliases is not walked again),
+    so the check costs what the file holds, not what it would expand to.
+    """
+    sizes: dict[int, int] = {}
+    walked = 0
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    open_nodes: set[int] = set()
+    while stack:
+        node, depth, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if depth > MAX_DEPTH:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"lists and fields nest more than {MAX_DEPTH} deep", node.start_mark)
+        children = _children(node)
+        if children_done or not children:
+            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
+            open_nodes.discard(id(node))
+            continue
+        if id(node) in open_nodes:
+            raise yaml.constructor.ConstructorError(
+                None, None, "an alias (*name) here refers to the list or fields that hold it", node.start_mark)
+        open_nodes.add(id(node))
+        walked += 1
+        stack.append((node, depth, True))
+        for child in children:
+            if id(child) in open_nodes:
+                raise yaml.constructor.ConstructorError(
+                    None, None, "an alias (*name) here refers to the list or fields that hold it", child.start_mark)
+            stack.append((child, depth + 1, False))
+    distinct = len(sizes)
+    if sizes[id(root)] - distinct > EXTRA_FROM_ALIASES:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"aliases (*name) repeat their anchors (&name) into more than "
+            f"{EXTRA_FROM_ALIASES:,} extra values; write the values out instead", root.start_mark)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _construct_document(loader: _Loader, node: yaml.Node) -> Any:
+    _check_expansion(node)
+    return _BaseLoader.construct_document(loader, node)
+
+
+_Loader.construct_document = _construct_document  # type: ignore[method-assign]
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 # Dates stay text: a trainer writing 2026-12-01 means the words, and JSON can't hold a date.
@@ -91,18 +155,22 @@ def parse_yaml(text: str, *, first_line: int = 1) -> Any:
         raise YamlProblem(line, f"YAML does not parse: {reason}") from None
     except yaml.YAMLError as error:
         raise YamlProblem(0, f"YAML does not parse: {error}") from None
+    except RecursionError:
+        raise YamlProblem(0, f"YAML does not parse: lists and fields nest more than {MAX_DEPTH} deep") from None
     if first_line != 1:
         _shift(data, first_line - 1)
     return data
 
 
-def _shift(data: Any, offset: int) -> None:
-    if isinstance(data, Located):
+def _shift(data: Any, offset: int, seen: set[int] | None = None) -> None:
+    seen = set() if seen is None else seen
+    if isinstance(data, Located) and id(data) not in seen:
+        seen.add(id(data))  # an alias shares its anchor's value: shift it once
         data.line += offset
         data.lines = {key: line + offset for key, line in data.lines.items()}
         children = data.values() if isinstance(data, dict) else data
         for child in children:
-            _shift(child, offset)
+            _shift(child, offset, seen)
 
 
 def line_of(data: Any, *path: Any) -> int:

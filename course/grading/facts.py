@@ -39,9 +39,10 @@ def _canonical(token: str) -> str:
         rest = token[len(number) :] if token.startswith(number) else ""
         if "," in number and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number):
             number = number.replace(",", "")
-        if re.fullmatch(r"\d+(?:\.\d+)?", number):
-            value = float(number)
-            number = str(int(value)) if value == int(value) else repr(value)
+        if re.fullmatch(r"\d+(?:\.\d+)?", number):  # "007.50" is 7.5; by text, so 400 digits stay a number
+            whole, _, fraction = number.partition(".")
+            whole, fraction = whole.lstrip("0") or "0", fraction.rstrip("0")
+            number = f"{whole}.{fraction}" if fraction else whole
         return number + rest
     return token
 

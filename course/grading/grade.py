@@ -17,8 +17,9 @@ if TYPE_CHECKING:
 
 __all__ = ["CriterionResult", "Grade", "grade", "grade_rubric", "default_skill"]
 
-_LONGEST = 60_000
-"""Past this many characters only the start of an answer is graded."""
+_LONGEST = 4_000
+"""Past this many characters only the start of an answer is graded: the longest model answer is
+under 700, and some judgements weigh each phrase against the others, so time grows faster than length."""
 _EPSILON = 1e-9
 
 

@@ -169,7 +169,7 @@ _SHAPES = {
     "word": r"[\w']+",
     "ing": r"\w+ing",
     "ed": r"\w+(?:ed|en|lt|nt)",
-    "number": r"\d+(?:[.,]\d+)*",
+    "number": r"(?<!\d[.,])\d+(?:[.,]\d+)*",  # never from inside a number: "1,1,1,..." stays linear
     "ordinal": r"\d{1,2}(?:st|nd|rd|th)",
     "clock": r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o clock)|(?:[01]?\d|2[0-3]):[0-5]\d",
 }

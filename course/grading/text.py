@@ -37,9 +37,15 @@ _SUFFIXES = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"
 _HAS_NEXT = re.compile(r"\s+(?:been|got|gotten)\b", re.I)
 # "you'd called", "I'd sent": 'd before a past participle is "had", not "would".
 _HAD_NEXT = re.compile(r"\s+(?:only\s+|already\s+|just\s+)?(?:been|got|done|gone|had|known|seen|left|made|sent|told|paid|put|taken|given|read|\w+ed)\b", re.I)
+# Each run of stops or emoji is tried from its first character only (the look-behinds): tried
+# from every character of a long run, the pattern took time growing with the square of its length.
 _SENTENCE_END = re.compile(
-    r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022\d])|[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\w)"
+    r"(?<![.!?])[.!?]+[\"')\]]*(?=\s|$)|\n\s*\n|\n(?=\s*[-*\u2022\d])"
+    r"|(?<![\U0001F300-\U0001FAFF\u2600-\u27BF])[\U0001F300-\U0001FAFF\u2600-\u27BF]+(?=\s+\w)"
 )
+_LONGEST_SENTENCE = 500
+"""Characters past which a run-on "sentence" is cut at a space: detectors look through a whole
+sentence for each phrase they find, so an endless one would cost time growing with its square."""
 
 
 def _spell_out(word: str) -> str | None:
@@ -184,6 +190,11 @@ def _opens_sentence(parts: list[str]) -> bool:
 
 def _add_sentence(found: list[Sentence], norm: str, begin: int, end: int) -> None:
     """Append the sentence ``norm[begin:end]`` trimmed of spaces, if it has any word in it."""
+    while end - begin > _LONGEST_SENTENCE:
+        cut = norm.rfind(" ", begin + _LONGEST_SENTENCE // 2, begin + _LONGEST_SENTENCE)
+        cut = cut + 1 if cut > begin else begin + _LONGEST_SENTENCE
+        _add_sentence(found, norm, begin, cut)
+        begin = cut
     while begin < end and norm[begin] in " \n\"'-*\u2022":
         begin += 1
     while end > begin and norm[end - 1] in " \n":

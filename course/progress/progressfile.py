@@ -22,7 +22,8 @@ from . import migrations
 from .backups import Backups, move_aside
 from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable, not_writable
 from .tables import ProgressDB
-from .storage import Damaged, Loaded, ProgressStorage, is_temp, load, read_stamp, signature, write_atomically
+from .storage import (Damaged, Loaded, ProgressStorage, is_temp, load, open_progress_file, read_stamp, signature,
+                      write_atomically)
 
 __all__ = ["STORE_FILE", "LOCK_FILE", "ProgressFile"]
 
@@ -129,7 +130,7 @@ class ProgressFile:
     def _refresh(self) -> None:
         """Reload the file if it changed since we read or wrote it; repair it if it must be."""
         try:
-            with open(self.path, "rb") as file:
+            with open_progress_file(self.path) as file:
                 if signature(os.fstat(file.fileno())) == self._signature and read_stamp(file.read(64)) == self._stamp:
                     return
             loaded = load(self.path)

@@ -25,6 +25,10 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from course.plainfile import NotAFile, open_plain_file
+
+from .errors import StoreError
+
 __all__ = ["Damaged", "Loaded", "ProgressStorage", "load", "signature", "read_stamp", "write_atomically"]
 
 ROW_PER_LINE = frozenset({"attempts", "outbox"})
@@ -93,9 +97,18 @@ def parse(raw: bytes) -> dict[str, dict[str, Any]]:
     return data
 
 
+def open_progress_file(path: Path) -> Any:
+    """The progress file open for reading; StoreError if it is a pipe, device or folder (reading one would hang)."""
+    try:
+        return open_plain_file(path)
+    except NotAFile as error:
+        raise StoreError(f"listen cannot use {path} as your progress file: {error.strerror}. "
+                         "Move it away and start listen again.") from None
+
+
 def load(path: Path) -> Loaded:
     """Read and check the progress file (FileNotFoundError if missing, Damaged if unreadable)."""
-    with open(path, "rb") as file:
+    with open_progress_file(path) as file:
         stat = os.fstat(file.fileno())
         raw = file.read()
     data = parse(raw)

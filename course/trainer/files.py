@@ -10,10 +10,13 @@ wrong is a ``RejectedFile`` whose message says why in one line.
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
+
+from course.plainfile import NotAFile, open_plain_file
 
 __all__ = [
     "FORMATS",
@@ -192,13 +195,15 @@ def read_document(path: Path | str, wanted: Iterable[str] = tuple(FORMATS), *,
     """
     path = Path(path)
     try:
-        with path.open("rb") as stream:
-            size = path.stat().st_size
+        with open_plain_file(path) as stream:
+            size = os.fstat(stream.fileno()).st_size
             if size > MAX_FILE_BYTES:  # refused before reading a byte of it
                 raise RejectedFile(path, f"it is {size / 1_048_576:.0f} MB; a listen file is at most {MAX_FILE_BYTES // 1_048_576} MB")
             raw = stream.read(MAX_FILE_BYTES + 1)  # a pipe or a growing file cannot slip past the limit
     except FileNotFoundError:
         raise RejectedFile(path, "no such file") from None
+    except NotAFile as error:  # a pipe or device would keep listen waiting for ever
+        raise RejectedFile(path, str(error.strerror)) from None
     except IsADirectoryError:
         raise RejectedFile(path, "it is a folder, not a file") from None
     except PermissionError:
@@ -210,7 +215,6 @@ def read_document(path: Path | str, wanted: Iterable[str] = tuple(FORMATS), *,
 
 def write_document(path: Path | str, document: dict[str, Any]) -> Path:
     """Write a listen file (UTF-8, readable JSON) through a temporary file, so a reader never sees half of it."""
-    import os
     import tempfile
 
     path = Path(path)

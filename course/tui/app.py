@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
@@ -19,6 +20,7 @@ from .keeping import KeepingTyping
 from .kinds import feedback_for_kind, playable_kinds, screen_for_kind
 from .screens.base import CourseScreen
 from .study import Study
+from .terminal import watch_terminal
 
 if TYPE_CHECKING:
     from course.progress import Place, ProgressStore
@@ -63,6 +65,8 @@ class ListenApp(KeepingTyping, App[None]):
         """Set once we know who is learning."""
         self.watchdog: threading.Timer | None = None
         """Started on a hang-up: ends the process if shutting down blocks."""
+        self._terminal_watch: threading.Event | None = None
+        """Set to stop watching the terminal for a hang-up."""
         self._learner_stacks = 0
         self._restore_theme()
         """How many fresh stacks of screens switching learners has made (each names its mode)."""
@@ -288,16 +292,34 @@ class ListenApp(KeepingTyping, App[None]):
         await self.action_quit()
 
     def _listen_for_hangup(self) -> None:
-        """A closed terminal (SIGHUP) or a polite kill (SIGTERM) saves before going."""
+        """A closed terminal (SIGHUP, or found hung up) or a polite kill (SIGTERM) saves before going."""
         loop = asyncio.get_running_loop()
         for number in STOP_SIGNALS:
             try:
                 loop.add_signal_handler(number, self._hung_up, number)
             except (NotImplementedError, RuntimeError, ValueError):
                 pass  # not on this platform, or not the main thread: there is nothing to hear
+        if self.is_headless or sys.__stdin__ is None:
+            return
+        try:
+            fd = sys.__stdin__.fileno()
+        except (OSError, ValueError):
+            return
+        if os.isatty(fd):
+            self._terminal_watch = watch_terminal(fd, self._terminal_gone)
+
+    def _terminal_gone(self) -> None:
+        """The watcher found the terminal hung up (from its thread): go as on SIGHUP."""
+        number = getattr(signal, "SIGHUP", signal.SIGTERM)
+        try:
+            self.call_from_thread(self._hung_up, number)
+        except RuntimeError:  # the app is already closing
+            pass
 
     def on_unmount(self) -> None:
         """Hand the signals back: the app is gone (matters when tests run many apps)."""
+        if self._terminal_watch is not None:
+            self._terminal_watch.set()
         loop = asyncio.get_running_loop()
         for number in STOP_SIGNALS:
             try:
@@ -312,13 +334,17 @@ class ListenApp(KeepingTyping, App[None]):
         so a timer ends the process if the tidy-up has not finished by then.
         Everything is already saved when the timer starts.
         """
-        self.save_everything()
-        self._end_session()
         status = 128 + number  # as shells report a death by signal
-        self.watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(status,))
-        self.watchdog.daemon = True
-        self.watchdog.start()
-        self.exit(return_code=status)
+        if self.watchdog is not None:
+            return  # already going
+        try:
+            self.save_everything()
+            self._end_session()
+        finally:  # even if saving fails (its data folder may be gone), the app must not run on
+            self.watchdog = threading.Timer(HANGUP_GRACE, os._exit, args=(status,))
+            self.watchdog.daemon = True
+            self.watchdog.start()
+            self.exit(return_code=status)
 
 
 def _warm_up() -> None:

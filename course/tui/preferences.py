@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from course.plainfile import read_plain_file
+
 __all__ = ["PREFERENCES_FILE", "saved_theme", "save_theme"]
 
 PREFERENCES_FILE = "preferences.json"
@@ -17,7 +19,7 @@ PREFERENCES_FILE = "preferences.json"
 def saved_theme(data_dir: Path) -> str | None:
     """The theme last chosen on this machine, if any."""
     try:
-        data = json.loads((data_dir / PREFERENCES_FILE).read_text(encoding="utf-8"))
+        data = json.loads(read_plain_file(data_dir / PREFERENCES_FILE, 64 * 1024).decode("utf-8"))  # a pipe here must not hang the app
     except (OSError, ValueError):
         return None
     theme = data.get("theme") if isinstance(data, dict) else None

@@ -34,6 +34,9 @@ __all__ = [
 TIMEOUT = httpx.Timeout(connect=5.0, read=30.0, write=30.0, pool=5.0)
 """Seconds allowed to connect, to wait for each piece of an answer, to send, and to get a connection."""
 
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+"""The largest answer read from an LRS: a page of 500 statements is a few megabytes."""
+
 
 class LrsError(Exception):
     """Something between listen and the LRS went wrong; the message says what, in plain words."""
@@ -94,15 +97,39 @@ def retry_after_seconds(value: str | None, *, now: float | None = None) -> float
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
-def _detail(response: httpx.Response) -> str:
+_NO_JSON = object()
+
+
+def _json(content: bytes) -> Any:
+    """The JSON in an answer (None when there is none): strict, so NaN or Infinity is not a number here."""
+    if not content:
+        return None
     try:
-        body = response.json()
-    except ValueError:
-        text = response.text
+        return json.loads(content.decode("utf-8-sig"), parse_constant=_not_json)
+    except (ValueError, RecursionError):
+        return _NO_JSON
+
+
+def _not_json(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _detail(content: bytes, body: Any) -> str:
+    if body is _NO_JSON or body is None:
+        text = content[:2000].decode("utf-8", errors="replace")
     else:
         text = body.get("detail", body.get("message", "")) if isinstance(body, dict) else ""
         text = text if isinstance(text, str) else json.dumps(text)[:200]
     return " ".join(str(text).split())[:200]
+
+
+def _shortened(timeout: httpx.Timeout, seconds: float) -> httpx.Timeout:
+    """Each phase of ``timeout``, but none longer than ``seconds``."""
+    def cut(phase: float | None) -> float:
+        return seconds if phase is None else min(phase, seconds)
+
+    return httpx.Timeout(connect=cut(timeout.connect), read=cut(timeout.read), write=cut(timeout.write),
+                         pool=cut(timeout.pool))
 
 
 def _unreachable(error: httpx.TransportError, where: str) -> LrsUnreachable:
@@ -150,24 +177,47 @@ class LrsClient:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def post_statements(self, statements: Iterable[Mapping[str, Any]]) -> Answer:
-        """Send statements in one request; the answer, or LrsUnreachable if none came."""
-        body = json.dumps(list(statements), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        try:
-            response = self._http.post(self.statements_url, content=body,
-                                       headers={"Content-Type": "application/json"})
-        except httpx.TransportError as error:
-            raise _unreachable(error, self.endpoint) from None
-        return self._answer(response)
+    def post_statements(self, statements: Iterable[Mapping[str, Any]], *, within: float | None = None) -> Answer:
+        """Send statements in one request; the answer, or LrsUnreachable if none came.
 
-    def get_statements(self, params: Mapping[str, str] | None = None, *, more: str | None = None) -> Answer:
-        """Read statements: a query, or the ``more`` link of an earlier page."""
+        ``within``: seconds the whole request may take, answer included (default: only the per-phase timeouts).
+        """
+        body = json.dumps(list(statements), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        request = self._http.build_request("POST", self.statements_url, content=body,
+                                           headers={"Content-Type": "application/json"})
+        return self._send(request, within)
+
+    def get_statements(self, params: Mapping[str, str] | None = None, *, more: str | None = None,
+                       within: float | None = None) -> Answer:
+        """Read statements: a query, or the ``more`` link of an earlier page (``within`` as for posting)."""
         url = self.statements_url if more is None else self._more_url(more)
+        request = self._http.build_request("GET", url, params=None if more is not None else dict(params or {}))
+        return self._send(request, within)
+
+    def _send(self, request: httpx.Request, within: float | None) -> Answer:
+        """Send one request and read its answer, all inside ``within`` seconds when given."""
+        if within is not None:
+            if within <= 0:
+                raise LrsUnreachable(f"the LRS at {self.endpoint} did not answer in the time allowed", timed_out=True)
+            request.extensions["timeout"] = _shortened(self._http.timeout, within).as_dict()
+        deadline = None if within is None else time.monotonic() + within
         try:
-            response = self._http.get(url, params=None if more is not None else dict(params or {}))
+            response = self._http.send(request, stream=True)
+            try:
+                content = bytearray()
+                for chunk in response.iter_bytes():  # checked piece by piece: a trickling answer cannot outlast the deadline
+                    content += chunk
+                    if len(content) > MAX_ANSWER_BYTES:
+                        raise LrsUnreachable(f"the LRS at {self.endpoint} sent an answer over "
+                                             f"{MAX_ANSWER_BYTES // 1_048_576} MB", worth_retrying=False)
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise LrsUnreachable(f"the LRS at {self.endpoint} did not answer in the time allowed",
+                                             timed_out=True)
+            finally:
+                response.close()
         except httpx.TransportError as error:
             raise _unreachable(error, self.endpoint) from None
-        return self._answer(response)
+        return self._answer(response, bytes(content))
 
     def _more_url(self, more: str) -> str:
         """The ``more`` link is a path on the LRS's own host; anything else is refused."""
@@ -178,17 +228,12 @@ class LrsClient:
         return url
 
     @staticmethod
-    def _answer(response: httpx.Response) -> Answer:
-        body = None
-        if response.content:
-            try:
-                body = response.json()
-            except ValueError:
-                body = None
+    def _answer(response: httpx.Response, content: bytes) -> Answer:
+        body = _json(content)
         return Answer(
             status=response.status_code,
             reason=response.reason_phrase or "",
-            detail=_detail(response) if response.status_code >= 300 else "",
+            detail=_detail(content, body) if response.status_code >= 300 else "",
             retry_after=retry_after_seconds(response.headers.get("Retry-After")),
-            body=body,
+            body=None if body is _NO_JSON else body,
         )

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from course.plainfile import NotAFile, read_plain_file
 from course.progress.storage import write_atomically
 
 __all__ = [
@@ -97,9 +98,11 @@ def web_address_problem(value: Any) -> str | None:
 def _read(data_dir: Path) -> tuple[dict[str, Any], list[str]]:
     path = Path(data_dir) / CONFIG_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_plain_file(path, 1_048_576).decode("utf-8"))  # a pipe here must not hang sync
     except FileNotFoundError:
         return {}, []
+    except NotAFile as error:
+        return {}, [f"{path} could not be read ({error.strerror}); listen uses its defaults"]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         return {}, [f"{path} could not be read ({error}); listen uses its defaults"]
     if not isinstance(data, dict):

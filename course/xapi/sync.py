@@ -38,7 +38,7 @@ class Backoff:
     tries: int = 5
     """Requests per batch before it is kept for later."""
     budget: float = 120.0
-    """Seconds of waiting, in all, before the rest is kept for later."""
+    """Seconds a sync may take, in all (requests, answers and waits), before the rest is kept for later."""
 
     def wait(self, tried: int) -> float:
         """The wait after the ``tried``-th failed request (from 1)."""
@@ -104,6 +104,26 @@ class _Sender:
         self.store, self.client, self.backoff, self.sleep = store, client, backoff, sleep
         self.on_progress, self.on_wait, self.summary = on_progress, on_wait, summary
         self.waited = 0.0
+        """Seconds spent so far: the waits ``sleep`` was asked for, and the requests as they took."""
+
+    def out_of_time(self, problem: str) -> str:
+        """Why the rest waits, when the budget ran out."""
+        spent = f"listen stopped after {self.backoff.budget:.0f} s"
+        return f"{problem} ({spent})" if problem else spent
+
+    def left(self) -> float:
+        """Seconds of the budget still to spend."""
+        return self.backoff.budget - self.waited
+
+    def post(self, batch: Sequence[QueuedStatement]) -> Answer:
+        """One request, cut short when the budget runs out; its time is counted as spent."""
+        if self.left() <= 0:
+            raise _Kept(self.out_of_time(""), stop=True)
+        began = time.monotonic()
+        try:
+            return self.client.post_statements((item.statement for item in batch), within=self.left())
+        finally:
+            self.waited += time.monotonic() - began
 
     def progress(self) -> None:
         if self.on_progress is not None:
@@ -122,7 +142,7 @@ class _Sender:
         problem, stop = "", False
         for tried in range(1, self.backoff.tries + 1):
             try:
-                answer = self.client.post_statements(item.statement for item in batch)
+                answer = self.post(batch)
             except LrsUnreachable as error:
                 if not error.worth_retrying:
                     raise _Kept(error.reason, stop=True) from None
@@ -152,7 +172,9 @@ class _Sender:
                 wait = answer.retry_after if answer.retry_after is not None else self.backoff.wait(tried)
                 if wait > self.backoff.longest:
                     raise _Kept(f"{problem} and asked to wait {wait:.0f} s", stop=True)
-            if tried == self.backoff.tries or self.waited + wait > self.backoff.budget:
+            if wait > self.left() or self.left() <= 0:
+                raise _Kept(self.out_of_time(problem), stop=True)
+            if tried == self.backoff.tries:
                 break
             if self.on_wait is not None:
                 self.on_wait(problem, wait)
