@@ -74,8 +74,9 @@ def safe_json(value: Any, **options: Any) -> str:
     """``value`` as strict JSON (no NaN or Infinity) that is safe to print and says exactly the same.
 
     The characters ``safe_text`` would replace are written as ``\\uXXXX``
-    escapes instead, so a reader gets the very same strings back, lone
-    surrogates included. ValueError for a value JSON cannot hold.
+    escapes instead, so a reader gets back exactly what ASCII-only JSON
+    would give, lone surrogates included. ValueError for a value JSON
+    cannot hold.
     """
     text = json.dumps(value, ensure_ascii=False, allow_nan=False, **options)
     return UNSAFE.sub(_escaped, text)

@@ -199,8 +199,10 @@ def _detect_item(line: str) -> tuple[dict, str]:  # type: ignore[type-arg]
         item = json.loads(line, parse_constant=_refuse_constant)
     except RecursionError:
         return {}, "it nests lists or objects too deeply"
-    except ValueError as error:  # not JSON, NaN or Infinity, an integer of thousands of digits
-        return {}, f"not JSON ({str(error)[:80]})"
+    except json.JSONDecodeError:
+        return {}, "not a JSON object with a text field"
+    except ValueError as error:  # NaN or Infinity, an integer of thousands of digits
+        return {}, f"not JSON that listen reads ({str(error)[:80]})"
     if not isinstance(item, dict):
         return {}, "not a JSON object with a text field"
     text, context, key = item.get("text") or "", item.get("context"), item.get("id")

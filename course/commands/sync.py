@@ -99,7 +99,7 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
                 bar.update(task, completed=done, total=total, description="sending to the LRS")
 
             def on_wait(problem: str, seconds: float) -> None:
-                bar.update(task, description=f"{problem}; trying again in {seconds:.0f} s")
+                bar.update(task, description=f"{problem}; trying again in {seconds:.0f} s", refresh=True)
 
             try:
                 summary = send_outbox(store, client, batch=batch, sleep=pause,
