@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import unicodedata
 
 from hypothesis import given
@@ -71,3 +73,9 @@ def test_safe_json_says_exactly_the_same_and_is_safe_to_print(value):
     assert not any(shown_badly(character) for character in printed)
     # what any JSON reader gets back from the ASCII-only JSON (where a pair of surrogates is one character)
     assert json.loads(printed) == json.loads(json.dumps(value))
+
+
+def test_the_rule_is_core_code_needing_no_screen_library():
+    code = ("import sys, course.safe_text; "
+            "sys.exit(1 if any(m.split('.')[0] in ('rich', 'textual', 'click') for m in sys.modules) else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
