@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from . import __version__
+from .commands.say import say
 
 if TYPE_CHECKING:
     from .content import Course, Exercise
@@ -65,7 +66,7 @@ class Settings:
         except StoreError as error:
             raise Stop(str(error), FAILURE) from None
         for notice in store.notices if say_notices else ():
-            click.echo(f"listen: {notice}", err=True)
+            say(f"listen: {notice}", err=True)
         return store
 
     def learner_name(self, store: "ProgressStore", *, required: bool = True) -> str | None:
@@ -143,20 +144,20 @@ def main(argv: list[str] | None = None) -> NoReturn:
     try:
         status = cli.main(args=argv, prog_name="listen", standalone_mode=False)
     except click.exceptions.NoArgsIsHelpError as error:  # pragma: no cover - click >= 8.2
-        click.echo(error.ctx.get_help() if error.ctx else str(error))
+        say(error.ctx.get_help() if error.ctx else str(error))
         sys.exit(USAGE_ERROR)
     except click.UsageError as error:
         hint = f" (see: {error.ctx.command_path} --help)" if error.ctx else ""
-        click.echo(f"listen: {error.format_message()}{hint}", err=True)
+        say(f"listen: {error.format_message()}{hint}", err=True)
         sys.exit(USAGE_ERROR)
     except click.Abort:
-        click.echo("", err=True)
+        say("", err=True)
         sys.exit(130)
     except click.ClickException as error:
-        click.echo(f"listen: {error.format_message()}", err=True)
+        say(f"listen: {error.format_message()}", err=True)
         sys.exit(error.exit_code)
     except Stop as stop:
-        click.echo(f"listen: {stop}", err=True)
+        say(f"listen: {stop}", err=True)
         sys.exit(stop.status)
     except KeyboardInterrupt:
         sys.exit(130)

@@ -1,24 +1,61 @@
 """How grades and progress read in a plain terminal (Rich renderables, no Textual).
 
 Learner text is always shown literally: it goes into ``rich.text.Text``
-objects, never through markup, so ``[bold]`` prints as typed.
+objects, never through markup, so ``[bold]`` prints as typed. Every Rich
+renderable the command line prints goes out through a ``terminal()`` console,
+which passes every text through ``course.safe_text.safe_text`` on its way to
+the screen (plain lines go through ``course.commands.say``).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
 
-from rich.console import Group
+from rich.console import Console, ConsoleOptions, Group, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+
+from .safe_text import is_safe, safe_text
 
 if TYPE_CHECKING:
     from .content import Exercise
     from .grading import Grade
 
-__all__ = ["grade_view", "grade_json", "status_view", "highlighted_answer"]
+__all__ = ["grade_view", "grade_json", "status_view", "highlighted_answer", "terminal", "SafeConsole"]
 
 MET, MISSED = "✓", "✗"
+
+
+class SafeConsole(Console):
+    """A Rich console that shows no control character, escape sequence or bidi override it was given.
+
+    Strings and ``Text`` are made safe before they are laid out (so columns
+    measure what is shown); every other renderable's segments on their way
+    out. Rich's own styling and cursor control pass untouched.
+    """
+
+    def render_str(self, text: str, **options: Any) -> Text:  # type: ignore[override]
+        """Markup in listen's own strings still works; the text it holds is made safe first."""
+        return super().render_str(safe_text(text), **options)
+
+    def render(self, renderable: RenderableType, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        """The renderable's segments, every text in them made safe."""
+        if isinstance(renderable, Text) and not is_safe(renderable.plain):
+            renderable = renderable.copy()
+            renderable.plain = safe_text(renderable.plain)  # one for one: its styles stay on the same words
+        for segment in super().render(renderable, options):
+            if segment.control is None and not is_safe(segment.text):
+                yield Segment(safe_text(segment.text), segment.style)
+            else:
+                yield segment
+
+
+def terminal(*, stderr: bool = False, **options: Any) -> SafeConsole:
+    """The console every command prints Rich renderables with (no highlighting, no soft wrap unless asked)."""
+    options.setdefault("highlight", False)
+    return SafeConsole(stderr=stderr, **options)
+
 
 
 def highlighted_answer(answer: str, grade: "Grade") -> Text:

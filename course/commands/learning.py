@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 from pathlib import Path
 
 import click
 
+from ..safe_text import safe_json
+from .say import say
+
 __all__ = ["COMMANDS"]
 
 MAX_ANSWER_CHARS = 50_000
+
+MAX_DETECT_LINE_BYTES = 1_000_000
+"""The longest ``detect`` line read: a 50,000-character text and its context, escaped, fit well inside."""
 
 
 def _settings(ctx: click.Context):  # type: ignore[no-untyped-def]
@@ -19,9 +26,9 @@ def _settings(ctx: click.Context):  # type: ignore[no-untyped-def]
 
 
 def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
-    from rich.console import Console
+    from ..console import terminal
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return terminal(stderr=stderr, soft_wrap=False)
 
 
 @click.command()
@@ -37,9 +44,9 @@ def check(ctx: click.Context, folder: Path | None) -> int:
     root = folder or _settings(ctx).content_dir
     course, problems = check_course(root)
     for problem in problems:
-        click.echo(str(problem))
+        say(str(problem))
     if problems:
-        click.echo(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
+        say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
         return 1
     assert course is not None
     examples = sum(len(e.examples.passing) + len(e.examples.failing) for e in course.exercises.values())
@@ -47,7 +54,7 @@ def check(ctx: click.Context, folder: Path | None) -> int:
         len(t.examples.passing) + len(t.examples.failing)
         for e in course.exercises.values() if e.conversation for t in e.conversation.turns.values()
     )
-    click.echo(
+    say(
         f"ok: {len(course.modules)} modules, {len(course.lessons())} lessons, "
         f"{len(course.exercises)} exercises, {examples} example answers proven"
     )
@@ -74,7 +81,7 @@ def status(ctx: click.Context, as_json: bool) -> int:
         for status in assignment_statuses(course, store, learner)
     ]
     if as_json:
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        say(safe_json(report, indent=2))
     else:
         from ..console import status_view
 
@@ -108,9 +115,11 @@ def _read_answer(file: str | None, editor: bool, exercise) -> str:  # type: igno
         if sys.stdin is None:
             raise Stop("no answer given: use --file F, --editor, or pipe it in")
         if sys.stdin.isatty():
-            click.echo(f"{exercise.prompt}\nType your answer, then press Ctrl-D on a new line:", err=True)
-        text = sys.stdin.read()
-    text = text.strip()
+            say(f"{exercise.prompt}\nType your answer, then press Ctrl-D on a new line:", err=True)
+        from .stdin import read_text
+
+        text = read_text()
+    text = text.replace("\r\n", "\n").strip()
     if not text:
         raise Stop("the answer is empty: nothing was recorded")
     if len(text) > MAX_ANSWER_CHARS:
@@ -150,7 +159,7 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool)
     except StoreError as error:
         raise Stop(f"{error} Your answer was not recorded.", FAILURE) from None
     count = len(store.attempts(learner, exercise.id))
-    click.echo(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")
+    say(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")
     return 0
 
 
@@ -167,15 +176,43 @@ def grade(ctx: click.Context, exercise_id: str, answer_text: str | None, as_json
 
     course = _settings(ctx).course()
     exercise = exercise_or_stop(course, exercise_id)
-    text = answer_text if answer_text is not None else (sys.stdin.read() if sys.stdin else "")
+    from .stdin import read_text
+
+    text = answer_text if answer_text is not None else (read_text() if sys.stdin else "")
     if len(text) > MAX_ANSWER_CHARS:
         raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
     result = grading.grade(exercise, text)
     if as_json:
-        click.echo(json.dumps(grade_json(exercise, text, result), ensure_ascii=False))
+        say(safe_json(grade_json(exercise, text, result)))
     else:
         _console().print(grade_view(exercise, text, result))
     return 0
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _detect_item(line: str) -> tuple[dict, str]:  # type: ignore[type-arg]
+    """The object on a ``detect`` line, or why it will not do ('' when it will)."""
+    try:
+        item = json.loads(line, parse_constant=_refuse_constant)
+    except RecursionError:
+        return {}, "it nests lists or objects too deeply"
+    except json.JSONDecodeError:
+        return {}, "not a JSON object with a text field"
+    except ValueError as error:  # NaN or Infinity, an integer of thousands of digits
+        return {}, f"not JSON that listen reads ({str(error)[:80]})"
+    if not isinstance(item, dict):
+        return {}, "not a JSON object with a text field"
+    text, context, key = item.get("text") or "", item.get("context"), item.get("id")
+    if not isinstance(text, str) or not (context is None or isinstance(context, str)):
+        return {}, "not a JSON object with a text field"
+    if not (key is None or isinstance(key, (str, int)) or (isinstance(key, float) and math.isfinite(key))):
+        return {}, "its id is not a string or a number"
+    if len(text) > MAX_ANSWER_CHARS or len(context or "") > MAX_ANSWER_CHARS:
+        return item, f"its text or context is over {MAX_ANSWER_CHARS:,} characters"
+    return item, ""
 
 
 @click.command()
@@ -185,33 +222,37 @@ def detect(techniques: tuple[str, ...]) -> int:
 
     Each input line is {"id", "text", "context"}; each output line is
     {"id", "found": {technique: bool}, "evidence": {technique: [[start, end], ...]}}.
+    A line that will not do gets {"id", "line", "error"} instead (and a
+    message on standard error), so output lines still match input lines.
     """
     from .. import grading
     from ..cli import Stop
+    from .stdin import TooLong, read_lines
 
     unknown = [name for name in techniques if name not in grading.TECHNIQUES]
     if unknown:
         raise Stop(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
     bad = 0
-    for number, line in enumerate(sys.stdin, start=1):
-        if not line.strip():
+    for number, line in enumerate(read_lines(MAX_DETECT_LINE_BYTES), start=1):
+        if isinstance(line, TooLong):
+            item, problem = {}, f"the line is {line.size:,} bytes; at most {MAX_DETECT_LINE_BYTES:,}"
+        elif not line.strip():
             continue
-        try:
-            item = json.loads(line)
-            text = item.get("text") or ""
-            context = item.get("context")
-            if not isinstance(text, str) or not (context is None or isinstance(context, str)):
-                raise ValueError
-        except (ValueError, AttributeError):
-            click.echo(f"listen: line {number}: not a JSON object with a text field; skipped", err=True)
+        else:
+            item, problem = _detect_item(line)
+        if problem:
+            say(f"listen: line {number}: {problem}; skipped", err=True)
+            key = item.get("id")
+            say(safe_json({"id": key if isinstance(key, (str, int)) else None, "line": number, "error": problem}))
             bad += 1
             continue
+        text, context = item.get("text") or "", item.get("context")
         found, evidence = {}, {}
         for name in techniques:
             detection = grading.detect(name, text, context)
             found[name] = detection.found
             evidence[name] = [[start, end] for start, end in detection.evidence]
-        click.echo(json.dumps({"id": item.get("id"), "found": found, "evidence": evidence}, ensure_ascii=False))
+        say(safe_json({"id": item.get("id"), "found": found, "evidence": evidence}))
     return 1 if bad else 0
 
 

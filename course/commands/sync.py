@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 import click
 
+from .say import say
+
 if TYPE_CHECKING:
     from ..xapi.client import LrsClient
 
@@ -43,7 +45,7 @@ def lrs_client(data_dir: Path, endpoint: str | None, username: str | None, passw
     from ..xapi.config import ConfigError, load_config, lrs_settings, save_config
 
     for problem in load_config(data_dir).problems:
-        click.echo(f"listen: {problem}", err=True)
+        say(f"listen: {problem}", err=True)
     try:
         settings = lrs_settings(data_dir, endpoint=endpoint, username=username, password_variable=password_env)
         if save:
@@ -73,11 +75,11 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
     everything was sent, 1 when some wait for next time, 2 when the settings
     or credentials are wrong.
     """
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Column
 
     from ..cli import FAILURE, Stop
+    from ..console import terminal
     from ..progress import StoreError
     from ..xapi.client import CredentialsRefused, EndpointWrong
     from ..xapi.sync import Backoff, send_outbox
@@ -88,10 +90,10 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
     with client:
         waiting = store.outbox_count()
         if waiting == 0:
-            click.echo("nothing to send: the outbox is empty.")
+            say("nothing to send: the outbox is empty.")
             return 0
-        console = Console(stderr=True, highlight=False)
-        text = TextColumn("{task.description}", table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1))
+        console = terminal(stderr=True)
+        text = TextColumn("{task.description}", markup=False, table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1))
         columns = (text, BarColumn(bar_width=30), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=console.is_terminal) as bar:
             task = bar.add_task("sending to the LRS", total=waiting)
@@ -100,7 +102,7 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
                 bar.update(task, completed=done, total=total, description="sending to the LRS")
 
             def on_wait(problem: str, seconds: float) -> None:
-                bar.update(task, description=f"{problem}; trying again in {seconds:.0f} s")
+                bar.update(task, description=f"{problem}; trying again in {seconds:.0f} s", refresh=True)
 
             try:
                 summary = send_outbox(store, client, batch=batch, sleep=pause, backoff=Backoff(budget=seconds),
@@ -111,7 +113,7 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
             except StoreError as error:
                 raise Stop(f"{error} What the LRS took will be recognised and not repeated next time.",
                            FAILURE) from None
-    click.echo(summary.line())
+    say(summary.line())
     return 0 if summary.complete else FAILURE
 
 

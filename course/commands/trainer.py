@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .say import say
 from .sync import lrs_options
 
 __all__ = ["COMMANDS"]
@@ -73,7 +74,7 @@ def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message
             write_document(out, assignment_document(assignment, course, home_page=home_page))
         except OSError as error:
             raise Stop(f"cannot write {out}: {error.strerror or error}", 1) from None
-        click.echo(f"Wrote {out}: {what}. Learners bring it in with: listen import {out.name}")
+        say(f"Wrote {out}: {what}. Learners bring it in with: listen import {out.name}")
     if learners:
         from ..progress import StoreError
 
@@ -85,7 +86,7 @@ def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message
                 raise Stop(f"learner {name!r}: {error}") from None
             except StoreError as error:
                 raise Stop(str(error), 1) from None
-            click.echo(f"Assigned to {name.strip()}: {what}.")
+            say(f"Assigned to {name.strip()}: {what}.")
     return 0
 
 
@@ -109,13 +110,13 @@ def import_(ctx: click.Context, files: tuple[Path, ...]) -> int:
         try:
             imported = import_file(course, store, path, lambda: settings.learner_name(store))
         except RejectedFile as error:
-            click.echo(f"listen: refused {error}: nothing was changed", err=True)
+            say(f"listen: refused {error}: nothing was changed", err=True)
             refused += 1
             continue
         except StoreError as error:
-            click.echo(f"listen: {path.name}: {error}", err=True)
+            say(f"listen: {path.name}: {error}", err=True)
             return 1
-        click.echo(f"{path.name}: {imported.summary()}")
+        say(f"{path.name}: {imported.summary()}")
         if imported.home_page:
             _adopt_home_page(settings.data_dir, imported.home_page)
     return 2 if refused else 0
@@ -130,9 +131,9 @@ def _adopt_home_page(data_dir: Path, home_page: str) -> None:
     try:
         set_home_page(data_dir, home_page)
     except (ConfigError, OSError) as error:
-        click.echo(f"listen: the assignment's home page was not kept: {error}", err=True)
+        say(f"listen: the assignment's home page was not kept: {error}", err=True)
     else:
-        click.echo(f"Learning records will name {home_page} as your organisation.")
+        say(f"Learning records will name {home_page} as your organisation.")
 
 
 @click.command()
@@ -141,9 +142,8 @@ def _adopt_home_page(data_dir: Path, home_page: str) -> None:
 @click.pass_context
 def export(ctx: click.Context, out: Path | None) -> int:
     """Export the learner's results for a trainer: attempts, answers, scores, time and assignments."""
-    import json
-
     from ..cli import Stop
+    from ..safe_text import safe_json
     from ..trainer import export_bundle, write_document
 
     settings = _settings(ctx)
@@ -152,7 +152,7 @@ def export(ctx: click.Context, out: Path | None) -> int:
     learner = settings.learner_name(store)
     document = export_bundle(course, store, learner)
     if out is not None and str(out) == "-":
-        click.echo(json.dumps(document, ensure_ascii=False, indent=1))
+        say(safe_json(document, indent=1))
         return 0
     target = out or Path(f"{_file_name(learner)}.results.json")
     try:
@@ -160,8 +160,8 @@ def export(ctx: click.Context, out: Path | None) -> int:
     except OSError as error:
         raise Stop(f"cannot write {target}: {error.strerror or error}", 1) from None
     count = len(document["attempts"])
-    click.echo(f"Wrote {target}: {learner}'s results, {count} attempt{'s' if count != 1 else ''}. "
-               "Send it to your trainer.")
+    say(f"Wrote {target}: {learner}'s results, {count} attempt{'s' if count != 1 else ''}. "
+        "Send it to your trainer.")
     return 0
 
 
@@ -204,11 +204,11 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
     elif paths:
         files, problems = bundle_paths(paths)
         for problem in problems:
-            click.echo(f"listen: {problem}", err=True)
+            say(f"listen: {problem}", err=True)
         works, warnings = _read_with_progress(course, files, read_bundles)
         if files and not works:
             for warning in warnings:
-                click.echo(f"listen: {warning}", err=True)
+                say(f"listen: {warning}", err=True)
             raise Stop("none of these files is a results bundle listen can read")
         if not files:
             raise Stop("no results bundles to report on")
@@ -216,7 +216,7 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
         works, warnings = works_from_store(course, settings.store()), []
     result = cohort_report(course, works, warnings=warnings)
     for warning in warnings:
-        click.echo(f"listen: {warning}", err=True)
+        say(f"listen: {warning}", err=True)
     _write_report(result, form, out)
     return 0
 
@@ -251,10 +251,11 @@ def _works_from_lrs(settings, course, endpoint, username, password_env):  # type
 
 def _read_with_progress(course, files, read_bundles):  # type: ignore[no-untyped-def]
     """Read the bundles; a progress bar on standard error when there are many and it is a terminal."""
-    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    console = Console(stderr=True)
+    from ..console import terminal
+
+    console = terminal(stderr=True)
     if len(files) < PROGRESS_FROM or not console.is_terminal:
         return read_bundles(course, files)
     columns = (TextColumn("Reading bundles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
@@ -269,10 +270,10 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
     from ..trainer.report_text import report_csv, report_json, report_tables
 
     if form == "table":
-        from rich.console import Console
+        from ..console import terminal
 
         if out is None:
-            console = Console(highlight=False, soft_wrap=False)
+            console = terminal(soft_wrap=False)
             if not console.is_terminal and "COLUMNS" not in os.environ:
                 console.width = 160  # piped into a file: wide enough that no column is squeezed
             console.print(report_tables(result))
@@ -280,18 +281,18 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
         import io
 
         buffer = io.StringIO()  # not a terminal: plain text, wide enough for a spreadsheet-like read
-        Console(file=buffer, highlight=False, width=160, color_system=None).print(report_tables(result))
+        terminal(file=buffer, width=160, color_system=None).print(report_tables(result))
         text = buffer.getvalue()
     else:
         text = {"csv": report_csv, "json": report_json, "html": report_html}[form](result)
     if out is None:
-        click.echo(text, nl=not text.endswith("\n"))
+        say(text, nl=not text.endswith("\n"))
         return
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as error:
         raise Stop(f"cannot write {out}: {error.strerror or error}", 1) from None
-    click.echo(f"Wrote {out}.", err=True)
+    say(f"Wrote {out}.", err=True)
 
 
 @click.command()
@@ -316,7 +317,7 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
     except RejectedFile as error:
         raise _refuse(error) from None
     for warning in results.warnings:
-        click.echo(f"listen: {warning}", err=True)
+        say(f"listen: {warning}", err=True)
     draft = FeedbackDraft(results, course, trainer=trainer.strip())
     if not draft.answers:
         raise Stop(f"{bundle.name} has no free-text answers to review", 1)
@@ -326,9 +327,9 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
 
     saved = run_review(draft, target)
     if saved:
-        click.echo(f"Saved {target}. {results.work.learner} brings it in with: listen import {target.name}")
+        say(f"Saved {target}. {results.work.learner} brings it in with: listen import {target.name}")
     else:
-        click.echo("No feedback saved.")
+        say("No feedback saved.")
     return 0
 
 

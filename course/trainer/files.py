@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -92,6 +93,24 @@ def _depth(document: Any) -> int:
     return deepest
 
 
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole_text(value: Any) -> Any:
+    """``value`` with each lone surrogate (``"\\ud800"`` in JSON, not a character) read as U+FFFD.
+
+    No store, screen or schema check can take one; what the learner wrote around it is kept.
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [_whole_text(item) for item in value]
+    if isinstance(value, dict):
+        return {_whole_text(key): _whole_text(item) for key, item in value.items()}
+    return value
+
+
 def _schema_text(name: str) -> dict[str, Any]:
     text = resources.files("course.trainer").joinpath("schema").joinpath(f"{name}.schema.json").read_text("utf-8")
     return json.loads(text)
@@ -162,6 +181,11 @@ def parse_document(path: Path | str, raw: bytes, wanted: Iterable[str] = tuple(F
         raise RejectedFile(path, f"it is not valid JSON for listen ({error})") from None
     if not isinstance(document, dict):
         raise RejectedFile(path, "it is not a listen file (a JSON object was expected)")
+    if _ESCAPED_SURROGATE.search(text):
+        try:
+            document = _whole_text(document)
+        except RecursionError:
+            raise RejectedFile(path, "it nests lists or objects too deeply to be a listen file") from None
     kind = FORMATS.get(document.get("format")) if isinstance(document.get("format"), str) else None
     if kind is None:
         raise RejectedFile(path, "it is not a listen file (no \"format\": listen.assignment, listen.results or listen.feedback)")

@@ -10,7 +10,6 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
-from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
@@ -18,6 +17,7 @@ from course.content.model import Course
 
 from .keeping import KeepingTyping
 from .kinds import feedback_for_kind, playable_kinds, screen_for_kind
+from .safe_screen import SafeScreenApp
 from .screens.base import CourseScreen
 from .study import Study
 from .terminal import watch_terminal
@@ -35,7 +35,7 @@ STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if 
 """Signals that end the app after saving everything first (Windows has only SIGTERM)."""
 
 
-class ListenApp(KeepingTyping, App[None]):
+class ListenApp(KeepingTyping, SafeScreenApp[None]):
     """A learner's way through the course: dashboard, modules, lessons, exercises, feedback."""
 
     CSS_PATH = "app.tcss"

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from course.plainfile import NotAFile, read_plain_file
 from course.progress.storage import write_atomically
+from course.safe_text import is_safe
 
 __all__ = [
     "CONFIG_FILE",
@@ -87,6 +88,8 @@ def web_address_problem(value: Any) -> str | None:
     """Why ``value`` is not an absolute http(s) address, or None if it is one."""
     if not isinstance(value, str) or not value.strip():
         return "it is empty"
+    if not is_safe(value) or any(character.isspace() for character in value.strip()):
+        return "it holds spaces or control characters"
     parts = urlsplit(value.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return "it must start with https:// (or http://) and name a host"

@@ -152,11 +152,13 @@ def test_detect_reads_and_writes_json_lines(listen):
     assert 0 <= start < end <= len("What happened when you tried to log in?")
 
 
-def test_detect_skips_a_bad_line_and_says_so(listen):
+def test_detect_answers_a_bad_line_with_an_error_and_says_so(listen):
     outcome = listen("detect", "asks_question", stdin='not json\n{"id": "x", "text": "Why?"}\n')
     assert outcome.status == 1
     assert "line 1: not a JSON object" in outcome.err
-    assert json.loads(outcome.out)["id"] == "x"
+    refused, answered = (json.loads(line) for line in outcome.out.splitlines())
+    assert refused == {"id": None, "line": 1, "error": "not a JSON object with a text field"}
+    assert answered["id"] == "x"
 
 
 def test_installed_entry_point_runs(tmp_path):

@@ -15,7 +15,7 @@ from typing import ClassVar
 from rich.console import Group
 from rich.text import Text
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
@@ -24,6 +24,7 @@ from textual.widgets.option_list import Option
 
 from course.trainer.feedback import AnswerToReview, FeedbackDraft
 from course.tui.widgets.marked_list import MarkedRadioButton
+from course.tui.safe_screen import SafeScreenApp
 from course.grading import judged_criteria
 
 __all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view"]
@@ -237,7 +238,7 @@ class ReviewAnswersScreen(Screen[bool]):
         self.dismiss(self._saved)
 
 
-class ReviewAnswersApp(App[bool]):
+class ReviewAnswersApp(SafeScreenApp[bool]):
     """The review screen on its own, for ``listen review``."""
 
     TITLE = "listen review"
