@@ -11,6 +11,7 @@ customer's content in real sentences, not as a list of their words.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from course.grading.clauses import in_real_words, is_list
@@ -37,18 +38,36 @@ _MIN_OWN_WORDS = 3
 """How many words of its own (not the customer's, not stock) an empathy line needs to be specific."""
 
 
-def _feeling_named(text: Text, sentence: Sentence, span: tuple[int, int], candidates: Spans,
+class _Sentences:
+    """What ``_feeling_named`` asks of each sentence, worked out once per sentence, not per phrase."""
+
+    def __init__(self, text: Text, candidates: Spans) -> None:
+        self.text = text
+        self.frames = sorted(a for a, _ in candidates if not _APOLOGY.match(text.norm, a))
+        self.feeling: dict[int, bool] = {}
+
+    def has_feeling_word(self, sentence: Sentence) -> bool:
+        if sentence.start not in self.feeling:
+            window = (sentence.start, sentence.end)
+            self.feeling[sentence.start] = any(hits(self.text, name, window) for name in _FEELING_LISTS)
+        return self.feeling[sentence.start]
+
+    def has_other_frame(self, sentence: Sentence) -> bool:
+        at = bisect_left(self.frames, sentence.start)
+        return at < len(self.frames) and self.frames[at] < sentence.end
+
+
+def _feeling_named(text: Text, sentence: Sentence, span: tuple[int, int], known: _Sentences,
                    context_stems: set[str]) -> bool:
     """Whether the empathy names a feeling or takes the customer's side, not only apologises."""
     if not _APOLOGY.match(text.norm, span[0]):
         return True
-    window = (sentence.start, sentence.end)
-    if any(hits(text, name, window) for name in _FEELING_LISTS):
+    if known.has_feeling_word(sentence):
         return True
     if _apology_for_their_trouble(text, sentence, span, context_stems):
         return True
     # "I'm sorry, nobody likes being charged when they checked": another empathy frame beside it.
-    return any(sentence.start <= a < sentence.end and not _APOLOGY.match(text.norm, a) for a, _ in candidates)
+    return known.has_other_frame(sentence)
 
 
 _APOLOGY_OBJECT = re.compile(r"\s*(?:,\s*)?(?:about|for|that|to hear|to hear that|(?=\w))")
@@ -97,6 +116,8 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
     skip = _feeling_stems(text)
     context_stems = content_stems(context.norm) - skip if context is not None else set()
     sentences = text.sentences
+    order = {sentence.start: index for index, sentence in enumerate(sentences)}
+    known = _Sentences(text, spans)
     kept = []
     for span in spans:
         sentence = text.sentence_at(span[0])
@@ -104,14 +125,14 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
             continue  # "Lisbon, hotel, frustrating, sorry." names nothing
         if _WISH.search(text.norm, max(sentence.start, span[0] - 30), span[1]) or overlapping(span, wishes):
             continue
-        if not _feeling_named(text, sentence, span, spans, context_stems):
+        if not _feeling_named(text, sentence, span, known, context_stems):
             continue
         if context is None or _anchored(text, sentence, context_stems, skip):
             kept.append(span)
             continue
         if any(a <= span[0] < b or span[0] <= a < span[1] for a, b in stock):
             continue  # a stock line earns credit only in a sentence about this customer
-        index = sentences.index(sentence)
+        index = order[sentence.start]
         neighbours = sentences[max(index - 1, 0) : index] + sentences[index + 1 : index + 2]
         if any(_anchored(text, other, context_stems, skip) and not is_list(text, other) for other in neighbours):
             kept.append(span)

@@ -10,7 +10,7 @@ from course.grading.text import Text, analyse
 
 __all__ = ["Detection", "detect", "detect_in", "find_spans"]
 
-_LONGEST = 4_000
+_LONGEST = 12_000
 """Past this many characters only the start is read: no reply is that long, and time stays bounded."""
 
 
