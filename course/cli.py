@@ -71,12 +71,21 @@ class Settings:
     def learner_name(self, store: "ProgressStore", *, required: bool = True) -> str | None:
         """``--learner`` (created on first use), else the last learner, else ask to create one."""
         if self.learner is not None:
+            from .progress import StoreError, StoreNotWritable
+
             name = self.learner.strip()
             try:
                 store.ensure_learner(name)
+                store.set_last_learner(name)
             except ValueError as error:
                 raise Stop(str(error)) from None
-            store.set_last_learner(name)
+            except StoreNotWritable as error:
+                known = store.learner(name)
+                if known is None:  # nobody to show: say why they cannot be added
+                    raise Stop(str(error), FAILURE) from None
+                return known.name  # their progress can still be read; the notice said saving is off
+            except StoreError as error:
+                raise Stop(str(error), FAILURE) from None
             return name
         last = store.last_learner()
         if last is None and required:

@@ -19,6 +19,7 @@ from tinydb import where
 from .events import LearningEvent, QueuedStatement, StatementMaker, event_time, new_event_id
 from .learners import ensure_learner, stored_name
 from .tables import ProgressDB
+from .windows import left_behind
 
 if TYPE_CHECKING:
     from .progressfile import ProgressFile
@@ -80,7 +81,7 @@ class LearningEvents:
                 self.end_session(name)
             table = db.table("sessions")
             for row in table.search(where("learner") == name):
-                if _left_behind(row):
+                if left_behind(row):
                     table.remove(doc_ids=[row.doc_id])
                     self._event(db, "abandoned", name, "course", "", session=row["id"],
                                 seconds=_seconds_since(row["started"]))
@@ -177,22 +178,6 @@ def _statement(row: dict[str, Any]) -> dict[str, Any]:
 
 def _result_of(learner: str, kind: str, target: str) -> Any:
     return (where("learner") == learner) & (where("kind") == kind) & (where("target") == target)
-
-
-def _left_behind(row: dict[str, Any]) -> bool:
-    """Whether a stored session belongs to a listen on this machine that is no longer running."""
-    if row.get("host") != socket.gethostname() or os.name != "posix":
-        return False  # another machine sharing the folder, or no cheap way to ask: leave it
-    pid = row.get("pid")
-    if not isinstance(pid, int) or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False  # it exists but belongs to someone else
-    return False
 
 
 def _seconds_since(started: str) -> float:
