@@ -167,6 +167,9 @@ class ProgressFile:
         """Under the lock: make the file a readable store at our version and load it."""
         try:
             loaded = load(self.path)
+            if migrations.version_of(loaded.data) == 0 and META not in loaded.data and spare_of(self.path).exists():
+                # A file without our settings where listen has saved before was written over from outside.
+                raise Damaged("it is not a progress file listen saved")
         except FileNotFoundError:
             restored = self._restore()
             if restored is None:
