@@ -25,6 +25,8 @@ from typing import Any
 
 from tinydb.storages import Storage
 
+from .errors import TextNotSavable
+
 __all__ = [
     "Damaged", "Loaded", "ProgressStorage", "TooLong", "load", "parse", "signature", "read_stamp", "spare_of",
     "write_atomically",
@@ -294,8 +296,15 @@ class ProgressStorage(Storage):
         self._blocks.clear()
 
     def save(self, stamp: str) -> os.stat_result:
-        """Write the tables to the file atomically and durably, with a new stamp; the file's stat."""
-        encoded = self.encode(stamp)
+        """Write the tables to the file atomically and durably, with a new stamp; the file's stat.
+
+        Unsavable text (half of a surrogate pair, which UTF-8 cannot hold) is TextNotSavable, before anything is written.
+        """
+        try:
+            encoded = self.encode(stamp)
+        except UnicodeEncodeError:
+            self.forget_rows()
+            raise TextNotSavable() from None
         self._raw = None  # every row-per-line table now has its block
         self._loaded.clear()
         stat = write_atomically(self.path, encoded)

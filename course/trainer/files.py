@@ -130,6 +130,15 @@ def _schema_problem(error: Any) -> str:
     return _printable(f"{where}: {message}" if where else message)
 
 
+def _lone_surrogate(document: Any) -> bool:
+    """Whether any text in the document holds half of a surrogate pair, which no file can store."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def parse_document(path: Path | str, raw: bytes, wanted: Iterable[str] = tuple(FORMATS), *,
                    strict: bool = True) -> tuple[str, dict[str, Any]]:
     """The kind (``assignment``, ``results``, ``feedback``) and the checked document in ``raw``.
@@ -159,6 +168,8 @@ def parse_document(path: Path | str, raw: bytes, wanted: Iterable[str] = tuple(F
         raise RejectedFile(path, f"it is not valid JSON for listen ({error})") from None
     if not isinstance(document, dict):
         raise RejectedFile(path, "it is not a listen file (a JSON object was expected)")
+    if strict and "\\ud" in text.lower() and _lone_surrogate(document):
+        raise RejectedFile(path, "it holds text that is not valid Unicode (a lone surrogate escape such as \\udc80)")
     kind = FORMATS.get(document.get("format")) if isinstance(document.get("format"), str) else None
     if kind is None:
         raise RejectedFile(path, "it is not a listen file (no \"format\": listen.assignment, listen.results or listen.feedback)")

@@ -130,3 +130,18 @@ def test_a_draft_taken_over_from_a_closed_window_is_cleared_with_it(data_dir: Pa
     assert after.draft("Dana", "e1") == "half and more"
     after.clear_draft("Dana", "e1")
     assert ProgressStore(data_dir).draft("Dana", "e1") is None
+
+
+def test_text_no_file_can_hold_is_refused_in_words_and_nothing_changes(data_dir: Path) -> None:
+    from course.progress import StoreError
+
+    store = ProgressStore(data_dir)
+    store.record_attempt("Dana", an_attempt("e1"))
+    before = (data_dir / "progress.json").read_bytes()
+    with pytest.raises(StoreError, match="not valid Unicode"):
+        store.save_draft("Dana", "e2", "half \udc80 typed")
+    with pytest.raises(ValueError, match="not valid Unicode"):
+        store.record_attempt("Dana", an_attempt("e3", answer="odd \ud800"))
+    assert (data_dir / "progress.json").read_bytes() == before
+    store.record_attempt("Dana", an_attempt("e4"))
+    assert [a.exercise_id for a in ProgressStore(data_dir).attempts("Dana")] == ["e1", "e4"]
