@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 
@@ -107,6 +108,13 @@ def _answer(value: Any) -> str | None:
     return plain_value(value)
 
 
+_STRING = r'"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"'
+_WEIGHT = r"(?:0|[1-9][0-9]{0,8})(?:\.[0-9]{1,17})?(?:[eE][-+]?[0-9]{1,2})?"
+_OUTCOME = rf"\[{_STRING},(?:true|false),{_STRING},{_WEIGHT},{_STRING}\]"
+PACKED_OUTCOMES = re.compile(rf"\[(?:{_OUTCOME}(?:,{_OUTCOME})*)?\]")
+"""Outcomes exactly as listen packs them (compact JSON): matched in one pass, no parse needed."""
+
+
 def _outcomes(value: Any) -> str | None:
     """Outcomes are kept packed as one JSON text of [criterion, met, severity, weight, skill] lists."""
     if value == "":
@@ -114,6 +122,12 @@ def _outcomes(value: Any) -> str | None:
     problem = _text(value)
     if problem:
         return problem
+    if PACKED_OUTCOMES.fullmatch(value):  # weights of at most two exponent digits are always finite
+        return None
+    return _outcomes_parsed(value)
+
+
+def _outcomes_parsed(value: str) -> str | None:
     try:
         unpacked = json.loads(value, parse_int=_short_int, parse_constant=_no_constant)
     except (ValueError, RecursionError):
@@ -153,6 +167,19 @@ def sound_statement(value: Any) -> str | None:
     return None
 
 
+def _statement_text(value: Any) -> str | None:
+    """On every read, only the shape of a queued statement: parsing thousands would slow every start.
+
+    Each one is parsed fully when the outbox is read for sending (``sound_statement``).
+    """
+    if isinstance(value, dict):
+        return sound_statement(value)
+    problem = _text(value)
+    if problem:
+        return problem
+    return None if value.startswith("{") and value.endswith("}") else "is not a statement"
+
+
 _WHEN = _text
 _LEARNER = _named
 
@@ -186,7 +213,7 @@ RULES: Mapping[str, Mapping[str, tuple[Check, bool]]] = {
         "score": (_optional(_number(0, 1)), False), "written": (_WHEN, False), "imported": (_WHEN, False),
     },
     "outbox": {"id": (_named, True), "learner": (_text, False), "queued": (_WHEN, False),
-               "statement": (sound_statement, True)},
+               "statement": (_statement_text, True)},
     "sessions": {"learner": (_LEARNER, True), "id": (_named, True), "started": (_WHEN, False),
                  "host": (_text, False), "pid": (_pid, False)},
     "results": {
@@ -227,8 +254,34 @@ class Checked:
         return shown + (f"; and {more} more" if more > 0 else "")
 
 
+_NUMBER_TYPES = (int, float)
+_ATTEMPT_FIELDS = frozenset(RULES["attempts"])
+
+
+def _plainly_sound_attempt(row: dict[str, Any]) -> bool:
+    """The shape of nearly every stored attempt, checked in one go (the full rules explain any other)."""
+    try:
+        learner, exercise, score, seconds, answer = (
+            row["learner"], row["exercise_id"], row["score"], row["seconds"], row["answer"])
+        return (row.keys() == _ATTEMPT_FIELDS
+                and type(learner) is str and 0 < len(learner) <= TEXT_LIMIT and not learner.isspace()
+                and type(exercise) is str and 0 < len(exercise) <= TEXT_LIMIT and not exercise.isspace()
+                and type(score) in _NUMBER_TYPES and 0 <= score <= 1
+                and type(seconds) in _NUMBER_TYPES and 0 <= seconds <= 1e9
+                and type(row["passed"]) is bool
+                and type(row["id"]) is str and type(row["at"]) is str and type(row["content_hash"]) is str
+                and len(row["id"]) + len(row["at"]) + len(row["content_hash"]) <= TEXT_LIMIT
+                and type(answer) is str and len(answer) <= TEXT_LIMIT
+                and _outcomes(row["outcomes"]) is None)
+    except (KeyError, TypeError):
+        return False
+
+
 def row_problem(table: str, row_id: Any, row: Any) -> str | None:
     """What is wrong with one row, or None if it is sound."""
+    if table == "attempts" and type(row) is dict and _plainly_sound_attempt(row) and type(row_id) is str \
+            and row_id.isdigit() and row_id.isascii() and len(row_id) <= 18:
+        return None
     if not isinstance(row_id, str) or not row_id.isdigit() or len(row_id) > 18 or not row_id.isascii():
         return "its number is not a row number"
     if not isinstance(row, dict):

@@ -131,6 +131,26 @@ def test_a_bad_outbox_row_is_set_aside_and_the_good_ones_still_go(data_dir: Path
     assert store.outbox() == []
 
 
+def test_a_statement_that_looks_whole_but_is_not_is_quarantined_when_sending(data_dir: Path) -> None:
+    store = ProgressStore(data_dir, statements=lambda event: {"id": event.id, "verb": event.verb})
+    store.record_attempt("Dana", an_attempt("e1"))
+    store.close()
+    path = data_dir / "progress.json"
+    data = json.loads(path.read_text())
+    first = next(iter(data["outbox"]))
+    data["outbox"] = {"1": {"id": "bad", "learner": "Dana", "queued": "", "statement": "{not json}"},
+                      "2": data["outbox"][first]}
+    path.write_text(json.dumps(data))
+
+    store = ProgressStore(data_dir)
+    assert store.notices == []  # its shape is right: it is only parsed when sending
+    assert [queued.id for queued in store.outbox()] == [data["outbox"]["2"]["id"]]
+    assert "set aside" in store.notices[-1]
+    kept = json.loads(path.read_text())["quarantine"]
+    assert [row["row"]["id"] for row in kept.values()] == ["bad"]
+    assert [queued.id for queued in ProgressStore(data_dir).outbox()] == [data["outbox"]["2"]["id"]]
+
+
 def test_a_read_only_store_with_bad_records_shows_the_good_ones(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import course.progress.progressfile as progressfile
     from course.progress import StoreNotWritable

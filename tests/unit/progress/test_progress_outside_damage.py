@@ -145,3 +145,12 @@ def test_text_no_file_can_hold_is_refused_in_words_and_nothing_changes(data_dir:
     assert (data_dir / "progress.json").read_bytes() == before
     store.record_attempt("Dana", an_attempt("e4"))
     assert [a.exercise_id for a in ProgressStore(data_dir).attempts("Dana")] == ["e1", "e4"]
+
+
+def test_a_link_planted_as_the_spare_is_never_written_through(tmp_path: Path, data_dir: Path) -> None:
+    victim = tmp_path / "someone-elses-file"
+    victim.write_text("keep me")
+    data_dir.mkdir()
+    (data_dir / "progress.json.spare").symlink_to(victim)
+    ProgressStore(data_dir).record_attempt("Dana", an_attempt("e1"))
+    assert victim.read_text() == "keep me"
