@@ -22,6 +22,8 @@ def troubled_folder(request: pytest.FixtureRequest, private_data_dir: Path, monk
     store.record_attempt("Dana", an_attempt("empathy.late-gift"))
     store.set_last_learner("Dana")
     store.close()
+    path = private_data_dir / "progress.json"  # seen yesterday: naming her now needs a save
+    path.write_text(path.read_text().replace('"last_seen":"20', '"last_seen":"19'))
     real_open = os.open
     folder = str(private_data_dir)
 
