@@ -7,7 +7,10 @@ free-text reply and five criterion outcomes each, twenty learners), then:
 - record: median time of ``record_attempt`` (lock, reload check, save with
   fsync and rename) over --records calls;
 - first: the first ``record_attempt`` after opening (nothing cached yet);
-- open: median time of ``ProgressStore(folder)`` plus one query.
+- open: median time of ``ProgressStore(folder)`` plus one query;
+- no spare: record again with the spare copy of each save switched off, so
+  the spare's cost per save (what guards acknowledged work against outside
+  damage) shows beside the full cost in the same run.
 TinyDB's default storage gets the same rows in the same run: record is
 ``table.insert``, open is ``TinyDB(path)`` plus ``len(table)``. It neither
 fsyncs nor locks, so it is a floor for the work, not a rival in safety.
@@ -27,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tinydb import TinyDB  # noqa: E402  (after the path is set)
 
+import course.progress.storage as storage  # noqa: E402
 from course.progress import Attempt, CriterionOutcome, ProgressStore  # noqa: E402
 from course.progress.records import attempt_row, completed  # noqa: E402
 
@@ -96,6 +100,14 @@ def measure(count: int, records: int, opens: int, rng: random.Random) -> dict[st
         record = statistics.median(
             milliseconds(lambda: store.record_attempt("Learner 1", sample_attempt(rng)), records)
         )
+        real_spare = storage.write_spare
+        storage.write_spare = lambda path, data: None  # type: ignore[assignment]
+        try:
+            no_spare = statistics.median(
+                milliseconds(lambda: store.record_attempt("Learner 1", sample_attempt(rng)), records)
+            )
+        finally:
+            storage.write_spare = real_spare  # type: ignore[assignment]
         store.close()
 
         def open_store() -> None:
@@ -123,6 +135,7 @@ def measure(count: int, records: int, opens: int, rng: random.Random) -> dict[st
         plain_open = statistics.median(milliseconds(open_plain, opens))
     return {
         "record": record,
+        "no_spare": no_spare,
         "first": first,
         "open": open_ms,
         "plain_record": plain_record,
@@ -146,7 +159,7 @@ def main() -> int:
     arguments = parser.parse_args()
     rng = random.Random(4471)
     header = (
-        f"{'attempts':>9} {'file MB':>8} | {'record ms':>9} {'target':>12} {'first':>7} {'TinyDB':>7} | "
+        f"{'attempts':>9} {'file MB':>8} | {'record ms':>9} {'target':>12} {'no spare':>8} {'first':>7} {'TinyDB':>7} | "
         f"{'open ms':>8} {'target':>13} {'TinyDB':>7}"
     )
     print(header)
@@ -159,10 +172,11 @@ def main() -> int:
         missed |= open_target is not None and figures["open"] > open_target
         print(
             f"{count:>9,} {figures['size_mb']:>8.2f} | {figures['record']:>9.2f} {verdict(figures['record'], record_target):>12} "
-            f"{figures['first']:>7.1f} {figures['plain_record']:>7.2f} | {figures['open']:>8.1f} "
+            f"{figures['no_spare']:>8.2f} {figures['first']:>7.1f} {figures['plain_record']:>7.2f} | {figures['open']:>8.1f} "
             f"{verdict(figures['open'], open_target):>13} {figures['plain_open']:>7.1f}"
         )
     print("\nrecord: median ms per record_attempt (durable: fsync + rename); first: the first after opening.")
+    print("no spare: the same record without the spare copy beside the file (its cost is the difference).")
     print("TinyDB: its default JSONStorage on the same rows (no fsync, no lock, rewrites in place).")
     return 1 if missed else 0
 

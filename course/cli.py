@@ -69,15 +69,28 @@ class Settings:
             say(f"listen: {notice}", err=True)
         return store
 
-    def learner_name(self, store: "ProgressStore", *, required: bool = True) -> str | None:
+    def learner_name(self, store: "ProgressStore", *, required: bool = True, say: bool = True) -> str | None:
         """``--learner`` (created on first use), else the last learner, else ask to create one."""
         if self.learner is not None:
+            from .progress import StoreError, StoreNotWritable
+
             name = self.learner.strip()
             try:
                 store.ensure_learner(name)
+                store.set_last_learner(name)
             except ValueError as error:
                 raise Stop(str(error)) from None
-            store.set_last_learner(name)
+            except StoreNotWritable as error:
+                known = store.learner(name)
+                if known is None:  # nobody to show: say why they cannot be added
+                    raise Stop(str(error), FAILURE) from None
+                # Their progress can still be read: say once that nothing new will be kept.
+                store.notices.append(str(error))
+                if say:
+                    click.echo(f"listen: {error}", err=True)
+                return known.name
+            except StoreError as error:
+                raise Stop(str(error), FAILURE) from None
             return name
         last = store.last_learner()
         if last is None and required:
@@ -128,7 +141,7 @@ def open_app(settings: Settings) -> int:
     """Open the Textual app on the course and the learner's store; its exit status."""
     course = settings.course()
     store = settings.store(course, say_notices=False)
-    learner = settings.learner_name(store, required=False) if settings.learner else None
+    learner = settings.learner_name(store, required=False, say=False) if settings.learner else None
     from .tui import run
 
     return run(course, store, learner)

@@ -16,7 +16,13 @@ SHARED = REPO.parent / "shared"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--full", action="store_true", default=False,
-                     help="long reliability runs (200 kills, 2 x 500 attempts)")
+                     help="long reliability runs (200 kills, 2 x 500 attempts) and long fuzz runs")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from tests import fuzz_settings
+
+    fuzz_settings.FUZZ_PROFILE = "fuzz-long" if config.getoption("--full") else "fuzz-short"
 
 
 @pytest.fixture(autouse=True)

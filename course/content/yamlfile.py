@@ -131,6 +131,20 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _constr
 # Dates stay text: a trainer writing 2026-12-01 means the words, and JSON can't hold a date.
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
+INT_DIGITS = 100
+"""A whole number in content with more digits than this is refused (Python would stop at 4,300 with a traceback)."""
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    if len(str(node.value)) > INT_DIGITS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a number with {len(str(node.value)):,} digits is too long to be one", node.start_mark
+        )
+    return loader.construct_yaml_int(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
 
 class YamlProblem(Exception):
     """YAML that does not parse; ``line`` is 1-based (0 if unknown)."""

@@ -7,7 +7,7 @@ This is the only package that imports TinyDB. Everything else speaks to
 from __future__ import annotations
 
 from .events import EVENT_VERBS, LearningEvent, QueuedStatement, StatementMaker
-from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable
+from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable, TextNotSavable
 from .migrations import SCHEMA_VERSION
 from .progressfile import STORE_FILE
 from .records import Attempt, CriterionOutcome, Learner, LessonState, Place
@@ -20,6 +20,7 @@ __all__ = [
     "StoreLocked",
     "StoreFromNewerVersion",
     "StoreNotWritable",
+    "TextNotSavable",
     "Learner",
     "LessonState",
     "Place",

@@ -8,9 +8,9 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .storage import fsync_folder, write_atomically
+from .storage import fsync_folder, write_all, write_atomically
 
-__all__ = ["Backups", "move_aside"]
+__all__ = ["Backups", "keep_aside", "move_aside"]
 
 KEEP = 10
 """How many routine backups to keep: the newest ones."""
@@ -102,14 +102,40 @@ class Backups:
         return moment.astimezone().strftime("%d %B %Y at %H:%M")
 
 
-def move_aside(path: Path) -> Path:
-    """Rename a damaged file to ``<name>.damaged-<time>`` without ever overwriting one."""
+def _aside_name(path: Path) -> Path:
     base = f"{path.name}.damaged-{datetime.now(timezone.utc).strftime('%Y%m%dT%H%M%SZ')}"
     target = path.with_name(base)
     number = 1
     while target.exists():
         number += 1
         target = path.with_name(f"{base}-{number}")
+    return target
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged file to ``<name>.damaged-<time>`` without ever overwriting one.
+
+    For a symbolic link, the file it points to is moved (the link is kept, and
+    the repaired file is written through it).
+    """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    target = _aside_name(path)
     os.rename(path, target)
+    fsync_folder(path.parent)
+    return target
+
+
+def keep_aside(path: Path, data: bytes) -> Path:
+    """Keep ``data`` (a file about to be repaired) at ``<name>.damaged-<time>``, never overwriting one."""
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    target = _aside_name(path)
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
     fsync_folder(path.parent)
     return target

@@ -10,6 +10,7 @@ __all__ = [
     "StoreLocked",
     "StoreFromNewerVersion",
     "StoreNotWritable",
+    "TextNotSavable",
     "not_writable",
 ]
 
@@ -36,6 +37,16 @@ class StoreFromNewerVersion(StoreError):
             f"Your progress in {path} was saved by a newer version of listen "
             f"(progress format {found}; this one reads up to {known}). "
             "Update listen to carry on: your progress file has not been changed."
+        )
+
+
+class TextNotSavable(StoreError, ValueError):
+    """What was to be saved holds text no file can hold (half of a surrogate pair); nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "listen could not save this because it holds text that is not valid Unicode (half of a surrogate pair). "
+            "Nothing already saved was lost; remove the odd character and try again."
         )
 
 

@@ -11,7 +11,10 @@ from typing import Any, Callable
 
 from .storage import META, META_ROW
 
-__all__ = ["TABLES", "MIGRATIONS", "SCHEMA_VERSION", "current_version", "version_of", "migrate", "fresh"]
+__all__ = [
+    "TABLES", "MIGRATIONS", "SCHEMA_VERSION", "current_version", "version_of", "version_is_unsound", "migrate",
+    "fresh", "fresh_meta",
+]
 
 Tables = dict[str, dict[str, Any]]
 
@@ -41,7 +44,7 @@ def _from_plain_tinydb(tables: Tables) -> Tables:
     Version 0 is any TinyDB JSON file with tables but no ``meta``: what TinyDB's
     own storage writes, for example when someone prepared a store by hand.
     """
-    migrated: Tables = {name: dict(tables.get(name, {})) for name in TABLES}
+    migrated: Tables = {name: dict(tables.get(name, {})) if isinstance(tables.get(name), dict) else {} for name in TABLES}
     migrated.update((name, table) for name, table in tables.items() if name not in migrated)
     migrated[META] = {META_ROW: {"schema_version": 1, "last_learner": None}}
     return migrated
@@ -61,9 +64,27 @@ def current_version() -> int:
 
 def version_of(tables: Tables) -> int:
     """The layout version of a file's tables (0 when it has no meta table)."""
-    row = tables.get(META, {}).get(META_ROW, {})
+    meta = tables.get(META, {})
+    row = meta.get(META_ROW, {}) if isinstance(meta, dict) else {}
     version = row.get("schema_version", 0) if isinstance(row, dict) else 0
-    return version if isinstance(version, int) and version >= 0 else 0
+    return version if isinstance(version, int) and not isinstance(version, bool) and version >= 0 else 0
+
+
+def version_is_unsound(tables: Tables) -> bool:
+    """Whether the file has a settings row whose version is not a version at all (text, a 5,000-digit number).
+
+    Such a file is ours at some version; it is read as the current one and its settings row repaired.
+    """
+    meta = tables.get(META)
+    if META in tables and not isinstance(meta, dict):
+        return True
+    row = meta.get(META_ROW) if isinstance(meta, dict) else None
+    if META_ROW in (meta or {}) and not isinstance(row, dict):
+        return True
+    if not isinstance(row, dict) or "schema_version" not in row:
+        return False
+    version = row["schema_version"]
+    return not isinstance(version, int) or isinstance(version, bool) or version < 0
 
 
 def migrate(tables: Tables, steps: list[Callable[[Tables], Tables]] | None = None) -> Tables:
@@ -74,6 +95,11 @@ def migrate(tables: Tables, steps: list[Callable[[Tables], Tables]] | None = Non
         tables = steps[step](tables)
         tables.setdefault(META, {}).setdefault(META_ROW, {})["schema_version"] = step + 1
     return tables
+
+
+def fresh_meta() -> dict[str, Any]:
+    """The settings row of a new store."""
+    return {"schema_version": len(MIGRATIONS), "last_learner": None}
 
 
 def fresh() -> Tables:

@@ -19,6 +19,8 @@ from tinydb import where
 from .events import LearningEvent, QueuedStatement, StatementMaker, event_time, new_event_id
 from .learners import ensure_learner, stored_name
 from .tables import ProgressDB
+from .row_checks import sound_statement
+from .windows import left_behind
 
 if TYPE_CHECKING:
     from .progressfile import ProgressFile
@@ -80,7 +82,7 @@ class LearningEvents:
                 self.end_session(name)
             table = db.table("sessions")
             for row in table.search(where("learner") == name):
-                if _left_behind(row):
+                if left_behind(row):
                     table.remove(doc_ids=[row.doc_id])
                     self._event(db, "abandoned", name, "course", "", session=row["id"],
                                 seconds=_seconds_since(row["started"]))
@@ -147,10 +149,38 @@ class LearningEvents:
         """Statements not yet taken by a Learning Record Store, oldest first."""
         with self._file.reading() as db:
             rows = db.table("outbox").all()
-            if limit is not None:
-                rows = rows[: max(0, limit)]
-            return [QueuedStatement(row["id"], row.get("learner", ""), row.get("queued", ""), _statement(row))
-                    for row in rows]
+        queued, unreadable = [], []
+        for row in rows:
+            if limit is not None and len(queued) >= max(0, limit):
+                break
+            problem = sound_statement(row.get("statement"))
+            if problem is None:
+                queued.append(QueuedStatement(row["id"], row.get("learner", ""), row.get("queued", ""), _statement(row)))
+            else:
+                unreadable.append((row.doc_id, problem))
+        if unreadable:
+            self._quarantine(unreadable)
+        return queued
+
+    def _quarantine(self, unreadable: list[tuple[int, str]]) -> None:
+        """Move statements that cannot be read out of the outbox, so the ones behind them still go."""
+        from .errors import StoreError
+
+        try:
+            with self._file.transaction() as db:
+                outbox, kept = db.table("outbox"), db.table("quarantine")
+                for doc_id, problem in unreadable:
+                    row = outbox.get(doc_id=doc_id)
+                    if row is not None:
+                        kept.insert({"table": "outbox", "row": dict(row), "why": problem, "at": event_time()})
+                        outbox.remove(doc_ids=[doc_id])
+        except StoreError:
+            return  # a read-only folder: they are skipped now and set aside when it can be written
+        count = len(unreadable)
+        self._file.notices.append(
+            f"{count} statement{'s' if count != 1 else ''} waiting to be sent could not be read and "
+            f"{'were' if count != 1 else 'was'} set aside in the progress file's quarantine; the others will be sent."
+        )
 
     def outbox_count(self) -> int:
         """How many statements wait in the outbox."""
@@ -177,22 +207,6 @@ def _statement(row: dict[str, Any]) -> dict[str, Any]:
 
 def _result_of(learner: str, kind: str, target: str) -> Any:
     return (where("learner") == learner) & (where("kind") == kind) & (where("target") == target)
-
-
-def _left_behind(row: dict[str, Any]) -> bool:
-    """Whether a stored session belongs to a listen on this machine that is no longer running."""
-    if row.get("host") != socket.gethostname() or os.name != "posix":
-        return False  # another machine sharing the folder, or no cheap way to ask: leave it
-    pid = row.get("pid")
-    if not isinstance(pid, int) or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False  # it exists but belongs to someone else
-    return False
 
 
 def _seconds_since(started: str) -> float:

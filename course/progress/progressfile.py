@@ -19,11 +19,14 @@ from typing import Callable, Iterator, TypeVar
 from filelock import FileLock, Timeout
 
 from . import migrations
-from .backups import Backups, move_aside
+from .backups import Backups, keep_aside, move_aside
 from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable, not_writable
+from .row_checks import Checked, check_tables
+from .storage import (
+    META, META_ROW, Damaged, Loaded, ProgressStorage, is_temp, load, open_progress_file, read_stamp, signature, spare_of,
+    write_atomically,
+)
 from .tables import ProgressDB
-from .storage import (Damaged, Loaded, ProgressStorage, is_temp, load, open_progress_file, read_stamp, signature,
-                      write_atomically)
 
 __all__ = ["STORE_FILE", "LOCK_FILE", "ProgressFile"]
 
@@ -138,29 +141,43 @@ class ProgressFile:
             loaded = None
         except OSError as error:
             raise StoreError(f"listen could not read your progress in {self.path}: {error.strerror}.") from None
-        if loaded is not None:
-            version = migrations.version_of(loaded.data)
-            if version > migrations.current_version():
-                raise StoreFromNewerVersion(self.path, version, migrations.current_version())
-            if version == migrations.current_version():
+        if loaded is not None and self._version(loaded) == migrations.current_version():
+            checked = check_tables(loaded.data)
+            if checked.sound:
                 self._adopt(loaded)
+                return
+            if self.read_only is not None:  # nothing can be repaired here: show the sound rows
+                self._take(self._with_meta(checked))
+                self._signature, self._stamp = loaded.signature, loaded.stamp
                 return
         if self.read_only is not None:
             return  # nothing can be repaired here: keep showing what we have
         with self._locked():
             self._settle()
 
+    def _version(self, loaded: Loaded) -> int:
+        """The file's layout version; StoreFromNewerVersion if a newer listen wrote it."""
+        if migrations.version_is_unsound(loaded.data):
+            return migrations.current_version()  # its settings row is repaired with the other bad rows
+        version = migrations.version_of(loaded.data)
+        if version > migrations.current_version():
+            raise StoreFromNewerVersion(self.path, version, migrations.current_version())
+        return version
+
     def _settle(self) -> None:
         """Under the lock: make the file a readable store at our version and load it."""
         try:
             loaded = load(self.path)
+            if migrations.version_of(loaded.data) == 0 and META not in loaded.data and spare_of(self.path).exists():
+                # A file without our settings where listen has saved before was written over from outside.
+                raise Damaged("it is not a progress file listen saved")
         except FileNotFoundError:
             restored = self._restore()
             if restored is None:
                 self._adopt_fresh()
                 return
             loaded, taken = restored
-            self.notices.append(f"Your progress file was missing, so listen restored your backup from {taken}.")
+            self.notices.append(f"Your progress file was missing, so listen restored {taken}.")
         except Damaged as damage:
             aside = self._saving_or_raise(lambda: move_aside(self.path))
             restored = self._restore()
@@ -172,31 +189,66 @@ class ProgressFile:
                 self._adopt_fresh()
                 return
             loaded, taken = restored
-            self.notices.append(
-                f"Your progress file could not be read ({damage}), so listen moved it to {aside} "
-                f"and restored your backup from {taken}. Work saved after that time may be missing."
-            )
-        version = migrations.version_of(loaded.data)
-        if version > migrations.current_version():
-            raise StoreFromNewerVersion(self.path, version, migrations.current_version())
+            self.notices.append(f"Your progress file could not be read ({damage}), so listen moved it to {aside} "
+                                f"and restored {taken}.")
+        version = self._version(loaded)
         if version < migrations.current_version():
             self._saving_or_raise(lambda: self.backups.save(self.path, f"before-update-from-{version}"))
-            self._take(migrations.migrate(loaded.data))
+            checked = check_tables(migrations.migrate(loaded.data))
+            self._take(self._with_meta(checked))
             self._save()
             return
-        self._adopt(loaded)
+        checked = check_tables(loaded.data)
+        if checked.sound:
+            self._adopt(loaded)
+            return
+        aside = self._saving_or_raise(lambda: keep_aside(self.path, loaded.raw))
+        self._take(self._with_meta(checked))
+        self._save()
+        count = len(checked.problems)
+        self.notices.append(
+            f"{count} record{'s' if count != 1 else ''} in your progress file could not be used "
+            f"({checked.summary()}), so listen kept everything else and put the original file at {aside}."
+            + self._outbox_words(checked)
+        )
+
+    @staticmethod
+    def _outbox_words(checked: Checked) -> str:
+        held = len(checked.dropped.get("outbox", {}))
+        if not held:
+            return ""
+        return (f" {held} statement{'s' if held != 1 else ''} waiting to be sent could not be read and will not be "
+                "sent; the others will.")
+
+    @staticmethod
+    def _with_meta(checked: Checked) -> dict:
+        """The sound tables, with a fresh settings row if the file's own was not sound."""
+        tables = checked.tables
+        meta = tables.setdefault(META, {})
+        if META_ROW not in meta:
+            meta[META_ROW] = migrations.fresh_meta()
+        for name in migrations.TABLES:
+            tables.setdefault(name, {})
+        return tables
 
     def _restore(self) -> tuple[Loaded, str] | None:
-        """Put the newest good backup in place of the progress file; it and when it was taken."""
-        for backup in self.backups.all():
+        """Put the spare copy of the last save, or the newest good backup, in place of the progress file.
+
+        What was put back, and in words for the learner where it came from.
+        """
+        spare = spare_of(self.path)
+        candidates = [(spare, "the copy of your last save that listen keeps beside it: nothing was lost")]
+        candidates += [(backup, f"your backup from {self.backups.taken_at(backup)}. "
+                                "Work saved after that time may be missing") for backup in self.backups.all()]
+        for source, words in candidates:
             try:
-                candidate = load(backup)
+                candidate = load(source)
             except (OSError, Damaged):
                 continue
             if migrations.version_of(candidate.data) > migrations.current_version():
                 continue
             self._saving_or_raise(lambda: write_atomically(self.path, candidate.raw))
-            return load(self.path), self.backups.taken_at(backup)
+            return load(self.path), words
         return None
 
     def _adopt(self, loaded: Loaded) -> None:
@@ -277,12 +329,14 @@ class ProgressFile:
         except (Damaged, OSError):
             raise error from None
         else:
-            version = migrations.version_of(loaded.data)
-            if version > migrations.current_version():
-                raise StoreFromNewerVersion(self.path, version, migrations.current_version())
-            self._adopt(loaded)
-            if version < migrations.current_version():
-                self._take(migrations.migrate(loaded.data))
+            version = self._version(loaded)
+            checked = check_tables(migrations.migrate(loaded.data) if version < migrations.current_version()
+                                   else loaded.data)
+            if checked.sound and version == migrations.current_version():
+                self._adopt(loaded)
+            else:
+                self._take(self._with_meta(checked))
+                self._signature, self._stamp = loaded.signature, loaded.stamp
         self.notices.append(
             f"listen cannot save progress in {error.folder or self.folder} because {error.reason or 'it refused'}. "
             "You can look at your progress, but new work will not be kept until that is fixed."

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import operator
 import os
+import stat as stat_module
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,9 +28,12 @@ from tinydb.storages import Storage
 
 from course.plainfile import NotAFile, open_plain_file
 
-from .errors import StoreError
+from .errors import StoreError, TextNotSavable
 
-__all__ = ["Damaged", "Loaded", "ProgressStorage", "load", "signature", "read_stamp", "write_atomically"]
+__all__ = [
+    "Damaged", "Loaded", "ProgressStorage", "TooLong", "load", "open_progress_file", "parse", "signature", "read_stamp",
+    "spare_of", "write_atomically",
+]
 
 ROW_PER_LINE = frozenset({"attempts", "outbox"})
 """Tables whose rows are only ever added or removed, never changed in place.
@@ -45,8 +49,52 @@ _STAMP_LENGTH = 16
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
+BOM = b"\xef\xbb\xbf"
+"""A UTF-8 byte order mark, which some editors put at the start of a file they save."""
+
+NUMBER_DIGITS = 30
+"""Longer whole numbers are kept as ``TooLong``: nothing listen stores needs more digits."""
+
+
 class Damaged(Exception):
     """The progress file cannot be read as a store; the message says how it is damaged."""
+
+
+class TooLong:
+    """A whole number in the file too long to be one listen wrote; the row checks refuse it."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+        """How many digits it had."""
+
+    def __repr__(self) -> str:
+        return f"a {self.digits}-digit number"
+
+
+def _number(text: str) -> int | TooLong:
+    return TooLong(len(text)) if len(text) > NUMBER_DIGITS else int(text)
+
+
+class _RepeatedKey(ValueError):
+    """The same key twice in one object: one of the two would be silently dropped."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    built = dict(pairs)
+    if len(built) != len(pairs):
+        seen: set[str] = set()
+        repeated = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _RepeatedKey(repeated)
+    return built
+
+
+def _not_json(text: str) -> Any:
+    raise ValueError(f"{text} is not JSON")
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_object, parse_int=_number, parse_constant=_not_json)
 
 
 @dataclass
@@ -84,17 +132,21 @@ def parse(raw: bytes) -> dict[str, dict[str, Any]]:
     if b"\x00" in raw:
         raise Damaged("it contains blocks of zero bytes, as after a crash")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        text = raw[len(BOM):] if raw.startswith(BOM) else raw
+        data = _DECODER.decode(text.decode("utf-8"))
     except UnicodeDecodeError:
         raise Damaged("it is not text") from None
     except json.JSONDecodeError as error:
         raise Damaged(f"it stops making sense at line {error.lineno}") from None
+    except _RepeatedKey as error:
+        raise Damaged(f"it holds {str(error)[:40]!r} twice in one place, so part of it would be lost") from None
+    except ValueError as error:
+        raise Damaged(f"it holds something that is not JSON ({str(error)[:60]})") from None
+    except RecursionError:
+        raise Damaged("it is nested far too deeply") from None
     if not isinstance(data, dict):
         raise Damaged("it does not hold tables")
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(row, dict) for row in table.values()):
-            raise Damaged(f"its table {name!r} is not a table of records")
-    return data
+    return data  # its tables and rows are checked by ``row_checks``
 
 
 def open_progress_file(path: Path) -> Any:
@@ -160,14 +212,28 @@ def _replace(temp: Path, path: Path) -> None:
     os.replace(temp, path)
 
 
-def write_atomically(path: Path, data: bytes) -> os.stat_result:
-    """Replace ``path`` with ``data`` so a crash leaves the old or the new file; the new file's stat."""
+def spare_of(path: Path) -> Path:
+    """The spare copy of the last save, kept beside the progress file (see ``ProgressStorage.save``)."""
+    return path.with_name(path.name + ".spare")
+
+
+def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> os.stat_result:
+    """Replace ``path`` with ``data`` so a crash leaves the old or the new file; the new file's stat.
+
+    A symbolic link is written through: its target is replaced and the link
+    kept, so a learner who keeps progress elsewhere (a synced folder) keeps it
+    there. ``durable=False`` skips the fsyncs, for copies that only guard
+    against damage from outside, never against a crash.
+    """
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     temp = temp_path(path)
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         try:
             write_all(fd, data)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         _replace(temp, path)
@@ -177,8 +243,29 @@ def write_atomically(path: Path, data: bytes) -> os.stat_result:
         except OSError:
             pass
         raise
-    fsync_folder(path.parent)
+    if durable:
+        fsync_folder(path.parent)
     return os.stat(path)  # after the rename: a rename changes the file's ctime
+
+
+def write_spare(path: Path, data: bytes) -> None:
+    """Rewrite the spare copy in place: no rename and no fsync, so it costs one write.
+
+    Replacing it by rename would make the file system flush it at once (ext4
+    does so for a file renamed over another), doubling the cost of a save.
+    A spare a crash left half-written is simply not used: it is checked like
+    any progress file. Never follows a link and never opens anything but a
+    plain file, so a link planted in its place cannot redirect the write.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags, 0o666)
+    try:
+        if not stat_module.S_ISREG(os.fstat(fd).st_mode):
+            return
+        write_all(fd, data)
+        os.ftruncate(fd, len(data))
+    finally:
+        os.close(fd)
 
 
 @dataclass
@@ -241,12 +328,26 @@ class ProgressStorage(Storage):
         self._blocks.clear()
 
     def save(self, stamp: str) -> os.stat_result:
-        """Write the tables to the file atomically and durably, with a new stamp; the file's stat."""
-        encoded = self.encode(stamp)
+        """Write the tables to the file atomically and durably, with a new stamp; the file's stat.
+
+        Unsavable text (half of a surrogate pair, which UTF-8 cannot hold) is TextNotSavable, before anything is written.
+        """
+        try:
+            encoded = self.encode(stamp)
+        except UnicodeEncodeError:
+            self.forget_rows()
+            raise TextNotSavable() from None
         self._raw = None  # every row-per-line table now has its block
         self._loaded.clear()
         stat = write_atomically(self.path, encoded)
         self.changed = False
+        # The same bytes again beside it: a file overwritten, cut short or deleted from outside
+        # then loses nothing acknowledged. Not fsync'd: a crash is what the rename above guards
+        # against, and a spare a crash left stale is still a good, older state.
+        try:
+            write_spare(spare_of(self.path), encoded)
+        except OSError:
+            pass  # the save itself succeeded; the next one writes the spare again
         return stat
 
     def encode(self, stamp: str) -> bytes:

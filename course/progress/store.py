@@ -10,6 +10,7 @@ from typing import Any, Iterable
 from tinydb import where
 
 from .events import StatementMaker, event_time
+from .windows import left_behind, new_window_id, window_running
 from .learners import check_name, ensure_learner, find_learner, meta, stored_name
 from .outbox import LearningEvents, attempt_event_id
 from .progressfile import STORE_FILE, ProgressFile
@@ -55,6 +56,9 @@ class ProgressStore(LearningEvents, TrainerWork):
         """Plain-language notes for the learner gathered on open (a repaired file, a read-only folder)."""
         self._statements = statements
         self._sessions: dict[str, tuple[str, str]] = {}
+        self.window = new_window_id()
+        """This window's id: its drafts are its own (see ``save_draft``)."""
+        self._drafts_seen: dict[tuple[str, str], dict[str, str]] = {}  # (learner, exercise) -> window -> text read
 
     def close(self) -> None:
         """Let go of the store; everything is already saved."""
@@ -231,6 +235,11 @@ class ProgressStore(LearningEvents, TrainerWork):
             return table.count(where("learner") == stored_name(db, learner))
 
     # -- drafts ---------------------------------------------------------------
+    #
+    # Each window keeps its own draft row, so two windows on one learner never
+    # overwrite each other's half-typed answer. A window reads the newest draft
+    # of an exercise; when it saves or clears its own, the rows it has taken
+    # in (read unchanged) and rows of windows no longer running go with it.
 
     def save_draft(self, learner: str, exercise_id: str, text: str) -> None:
         """Keep a half-typed answer; an empty one clears the draft."""
@@ -239,23 +248,52 @@ class ProgressStore(LearningEvents, TrainerWork):
             return
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
-            db.table("drafts").upsert(
-                {"learner": name, "exercise_id": exercise_id, "text": str(text), "updated": now()},
-                (where("learner") == name) & (where("exercise_id") == exercise_id),
+            table = db.table("drafts")
+            which = (where("learner") == name) & (where("exercise_id") == exercise_id)
+            self._drop_taken_in(table, table.search(which), name, exercise_id)
+            table.upsert(
+                {"learner": name, "exercise_id": exercise_id, "text": str(text), "updated": event_time(),
+                 "window": self.window},
+                which & (where("window") == self.window),
             )
+            self._drafts_seen[(name, exercise_id)] = {self.window: str(text)}
 
     def draft(self, learner: str, exercise_id: str) -> str | None:
-        """The half-typed answer kept for an exercise, or None."""
+        """The newest half-typed answer kept for an exercise (by any window), or None."""
         with self._file.reading() as db:
             name = stored_name(db, learner)
             rows = db.table("drafts").search((where("learner") == name) & (where("exercise_id") == exercise_id))
-            return rows[0]["text"] if rows else None
+            if not rows:
+                return None
+            self._drafts_seen[(name, exercise_id)] = {row.get("window", ""): row["text"] for row in rows}
+            newest = max(rows, key=lambda row: (str(row.get("updated", "")), row.doc_id))
+            return str(newest["text"])
 
     def clear_draft(self, learner: str, exercise_id: str) -> None:
-        """Forget the half-typed answer for an exercise."""
+        """Forget this window's half-typed answer for an exercise (and the ones it took in)."""
         with self._file.transaction() as db:
             name = stored_name(db, learner)
-            db.table("drafts").remove((where("learner") == name) & (where("exercise_id") == exercise_id))
+            table = db.table("drafts")
+            rows = table.search((where("learner") == name) & (where("exercise_id") == exercise_id))
+            self._drop_taken_in(table, rows, name, exercise_id, own_too=True)
+            self._drafts_seen.pop((name, exercise_id), None)
+
+    def other_windows(self, learner: str) -> int:
+        """How many other listen windows have ``learner`` open now (as far as this machine can tell)."""
+        with self._file.reading() as db:
+            name = stored_name(db, learner)
+            mine = self._sessions.get(name, ("", ""))[0]
+            return sum(1 for row in db.table("sessions").search(where("learner") == name)
+                       if row.get("id") != mine and not left_behind(row))
+
+    def _drop_taken_in(self, table: Any, rows: list[Any], name: str, exercise_id: str, *, own_too: bool = False) -> None:
+        seen = self._drafts_seen.get((name, exercise_id), {})
+        gone = [row.doc_id for row in rows
+                if (own_too and row.get("window", "") == self.window)
+                or (row.get("window", "") != self.window
+                    and (seen.get(row.get("window", "")) == row["text"] or not window_running(row.get("window", ""))))]
+        if gone:
+            table.remove(doc_ids=gone)
 
     # -- resume ---------------------------------------------------------------
 

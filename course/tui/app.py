@@ -150,6 +150,14 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         study.save("who is learning", lambda: self.store.ensure_learner(study.learner))
         study.save("who is learning", lambda: self.store.set_last_learner(study.learner))
         study.save("your session", lambda: self.store.start_session(study.learner))
+        others = self.store.other_windows(study.learner)
+        if others:
+            self.notify(
+                f"{study.learner} is also open in {'another listen window' if others == 1 else f'{others} other listen windows'}. "
+                "Each window keeps its own draft, so nothing typed is lost, but answers and places saved in one "
+                "may not show in the other until you reopen it.",
+                title="Open twice", severity="warning", timeout=20,
+            )
 
     def _end_session(self) -> None:
         """The learner is leaving: close their session (its learning record is queued)."""

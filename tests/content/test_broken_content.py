@@ -212,3 +212,9 @@ def test_load_course_raises_one_error_listing_all(course_folder):
 def test_not_a_course_folder(tmp_path: Path):
     _, problems = read_course(tmp_path)
     assert "no lessons/ folder here" in str(problems[0])
+
+
+def test_a_5000_digit_number_is_a_problem_not_a_traceback(course_folder):
+    course_folder.edit("exercises/empathy/pick-one.yaml", "prompt: Which", "weight_of_it: " + "9" * 5000 + "\nprompt: Which")
+    problem = only_problem(course_folder)
+    assert "pick-one.yaml:" in problem and "5,000 digits" in problem

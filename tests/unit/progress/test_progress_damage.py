@@ -39,10 +39,26 @@ def _damaged_files(data_dir: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize("kind", sorted(CORRUPTIONS))
-def test_a_damaged_file_is_replaced_by_the_newest_backup(data_dir: Path, kind: str) -> None:
+def test_a_damaged_file_loses_nothing_acknowledged(data_dir: Path, kind: str) -> None:
     good = _store_with_backup(data_dir)
     bad = CORRUPTIONS[kind](good)
     (data_dir / "progress.json").write_bytes(bad)
+
+    store = ProgressStore(data_dir)
+
+    assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1", "e2"]
+    [aside] = _damaged_files(data_dir)
+    assert aside.read_bytes() == bad
+    [notice] = store.notices
+    assert "could not be read" in notice and str(aside) in notice and "nothing was lost" in notice
+
+
+@pytest.mark.parametrize("kind", sorted(CORRUPTIONS))
+def test_a_damaged_file_and_spare_are_replaced_by_the_newest_backup(data_dir: Path, kind: str) -> None:
+    good = _store_with_backup(data_dir)
+    bad = CORRUPTIONS[kind](good)
+    (data_dir / "progress.json").write_bytes(bad)
+    (data_dir / "progress.json.spare").write_bytes(bad)
 
     store = ProgressStore(data_dir)
 
@@ -50,7 +66,7 @@ def test_a_damaged_file_is_replaced_by_the_newest_backup(data_dir: Path, kind: s
     [aside] = _damaged_files(data_dir)
     assert aside.read_bytes() == bad
     [notice] = store.notices
-    assert "could not be read" in notice and str(aside) in notice and "restored your backup" in notice
+    assert "could not be read" in notice and str(aside) in notice and "your backup from" in notice
     json.loads((data_dir / "progress.json").read_text())  # readable again
 
 
@@ -58,6 +74,7 @@ def test_a_damaged_file_is_replaced_by_the_newest_backup(data_dir: Path, kind: s
 def test_without_a_backup_a_new_file_is_started_and_the_damaged_one_kept(data_dir: Path, kind: str) -> None:
     good = _store_with_backup(data_dir)
     shutil.rmtree(data_dir / "backups")
+    (data_dir / "progress.json.spare").unlink()
     bad = CORRUPTIONS[kind](good)
     (data_dir / "progress.json").write_bytes(bad)
 
@@ -78,6 +95,7 @@ def test_a_damaged_backup_is_skipped_for_an_older_good_one(data_dir: Path) -> No
     backups = sorted((data_dir / "backups").iterdir())
     backups[-1].write_bytes(b"{\"meta\": trunc")
     (data_dir / "progress.json").write_bytes(b"")
+    (data_dir / "progress.json.spare").unlink()
     reopened = ProgressStore(data_dir)
     assert [attempt.exercise_id for attempt in reopened.attempts("Dana")] == ["e1"]
 
@@ -98,15 +116,24 @@ def test_damage_while_the_app_is_open_is_repaired_on_the_next_use(data_dir: Path
     _store_with_backup(data_dir)
     store = ProgressStore(data_dir)
     (data_dir / "progress.json").write_bytes(b"\x00" * 100)
-    assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1"]
+    assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1", "e2"]
     assert any("could not be read" in notice for notice in store.notices)
     store.record_attempt("Dana", an_attempt("e3"))
-    assert [attempt.exercise_id for attempt in ProgressStore(data_dir).attempts("Dana")] == ["e1", "e3"]
+    assert [attempt.exercise_id for attempt in ProgressStore(data_dir).attempts("Dana")] == ["e1", "e2", "e3"]
 
 
-def test_a_missing_file_comes_back_from_the_backup(data_dir: Path) -> None:
+def test_a_missing_file_comes_back_whole(data_dir: Path) -> None:
     _store_with_backup(data_dir)
     (data_dir / "progress.json").unlink()
+    store = ProgressStore(data_dir)
+    assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1", "e2"]
+    assert any("was missing" in notice and "nothing was lost" in notice for notice in store.notices)
+
+
+def test_a_missing_file_and_spare_come_back_from_the_backup(data_dir: Path) -> None:
+    _store_with_backup(data_dir)
+    (data_dir / "progress.json").unlink()
+    (data_dir / "progress.json.spare").unlink()
     store = ProgressStore(data_dir)
     assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1"]
     assert any("was missing" in notice for notice in store.notices)
