@@ -124,6 +124,20 @@ _JUDGED_SAFE = re.compile(
 )
 
 
+# An access need the customer told us about, overridden: a wheelchair user put up stairs.
+_ACCESS_NEED = re.compile(r"\b(?:wheelchair|step[- ]free|mobility|walking frame|zimmer|crutches|cannot manage stairs|can't manage stairs|no stairs|ground floor|accessible room|lift)\b")
+_UP_STAIRS = re.compile(
+    r"\b(?:put|moved|booked|placed|given|allocated|upgraded) (?:you|her|him|them)\b[^.!?]{0,40}?\b(?:(?:second|third|fourth|fifth|top|upper|\d+(?:st|nd|rd|th)) floor|upstairs)\b"
+    r"|\b(?:room|flat) [2-9]\d\d\b[^.!?]{0,30}?\b(?:(?:second|third|fourth|fifth|top|upper) floor)\b"
+)
+
+
+def _access_overridden(text: Text, context: Text | None) -> list[Span]:
+    if context is None or not _ACCESS_NEED.search(context.norm):
+        return []
+    return [m.span() for m in _UP_STAIRS.finditer(text.norm) if not negated(text, m.start(), 3)]
+
+
 def _clinical_or_consent(text: Text) -> list[Span]:
     found = [m.span() for m in _ADDED_WITHOUT_CONSENT.finditer(text.norm) if not negated(text, m.start(), 3)]
     for sentence in text.sentences:
@@ -150,7 +164,7 @@ def _liability_admitted(text: Text) -> list[Span]:
 def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
-    return spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context) + _liability_admitted(text) + _clinical_or_consent(text)
+    return spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context) + _liability_admitted(text) + _clinical_or_consent(text) + _access_overridden(text, context)
 
 
 # What must never be posted where anyone can read it: numbers and details from their account.
