@@ -40,13 +40,21 @@ class Reading:
     """A conversation's facts, for ``facts_from: facts``."""
     customer: Text | None = None
     """The customer's own words alone (in a rewrite, ``context`` also holds the reply rewritten)."""
+    situation: Text | None = None
+    """What the customer said and what the agent's screen shows: safety is judged against both."""
     _seen: dict[str, Spans] = field(default_factory=dict)
 
     def norm_spans(self, technique: str) -> Spans:
         """Normalised spans showing a technique in the answer (worked out once per answer)."""
         if technique not in self._seen:
-            self._seen[technique] = find_spans(technique, self.answer, self.context)
+            # A hazard or an access need on the agent's screen counts as much as one in the message.
+            context = self.situation if technique in _SITUATED and self.situation is not None else self.context
+            self._seen[technique] = find_spans(technique, self.answer, context)
         return self._seen[technique]
+
+
+_SITUATED = frozenset({"unsafe_advice"})
+"""Techniques judged against the whole situation (message and history), not the message alone."""
 
 
 def fact_list(raw: object) -> tuple[tuple[str, ...], ...]:

@@ -148,6 +148,7 @@ def grade_rubric(
     rewrite: bool = False,
     message: str | None = None,
     public: bool = False,
+    history: str | None = None,
 ) -> Grade:
     """Grade one answer against a rubric.
 
@@ -156,7 +157,8 @@ def grade_rubric(
     ``skill`` is the exercise's skill, used when a criterion names none; ``rewrite`` says the
     answer rewrites ``source``, which it must not hand back barely changed; ``message`` is the
     customer's words alone, which no answer may hand back (default: ``context``); ``public``
-    says the reply is posted where anyone can read it, so it must keep the customer's details private.
+    says the reply is posted where anyone can read it, so it must keep the customer's details private;
+    ``history`` is what the agent's screen shows, which safety is judged against as well.
 
     Every rubric is judged with the course-wide harm criteria as well (``harms``). The answer
     passes when no essential criterion is missed and its score reaches the pass mark.
@@ -166,7 +168,9 @@ def grade_rubric(
     context_text = analyse(context[:_LONGEST]) if context else None
     source_text = analyse(source[:_LONGEST]) if source else context_text
     customer = analyse(message[:_LONGEST]) if message else context_text
-    reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else (), customer=customer)
+    situation = analyse("\n\n".join(part for part in (context[:_LONGEST] if context else "", history[:_LONGEST] if history else "") if part)) if history else None
+    reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else (), customer=customer,
+                      situation=situation)
     results = []
     from course.grading.harms import with_harms
 
@@ -219,4 +223,5 @@ def grade(exercise: Exercise, answer: str) -> Grade:
     return grade_rubric(
         exercise.rubric, answer, context=context, skill=exercise.skill, source=source,
         rewrite=exercise.kind == "rewrite", message=message or None, public=exercise.channel in PUBLIC_CHANNELS,
+        history=(exercise.scenario.history if exercise.scenario else None) or None,
     )
