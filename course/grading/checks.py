@@ -40,17 +40,23 @@ class Reading:
     """A conversation's facts, for ``facts_from: facts``."""
     customer: Text | None = None
     """The customer's own words alone (in a rewrite, ``context`` also holds the reply rewritten)."""
-    situation: Text | None = None
-    """What the customer said and what the agent's screen shows: safety is judged against both."""
+    history: str = ""
+    """What the agent's screen shows: safety is judged against it as well as what the customer said."""
     _seen: dict[str, Spans] = field(default_factory=dict)
 
     def norm_spans(self, technique: str) -> Spans:
         """Normalised spans showing a technique in the answer (worked out once per answer)."""
         if technique not in self._seen:
-            # A hazard or an access need on the agent's screen counts as much as one in the message.
-            context = self.situation if technique in _SITUATED and self.situation is not None else self.context
+            context = self._situation() if technique in _SITUATED else self.context
             self._seen[technique] = find_spans(technique, self.answer, context)
         return self._seen[technique]
+
+    def _situation(self) -> Text | None:
+        """The customer's words with the agent's screen: a hazard or an access need on either counts."""
+        if not self.history:
+            return self.context
+        said = self.context.original if self.context is not None else ""
+        return analyse("\n\n".join(part for part in (said, self.history) if part))
 
 
 _SITUATED = frozenset({"unsafe_advice"})

@@ -168,9 +168,8 @@ def grade_rubric(
     context_text = analyse(context[:_LONGEST]) if context else None
     source_text = analyse(source[:_LONGEST]) if source else context_text
     customer = analyse(message[:_LONGEST]) if message else context_text
-    situation = analyse("\n\n".join(part for part in (context[:_LONGEST] if context else "", history[:_LONGEST] if history else "") if part)) if history else None
     reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else (), customer=customer,
-                      situation=situation)
+                      history=history[:_LONGEST] if history else "")
     results = []
     from course.grading.harms import with_harms
 

@@ -59,34 +59,37 @@ HARMS: tuple[tuple[str, str, str, str, str], ...] = (
 """Inherited criteria: id, technique avoided, skill, met and missed feedback."""
 
 
-@lru_cache(maxsize=1)
-def _inherited() -> tuple[Criterion, ...]:
+def _harm(ident: str, check: str, skill: str, met: str, missed: str, **params: object) -> Criterion:
+    """One inherited criterion: essential, weightless, named ``harm.<ident>``."""
     from course.content.model import Criterion
 
+    return Criterion(id=f"{HARM_PREFIX}{ident}", check=check, met=met, missed=missed, weight=0.0,
+                     severity="essential", skill=skill, params=params)
+
+
+@lru_cache(maxsize=1)
+def _inherited() -> tuple[Criterion, ...]:
     return tuple(
-        Criterion(id=f"harm.{ident}", check="avoids", met=met, missed=missed, weight=0.0,
-                  severity="essential", skill=skill, params={"techniques": [technique]})
+        _harm(ident, "avoids", skill, met, missed, techniques=[technique])
         for ident, technique, skill, met, missed in HARMS
     )
 
 
 def _own_words(rewrite: bool) -> tuple[Criterion, ...]:
-    from course.content.model import Criterion
-
-    customer = Criterion(
-        id="harm.own-words", check="not_parroting", weight=0.0, severity="essential", skill="paraphrasing",
-        met="You answered in your own words.",
-        missed="Most of your answer repeats the customer's own words back (struck through). Say what "
-               "you heard in your words, and then do something with it.",
-        params={"max_overlap": OWN_WORDS_OVERLAP, "compare": "customer"},
+    customer = _harm(
+        "own-words", "not_parroting", "paraphrasing",
+        "You answered in your own words.",
+        "Most of your answer repeats the customer's own words back (struck through). Say what "
+        "you heard in your words, and then do something with it.",
+        max_overlap=OWN_WORDS_OVERLAP, compare="customer",
     )
     if rewrite:
-        return (customer, Criterion(
-            id="harm.rewritten", check="not_parroting", weight=0.0, severity="essential", skill="paraphrasing",
-            met="You rewrote the reply in your own words.",
-            missed="Most of your answer is the original reply with small changes (struck through). "
-                   "Rewrite it so it reads as a new reply.",
-            params={"max_overlap": REWRITE_OVERLAP},
+        return (customer, _harm(
+            "rewritten", "not_parroting", "paraphrasing",
+            "You rewrote the reply in your own words.",
+            "Most of your answer is the original reply with small changes (struck through). "
+            "Rewrite it so it reads as a new reply.",
+            max_overlap=REWRITE_OVERLAP,
         ))
     return (customer,)
 
@@ -121,24 +124,18 @@ def with_harms(rubric: Rubric, *, rewrite: bool = False, public: bool = False) -
 
 
 def _in_public() -> Criterion:
-    from course.content.model import Criterion
-
-    return Criterion(
-        id="harm.in-public", check="keeps_private", weight=0.0, severity="essential", skill="attention",
-        met="Nothing private is on show in your public reply.",
-        missed="Your public reply shows the customer's private details (struck through): account or card "
-               "numbers, contact details, what is on their account. Keep those for a private message.",
-        params={},
+    return _harm(
+        "in-public", "keeps_private", "attention",
+        "Nothing private is on show in your public reply.",
+        "Your public reply shows the customer's private details (struck through): account or card "
+        "numbers, contact details, what is on their account. Keep those for a private message.",
     )
 
 
 def _own_voice() -> Criterion:
-    from course.content.model import Criterion
-
-    return Criterion(
-        id="harm.own-voice", check="scripted", weight=0.0, severity="essential", skill="empathy",
-        met="Your reply sounds like you, not a script.",
-        missed="Your reply is stacked with stock lines (struck through). Each one is said to every "
-               "customer; keep at most one or two and say the rest in words meant for this customer.",
-        params={},
+    return _harm(
+        "own-voice", "scripted", "empathy",
+        "Your reply sounds like you, not a script.",
+        "Your reply is stacked with stock lines (struck through). Each one is said to every "
+        "customer; keep at most one or two and say the rest in words meant for this customer.",
     )

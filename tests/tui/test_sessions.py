@@ -24,8 +24,9 @@ async def test_a_session_is_initialized_and_terminated(course, data_dir, dana):
     assert verbs(store).count("initialized") == 1
 
 
-def _noted_titles(app: ListenApp) -> list[str]:
-    """The titles of every notification the app raises, in order."""
+async def _titles_on_opening(course, store: ProgressStore, learner: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """The titles of every notification the app raises as it opens on ``learner``."""
+    app = ListenApp(course, store, learner)
     titles: list[str] = []
     notify = app.notify
 
@@ -34,6 +35,9 @@ def _noted_titles(app: ListenApp) -> list[str]:
         return notify(message, title=title, **options)
 
     app.notify = noting  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
     return titles
 
 
@@ -41,19 +45,9 @@ async def test_a_second_window_on_the_same_learner_warns(course, data_dir, dana)
     first = ProgressStore(data_dir, statements=statement_maker(data_dir, course))
     first.start_session(dana)  # another listen window already has Dana open
     second = ProgressStore(data_dir, statements=statement_maker(data_dir, course))
-    app = ListenApp(course, second, dana)
-    titles = _noted_titles(app)
-    async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        assert "Open twice" in titles
+    assert "Open twice" in await _titles_on_opening(course, second, dana)
 
 
 async def test_one_window_alone_gives_no_warning(course, data_dir, dana):
     store = ProgressStore(data_dir, statements=statement_maker(data_dir, course))
-    app = ListenApp(course, store, dana)
-    titles = _noted_titles(app)
-    async with app.run_test(size=(100, 34)) as pilot:
-        await pilot.pause()
-        await pilot.pause()
-        assert "Open twice" not in titles
+    assert "Open twice" not in await _titles_on_opening(course, store, dana)

@@ -128,10 +128,8 @@ _DONE_OR_CONCRETE = re.compile(
     r"come back|be back|pop back|report back|check back|drop back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|"
     r"get (?:the|a|an|your|someone|him|her)|add|register|sign you up|enrol|enroll|start (?:with|on)|begin (?:with|on)|"
     r"give you (?:a|the|your) (?:reference|ref|case|number|call|ring|update))\b"
-)
-_DONE_OR_CONCRETE = re.compile(
-    _DONE_OR_CONCRETE.pattern
-    + r"|(?:i|we) (?:am|are) (?:now |just |already |also |personally )?(?:sending|passing|putting|noting|booking|arranging|refunding|cancelling|"
+    # a step under way now: "I'm sending the cool box", "we're adding you to the register"
+    r"|(?:i|we) (?:am|are) (?:now |just |already |also |personally )?(?:sending|passing|putting|noting|booking|arranging|refunding|cancelling|"
     r"raising|issuing|transferring|emailing|calling|ringing|phoning|texting|messaging|flagging|logging|escalating|chasing|reversing|crediting|"
     r"waiving|ordering|posting|adding|requesting|forwarding|fetching|getting (?:the|a|an|your|someone))\b"
 )

@@ -132,39 +132,47 @@ _UP_STAIRS = re.compile(
 )
 
 
-def _access_overridden(text: Text, context: Text | None) -> list[Span]:
-    if context is None or not _ACCESS_NEED.search(context.norm):
-        return []
-    return [m.span() for m in _UP_STAIRS.finditer(text.norm) if not negated(text, m.start(), 3)]
-
-
-def _clinical_or_consent(text: Text) -> list[Span]:
-    found = [m.span() for m in _ADDED_WITHOUT_CONSENT.finditer(text.norm) if not negated(text, m.start(), 3)]
-    for sentence in text.sentences:
-        judged = _JUDGED_SAFE.search(sentence.text)
-        if judged and _MEDICINE.search(sentence.text) and not sentence.is_question:
-            start = sentence.start + judged.start()
-            if not negated(text, start, 3) and not re.search(r"\b(?:pharmacist|doctor|nurse|gp|clinician|leaflet|label) (?:says|said|says that|advises)\b", sentence.text):
-                found.append((start, sentence.start + judged.end()))
-    return found
-
-
-def _liability_admitted(text: Text) -> list[Span]:
+def _said(text: Text, pattern: re.Pattern[str], *, asked_too: bool = True) -> list[Span]:
+    """Spans where ``pattern`` is said, not denied ("we will never..."), and not only asked about."""
     found = []
-    for match in _CERTAIN_FAULT.finditer(text.norm):
+    for match in pattern.finditer(text.norm):
         if negated(text, match.start(), 3):
             continue
         sentence = text.sentence_at(match.start())
-        if sentence is not None and sentence.is_question:
+        if not asked_too and sentence is not None and sentence.is_question:
             continue
         found.append(match.span())
+    return found
+
+
+def _access_overridden(text: Text, context: Text | None) -> list[Span]:
+    if context is None or not _ACCESS_NEED.search(context.norm):
+        return []
+    return _said(text, _UP_STAIRS)
+
+
+_CLINICIAN_SAYS = re.compile(r"\b(?:pharmacist|doctor|nurse|gp|clinician|leaflet|label) (?:says|said|says that|advises)\b")
+
+
+def _medicine_judged(text: Text) -> list[Span]:
+    found = []
+    for sentence in text.sentences:
+        judged = _JUDGED_SAFE.search(sentence.text)
+        if judged and _MEDICINE.search(sentence.text) and not sentence.is_question and not _CLINICIAN_SAYS.search(sentence.text):
+            start = sentence.start + judged.start()
+            if not negated(text, start, 3):
+                found.append((start, sentence.start + judged.end()))
     return found
 
 
 def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
-    return spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context) + _liability_admitted(text) + _clinical_or_consent(text) + _access_overridden(text, context)
+    return (
+        spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context)
+        + _said(text, _CERTAIN_FAULT, asked_too=False) + _said(text, _ADDED_WITHOUT_CONSENT)
+        + _medicine_judged(text) + _access_overridden(text, context)
+    )
 
 
 # What must never be posted where anyone can read it: numbers and details from their account.
