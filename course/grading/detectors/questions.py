@@ -84,7 +84,11 @@ _DEGREE_OPEN = re.compile(r"\b(?:what|why|tell me|describe|talk me through|walk 
 # "I'd like to ask you a couple of questions": it announces the questions; they come later.
 _ANNOUNCED = re.compile(r"(?:,?\s*(?:uh|um|just|quickly|now),?)*\s+(?:a|an|one|some|another|two|three|few|a few|a couple of|couple of|kind of a|sort of a|one more|more)\b[^.?!]*?\bquestions?\b")
 # "Which browser?", "who served you?": the answer is one item from a short list, so it is closed.
-_PICK = re.compile(r"^(?:which|who|whom|whose)\b")
+# A pick or one datum: "which one?", "who did you speak to?", "for what date?", "what time suits?".
+_PICK = re.compile(
+    r"^(?:which|who|whom|whose|(?:(?:for|at|on|in|from|to|by|until|since) )?what (?:time|date|day|size|number|address"
+    r"|colou?r|model|postcode|post code|amount|price|year|month|name|email|brand|flight|seat|room|floor|version)s?)\b"
+)
 # A wh-word on its own, or with one word, asks nothing the customer can tell in their own words.
 _BARE = re.compile(rf"(?:{_WH}|huh|eh|pardon|sorry)(?:\s+(?:so|then|exactly|else|now|not|again|that|this|is that|come))?\W*")
 # "How about a refund?", "what about Tuesday?": an option put forward, answered yes or no.

@@ -226,7 +226,11 @@ _CHECK = re.compile(
 _LEADING = re.compile(
     r"\b(?:please|kindly|can you|could you|would you)(?: just)? confirm\b|\bconfirm (?:the following|these|this|for me|below)\b"
     r"|\b(?:let me|can i|could i|i want to|i will just|i would like to) (?:just )?(?:check|make sure|confirm|be sure|double check)\b(?! in\b| on\b| with\b| back\b)"
+    r"|\b(?:let me|i will|can i) (?:just )?(?:read|repeat|play|run) (?:that|this|it|those|these|everything|them|all that) (?:back|through)\b"
 )
+# "To confirm, ..." checks only when it asks: "to confirm, you'd like $500 moved?", or "just to
+# confirm, it's Tuesday at 10. Does that work?"; "just to confirm, your refund went out today" informs.
+_TO_CONFIRM = re.compile(r"\bto (?:confirm|double check)\b|^(?:(?:so|okay|ok|right|great)\W+)?(?:just )?confirming\b")
 _MIN_RECAPPED = 2
 """How many of the customer's own content words a recap must carry."""
 
@@ -237,7 +241,7 @@ _MIN_RECAPPED = 2
 _BACK = re.compile(r"\b(?:that|this|those|these|it|all|any of (?:that|this|it|them)|anything|everything|them)\b")
 _RIGHT = re.compile(
     r"\b(?:right|correct|accurate|match|matches|wrong|off|changed?|add|missed|miss|left out|leave out|full|complete|"
-    r"about it|that it|clear|got that|got it|make sense|makes sense|fair|gist|go over|sound|boxes|the lot|all of it|everything)\b"
+    r"about it|that it|clear|got that|got it|make sense|makes sense|fair|gist|go over|sound|boxes|the lot|all of it|everything|work|works|suit|suits)\b"
 )
 _MAX_CHECK_WORDS = 16
 
@@ -254,7 +258,11 @@ def _check_question(sentence: Sentence) -> bool:
 def _checks(text: Text) -> list[Span]:
     """Where the reply asks the customer to confirm or correct what it said back."""
     found = [span for span in hits(text, "confirm_phrases") if not negated(text, span[0], 1)]
-    for sentence in text.sentences:
+    sentences = text.sentences
+    for index, sentence in enumerate(sentences):
+        asked = sentence.is_question or (index + 1 < len(sentences) and sentences[index + 1].is_question)
+        if asked:
+            found += [(sentence.start + m.start(), sentence.start + m.end()) for m in _TO_CONFIRM.finditer(sentence.text)]
         if _check_question(sentence):
             cut = max(sentence.text.rfind(","), sentence.text.rfind(":"), sentence.text.rfind(" - "))
             found.append((sentence.start + (cut + 1 if cut > 0 else 0), sentence.end))  # the asking tail only
@@ -272,6 +280,19 @@ def _recapped(text: Text, sentence: Sentence, context_stems: set[str]) -> set[st
     return words & context_stems
 
 
+def _reads_back(sentence: Sentence) -> bool:
+    """Whether a sentence opens a read-back: "please confirm the following:", "to confirm, ..."."""
+    return bool(_LEADING.search(sentence.text) or _TO_CONFIRM.search(sentence.text))
+
+
+# What a read-back states after its lead: a value ("is 12 High Street", "you want two tickets",
+# "for 3 people at 7 pm"), not a detail asked for ("please confirm your date of birth").
+_STATED = re.compile(r"\b(?:is|are|was|were|will be|that|you want|you would like|you need|you are)\b|\d|:")
+
+
+_TAG_CHECK = re.compile(r",\s*(?:right|correct|yes|yeah|is that right|is that correct|have i got that right)\s*\?\s*$")
+
+
 def _said_back(text: Text, sentence: Sentence, checks: list[Span]) -> bool:
     """Whether a sentence with no customer to compare reads as a recap: content beyond the check."""
     marked = hits(text, "recap_markers", (sentence.start, sentence.end)) + checks
@@ -281,6 +302,11 @@ def _said_back(text: Text, sentence: Sentence, checks: list[Span]) -> bool:
     ]
     if len(content) < 4:
         return False  # "just to check, is that everything?" recaps nothing
+    if sentence.is_question and _TAG_CHECK.search(sentence.text) and len(content) >= 7:
+        return True  # "you want to fly from Boston to Denver on the 5th, right?"
+    lead = _LEADING.search(sentence.text) or _TO_CONFIRM.search(sentence.text)
+    if lead and _STATED.search(sentence.text, lead.end()):
+        return True  # "please confirm your new address is 12 High Street, Leeds"
     items = sentence.text.count(",") + sentence.text.count(" and ") + sentence.text.count(":")
     if hits(text, "recap_markers", (sentence.start, sentence.end)):
         return items >= 1
@@ -302,8 +328,14 @@ def summarizes_and_confirms(text: Text, context: Text | None) -> list[Span]:
     context_stems = content_stems(context.norm) if context is not None else set()
     recap: list[Span] = []
     carried: set[str] = set()
+    led = False
     for sentence in text.sentences:
-        if hits(text, "blame_phrases", (sentence.start, sentence.end)) or is_list(text, sentence):
+        # Details read back as a list after "let me read that back:" or "please confirm the
+        # following:" are a read-back; a list of their words with no such lead says nothing back.
+        # (Grading credits recaps only in real sentences, so a list earns no marks either way.)
+        read_back = led or _reads_back(sentence)
+        led = _reads_back(sentence)
+        if hits(text, "blame_phrases", (sentence.start, sentence.end)) or (is_list(text, sentence) and not read_back):
             continue  # a verdict, or a list of their words, says nothing back
         if context is not None:
             words = _recapped(text, sentence, context_stems)

@@ -46,6 +46,9 @@ def _context_of(text: str) -> str | None:
 
 def _expected(technique: str, text: str) -> bool:
     return next(case["expect"][technique] for case in CASES if case["text"] == text and technique in case["expect"])
+
+
+def test_every_case_is_well_formed():
     for case in CASES:
         assert set(case) <= {"text", "context", "expect"}
         assert set(case["expect"]) <= set(TECHNIQUES), case["expect"]
