@@ -181,7 +181,7 @@ _ADVICE = re.compile(
     r"|\blet us (?!(?:know|see|hear|me)\b)[a-z]+"
     r"|\b(?:maybe|perhaps) (?:you|try|consider|think about|talk|speak|write|call|ask|start|take|give|look|find|join)\b"
     # a thing put forward by what it would do: "perhaps a short walk would clear your head"
-    r"|\b(?:maybe|perhaps) (?:a|an|some|the|getting|taking|having|going|writing|talking|setting) [a-z]+(?: [a-z]+){0,3} (?:would|could|might|may) (?:help|clear|ease|calm|settle|do you good|make (?:it|things|you))\b"
+    r"|\b(?:maybe|perhaps) (?:a|an|some|the|getting|taking|having|going|writing|talking|setting) [a-z]+(?: [a-z]+){0,5} (?:would|could|might|may) (?:help|clear|ease|calm|settle|do you good|make (?:it|things|you))\b"
     # what I would do in their place: "I would talk to them first", "I'd ring the landlord"
     r"|\b(?:i|we) would (?:just |probably |definitely |personally |also |first |honestly )?(?!(?:be|feel|love|like|imagine|think|say|guess|have|hate|want|need|not|never|expect|hope|wish|agree|understand|know|see|appreciate|prefer|rather)\b)[a-z]{3,}"
     # a thing recommended by what it does for them: "a counsellor can also be helpful", "walking is a good way to clear your head"
