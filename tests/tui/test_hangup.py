@@ -38,7 +38,7 @@ run(build_course(data / "course"), ProgressStore(data), None)
 """
 
 
-def _wait_for(check, what: str, timeout: float = 15.0) -> None:
+def _wait_for(check, what: str, timeout: float = 30.0) -> None:
     """Poll a real terminal until ``check()`` holds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

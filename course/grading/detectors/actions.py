@@ -26,7 +26,10 @@ _UNABLE = re.compile(r"\b(?:unable|not|never|cannot)\b")
 # which tells "export the report" from "export problems are known".
 _OBJECT = re.compile(
     r"\s+(?:the|a|an|your|it|this|that|them|these|those|our|my|his|her|its|in|on|off|out|up|back|to|through|again|"
-    r"every|all|any|some|both|with|down|over|into|onto|from|by|yourself|yourselves|more|less|someone|somebody|something|\d)\b"
+    r"every|all|any|some|both|with|down|over|into|onto|from|by|for|at|yourself|yourselves|more|less|someone|somebody|something|\d)\b"
+    # what to do, named by its -ing form after a verb of trying or keeping ("consider writing it
+    # down", "avoid using the app"), and a check the customer makes ("make sure you keep the receipt")
+    r"|(?:(?<=consider)|(?<=try)|(?<=avoid)|(?<=keep)|(?<=start)|(?<=stop))\s+(?!going\b)[a-z]{3,}ing\b|(?<=make)\s+sure (?:you|that|to|it|the|your|nothing|everything)\b"
 )
 _HOLDING_BACK = frozenset("before until without".split())
 
@@ -175,13 +178,27 @@ _ADVICE = re.compile(
     r"|\bit (?:might|may|could|would|will|can|often|sometimes) (?:be (?:a good idea|helpful|beneficial|worth|useful|good|best|wise|easier)|help)\b"
     r"|\b(?:it is|it would be|that would be|that is|it might be|it may be) (?:a good idea|worth|best|wise|helpful|a good start|a good starting point) (?:to|if)\b"
     r"|\bthe (?:best|easiest|quickest|simplest|safest) (?:thing|option|way|bet)(?: to do| for now)? (?:is|would be|might be|may be) (?:to|for)\b"
-    r"|\b(?:often|sometimes|usually) it helps to\b"
+    r"|(?<!if )\bit (?:often |sometimes |usually |really |also |always )?helps (?:to|if|when)\b"
     r"|\b(?:i|we) (?:would|might|could) (?:suggest|recommend|advise|propose|also|just|personally|definitely|probably|maybe|try)\b"
     r"|\bif i were you\b|\b(?:i|we) (?:suggest|recommend|advise)\b"
     r"|\blet us (?!(?:know|see|hear|me)\b)[a-z]+"
-    r"|\b(?:maybe|perhaps) (?:you|try|consider|think about|talk|speak|write|call|ask|start|take|give|look|find|join)\b"
+    r"|\b(?:maybe|perhaps) (?:you|try|consider|think about|talk|speak|write|call|ask|start|take|give|look|find|join|be (?:kind|gentle|patient|honest|open|clear))\b"
     # a thing put forward by what it would do: "perhaps a short walk would clear your head"
-    r"|\b(?:maybe|perhaps) (?:a|an|some|the|getting|taking|having|going|writing|talking|setting) [a-z]+(?: [a-z]+){0,5} (?:would|could|might|may) (?:help|clear|ease|calm|settle|do you good|make (?:it|things|you))\b"
+    r"|\b(?:maybe|perhaps) (?:a|an|some|the|getting|taking|having|going|writing|talking|setting) [a-z]+(?: [a-z]+){0,5} (?:would|could|might|may) (?:really |also )?(?:help|clear|ease|calm|settle|suit|work|fit|save|do you good|be (?:better|easier|best|quicker|simpler|cheaper|kinder)|make (?:it|things|you|a difference))\b"
+    # or opening the sentence with no hedge at all: "talking to a friend can really help",
+    # "a payment holiday could give you some breathing space"
+    r"|^(?:(?:and|but|so|also|honestly|sometimes|often)\s+)?(?:(?!(?:no|some|every|any)?thing\b|morning\b|evening\b|during\b|being\b)[a-z]+ing|(?:a|an|some) [a-z]+)(?: [a-z]+){0,8} (?:can|could|might|may|would|will|often|usually|sometimes)(?: really| also| often| usually| sometimes| probably)? (?:help|ease|calm|settle|do you (?:good|a world of good)|make (?:a|all the) (?:big |real |huge )?difference|take the (?:edge|pressure) off|give you (?:some|a|more)|save you|buy you)\b"
+    # a thing put forward as a good pick: "the Varsity is a good choice if you like Italian"
+    r"|(?<!that )(?<!this )(?<!it )(?<!which )\b(?:is|are|would be|could be|might be) (?:a|an) (?:good|great|safe|better|solid|decent|popular|nice|lovely) (?:choice|bet|pick|fit|match|alternative|compromise|shout)\b"
+    # a proposal checked by how it sounds: "does the 9am slot sound good?"
+    r"|\b(?:would|will|does|do|could) (?:that|this|it|either|(?:a|an|the) [^?.!]{1,40}?) sound (?:good|ok|okay|alright|all right|fair|better|like a plan|like a good idea)\b"
+    # the way forward being worked out now: "checking now what I can get to you before Saturday",
+    # "I'll look into getting the green one to you", "now I look what options we have"
+    r"|\b(?:(?:i|we)(?: am| are| will| will now| am now| will also)?|now i) (?:checking|check|looking|look|finding|find|working out|work out)(?: now| right now| straight away)?"
+    r" (?:(?:at|into|for|out)\s+)?(?:what (?:options|(?:i|we) can (?:get|offer|send|bring|arrange|do to get)|can be done|is possible|we have|i have)|which options|whether (?:i|we) can|how (?:i|we) can|getting (?:you|the|a|an|it|them)|options)\b"
+    r"|^(?:checking|looking)(?: now| right now)? (?:at |into )?(?:what (?:i|we) can (?:get|offer|send|bring|arrange)|which options|whether (?:i|we) can|options)\b"
+    # an offer with its auxiliary dropped: "want me to set that up?"
+    r"|^(?:(?:so|okay|ok|right)\W+)?want (?:me|us) to [a-z]+"
     # what I would do in their place: "I would talk to them first", "I'd ring the landlord"
     r"|\b(?:i|we) would (?:just |probably |definitely |personally |also |first |honestly )?(?!(?:be|feel|love|like|imagine|think|say|guess|have|hate|want|need|not|never|expect|hope|wish|agree|understand|know|see|appreciate|prefer|rather)\b)[a-z]{3,}"
     # a thing recommended by what it does for them: "a counsellor can also be helpful", "walking is a good way to clear your head"
@@ -192,7 +209,7 @@ _ADVICE = re.compile(
 # "Would you like to tell me more?" asks for information; it offers nothing.
 _ASKING_FOR = re.compile(r"\b(?:tell|give|send|share|describe|explain|confirm|let) (?:me|us)\b|\bwould you like to (?:tell|talk|share|add|say)\b")
 _IMPERATIVE_LEAD = frozenset(
-    "please just simply then first so now and or also next otherwise meanwhile instead maybe perhaps always definitely really".split()
+    "please just simply then first so now and or also next otherwise meanwhile instead maybe perhaps always definitely really yes yeah well okay ok sure".split()
 )
 # Verbs that open a farewell or a check of our own, not advice: "take care", "let me see", "make sure I...".
 _NOT_ADVICE_AFTER = re.compile(r"\s+(?:care|me|us know|sure (?:i|we)|a look|a moment|a minute|a second|your time|it easy|a seat|it with (?:me|us)|with (?:me|us))\b")
@@ -317,6 +334,15 @@ def _firm_times(text: Text) -> list[Span]:
     return found
 
 
+# A policy made up on the spot for every time to come, or a worry promised away for good: "any
+# fees in future get refunded automatically", "you'll never have to worry about this again".
+_FOR_GOOD = re.compile(
+    r"\b(?:any|all|every)\b[^.!?]{0,30}?\b(?:in (?:the )?future|future|from now on|going forward)\b[^.!?]{0,40}?\b(?:refunded|waived|credited|cancelled|covered|free|reversed)\b"
+    r"|\b(?:refunded|waived|credited|reversed) automatically\b[^.!?]{0,20}?\b(?:in (?:the )?future|from now on|every time|each time)\b"
+    r"|\byou will never (?:have|need) to (?:worry|pay|deal|chase|call|go through|think)\b|\bnever (?:be a problem|be an issue|happen to you) again\b"
+)
+
+
 def overpromises(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply promises an outcome the agent does not control.
 
@@ -344,6 +370,10 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
             continue
         if not any(a <= start < b for a, b in kept):
             kept.append((start, sentence.start + certain.end()))
+    for match in _FOR_GOOD.finditer(text.norm):
+        if not negated(text, match.start(), 3) and not conditional(text, match.start(), 3) \
+                and not any(a <= match.start() < b for a, b in kept):
+            kept.append(match.span())
     for span in _firm_times(text):
         if not any(a <= span[0] < b or span[0] <= a < span[1] for a, b in kept):
             kept.append(span)

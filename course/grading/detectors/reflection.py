@@ -211,7 +211,9 @@ _CHECK = re.compile(
     r"\b(?:please|kindly|can you|could you|would you|will you|just)(?: just| quickly)? (?:confirm|check|verify|double check)\b"
     r"|\bconfirm (?:the following|these|this|that|for me|below)\b"
     r"|\b(?:shout|tell me|let me know|let us know|say|flag it|give me a shout|correct me|stop me|jump in|pipe up|speak up|do say|do tell me)"
-    r"(?: now| straight away)? (?:if|where|whether|when)\b[^.?!]*\b(?:wrong|missed|incorrect|not right|not quite right|off|inaccurate|mistaken|left out|misunderstood|misheard|anything|something|different|changed)\b"
+    r"(?: now| straight away)? (?:if|where|whether|when)\b[^.?!]*\b(?:wrong|missed|incorrect|not right|not quite right|off|inaccurate|mistaken|left out|misunderstood|misheard|anything|something|different|changed|complete|incomplete|missing|the full list|the whole list)\b"
+    # the elliptical check after a list: "Anything missing?", "anything to add there?"
+    r"|^(?:(?:and|so|okay|ok)\W+)?(?:is there )?anything (?:missing|to add|i should add|i have left off)(?: there| from (?:that|this|the list|my list))?\s*\?\s*$"
     r"|\b(?:is|was|does|did) (?:that|this|it|all that|all of that|any of that) (?:sound |seem |look )?(?:right|correct|accurate|fair|about right|a fair summary|the gist|it|everything|ok|okay|all right|the picture|the whole picture|the story|the whole story|about the size of it|a fair picture)\b"
     r"|\b(?:have|did|do) i (?:got|get|have|understood|understand|heard|hear|captured|capture|caught|catch)\b[^.?!]*\b(?:right|correctly|correct|well|properly|straight|all|everything|that)\b[^.?!]*\?"
     r"|\b(?:am i|are we) (?:right|correct|on the right track|on the same page)\b"
@@ -227,6 +229,8 @@ _LEADING = re.compile(
     r"\b(?:please|kindly|can you|could you|would you)(?: just)? confirm\b|\bconfirm (?:the following|these|this|for me|below)\b"
     r"|\b(?:let me|can i|could i|i want to|i will just|i would like to) (?:just )?(?:check|make sure|confirm|be sure|double check)\b(?! in\b| on\b| with\b| back\b)"
     r"|\b(?:let me|i will|can i) (?:just )?(?:read|repeat|play|run) (?:that|this|it|those|these|everything|them|all that) (?:back|through)\b"
+    # checking announced before acting on it: "checking before I book: ...", "three quick checks before I change anything"
+    r"|\b(?:just |quickly )?(?:checking|a (?:quick )?check|(?:two|three|four|a few|some|a couple of) (?:quick )?checks)(?: first)? (?:before (?:i|we)|that i|i have|i got)\b"
 )
 # "To confirm, ..." checks only when it asks: "to confirm, you'd like $500 moved?", or "just to
 # confirm, it's Tuesday at 10. Does that work?"; "just to confirm, your refund went out today" informs.

@@ -26,8 +26,10 @@ _SECRET = re.compile(
 )
 # Private details asked for in public: "post your account number below" (a DM is the safe place).
 _PUBLIC_ASK = re.compile(
-    r"\b(?:post|share|put|type|write|drop|leave|pop|add|comment)\b[^.?!]{0,80}?\b(?:account number|card number|sort code|address|date of birth|"
-    r"phone number|mobile number|policy number|booking reference|postcode)\b[^.?!]{0,60}?\b(?:here|below|in the comments|publicly|in this thread|on this post|in your reply)\b"
+    r"\b(?:post|share|put|type|write|drop|leave|pop|add|comment|reply|respond|answer)\b[^.?!]{0,80}?\b(?:account number|card number|sort code|address|date of birth|"
+    r"phone number|mobile number|policy number|booking reference|postcode|ticket number|season ticket|email|e-mail|room number|hotel|registration|reference number|"
+    r"membership number|full name)\b[^.?!]{0,60}?\b(?:here|below|in the comments|publicly|in this thread|on this post|in your reply)\b"
+    r"|\b(?:reply|respond|comment|answer|post)(?: here| below| in this thread| on this post| publicly)+ with (?:your|the)\b"
 )
 _PRIVATELY = re.compile(r"\b(?:dm|direct message|private message|privately|inbox|not here|not in the comments|not publicly)\b")
 # Handing it to us: "type it here", "send me", "what's your", "I'll need your", "reply with".
@@ -73,10 +75,17 @@ def _secret_requests(text: Text) -> list[Span]:
     return found
 
 
-def _public_asks(text: Text) -> list[Span]:
+# Where a detail asked for is plainly public, whatever the channel ("post it below").
+_OPENLY = re.compile(r"\b(?:below|in the comments|publicly|in this thread|on this post|on the post|on our page|on the page)\b")
+
+
+def _public_asks(text: Text, *, openly: bool = False) -> list[Span]:
+    """Private details asked for where others read them; ``openly``: only where that is plain."""
     found = []
     for sentence in text.sentences:
         ask = _PUBLIC_ASK.search(sentence.text)
+        if ask is not None and openly and not _OPENLY.search(sentence.text):
+            continue
         if ask is None or _PRIVATELY.search(sentence.text):
             continue
         start = sentence.start + ask.start()
@@ -113,9 +122,41 @@ _CERTAIN_FAULT = re.compile(
 
 # Someone added to an account on another person's word, before their consent and checks.
 _ADDED_WITHOUT_CONSENT = re.compile(
-    r"\b(?:i|we) (?:have |had )?(?:already |just |now |gone ahead and |went ahead and )?(?:added|put|made|set up|listed)\b[^.!?]{0,80}?"
+    r"\b(?:i|we) (?:have |had |will |am going to )?(?:(?:already|just|now|also|quickly|gone ahead and|went ahead and|go ahead and|just go ahead and)\s+)*(?:added|add|put|made|make|set up|listed|list)\b[^.!?]{0,80}?"
     r"\b(?:joint (?:holder|account holder|name|names|account)|account holder|second holder|authori[sz]ed (?:user|person|signatory)|named person|power of attorney)\b"
 )
+# Where an account's messages go, changed on the word of the call: "I'll change the mobile number
+# on your record to your daughter's" (consent and checks come first; asking is fine).
+_RELATIVE = r"(?:daughter|son|husband|wife|partner|mum|mother|dad|father|carer|friend|neighbour|neighbor|brother|sister|niece|nephew|grandson|granddaughter|landlord)"
+_REDIRECTED = re.compile(
+    r"\b(?:change|changed|changing|update|updated|updating|switch|switched|swap|swapped|move|moved|put|set)\b[^.!?]{0,40}?"
+    r"\b(?:mobile|phone|contact|email|e-mail|postal|number|address|details)\b[^.!?]{0,40}?"
+    rf"\bto (?:your|her|his|their) {_RELATIVE}(?:'s|s)?\b"
+)
+# Another person's account or booking told to the one asking: "I've checked her account...",
+# "the slot was given to Mrs Adeyemi from Park Street".
+_THIRD_PARTY = re.compile(
+    r"\b(?:i|we) (?:have |had )?(?:(?:just|also|already|quickly)\s+)*(?:checked|looked at|looked up|pulled up|opened|accessed|gone into|went into|been into)\s+"
+    rf"(?:her|his|their|your {_RELATIVE}(?:'s|s)?)\s+(?:account|record|records|file|details|balance|notes|history)\b"
+    r"|\b(?:given|gave|went|gone|moved|reassigned|allocated|offered|passed) to (?:mr|mrs|ms|miss|mx) [a-z]+"
+)
+# A medicine dose changed by someone who is not a clinician: "take a couple of extra ibuprofen".
+_DOSE = re.compile(
+    r"\b(?:take|give|try|have|up|increase|double|halve|skip|stop)\b[^.!?]{0,20}?\b(?:extra|more|another|double|a couple of|couple of|two|higher|bigger|the rest of)\b"
+    r"[^.!?]{0,15}?\b(?:paracetamol|ibuprofen|calpol|aspirin|codeine|painkillers?|antibiotics|tablets|pills|dose|doses|insulin|medication|medicine)\b"
+)
+# The customer told to open up the network's own kit: "lift the metal cover on the pavement".
+_STREET_KIT = re.compile(
+    r"\b(?:lift|open|remove|prise|lever|pull up|unscrew)\b[^.!?]{0,40}?\b(?:cover|lid|hatch|manhole|chamber|box)\b[^.!?]{0,40}?\b(?:pavement|street|road|footpath|verge|outside (?:the|your) (?:house|home|property))\b"
+    r"|\b(?:pavement|street|road|footpath)\b[^.!?]{0,30}?\b(?:cover|lid|hatch|chamber)\b[^.!?]{0,60}?\b(?:turn|twist|close|shut)\b[^.!?]{0,20}?\b(?:valve|tap|stopcock)\b"
+)
+# Trust taught the wrong way round: "just reply YES to any text that says it's from the bank".
+_TRUST_ANY = re.compile(
+    r"\b(?:reply|respond|answer|click|tap|press|follow|open)\b[^.!?]{0,20}?\b(?:to |on )?(?:any|every|all) (?:texts?|messages?|emails?|links?|calls?)\b"
+    r"|\b(?:any|every) (?:text|message|email|call|link) (?:that|which) (?:says|claims|looks like)\b"
+)
+
+
 # Medicine judged safe by someone who is not a clinician: "the insulin is fine out of the fridge".
 _MEDICINE = re.compile(r"\b(?:insulin|medicine|medication|tablets|pills|inhaler|prescription|vaccine|antibiotics|dose)\b")
 _JUDGED_SAFE = re.compile(
@@ -169,9 +210,11 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
     return (
-        spans + _secret_requests(text) + _public_asks(text) + _hazard_waved_through(text, context)
+        spans + _secret_requests(text) + _public_asks(text, openly=True) + _hazard_waved_through(text, context)
         + _said(text, _CERTAIN_FAULT, asked_too=False) + _said(text, _ADDED_WITHOUT_CONSENT)
         + _medicine_judged(text) + _access_overridden(text, context)
+        + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
+        + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY)
     )
 
 
@@ -185,12 +228,16 @@ _PRIVATE = re.compile(
     r"|\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b"
     r"|\b(?:your|the) (?:balance|available balance|overdraft) (?:is|was|of|stands at)\b"
     r"|\b(?:registered|home) address\b"
+    # an email address that is theirs ("billed to jonas@..."), not ours to write to
+    r"|(?<!us at )(?<!us on )(?<!to )\b[\w.+-]+@[\w-]+\.[\w.]+"
+    # a file, tag or ticket code that finds their things: "bag tag SL 482913", "file LIS-48291"
+    r"|\b(?:bag tag|tag|file|claim|booking|ticket|season ticket|passport)(?: number| no| ref| reference)?\s*[:#]?\s*[a-z]{0,4}[ -]?\d{4,}\b"
 )
 
 
 def private_details(text: Text) -> list[Span]:
-    """Spans that show a customer's private details (for a reply posted in public)."""
-    found = []
+    """Spans that show a customer's private details, or ask for them, in a reply posted in public."""
+    found = _public_asks(text)
     for match in _PRIVATE.finditer(text.norm):
         sentence = text.sentence_at(match.start())
         if sentence is not None and (_PRIVATELY.search(sentence.text) and not re.match(r"\d", match.group())):

@@ -1,14 +1,13 @@
 """The worst answers to grade: 50,000 characters of runs a pattern could trip over.
 
 Each is graded against a reply, a rewrite and the exercises that were slowest to grade, and
-run through every detector, under a generous hard limit: a pattern
-whose time grows with the square of the input takes tens of seconds here, a linear one a
-fraction of a second. The limit catches the first kind, it does not time the second.
+run through every detector: the result must stay whole (a score in range, evidence inside the
+answer) and nothing may raise. How long they take is measured by ``bench/long_answers.py``,
+which sets each mix beside a tenth of it: linear patterns take ten times as long, a pattern
+whose time grows with the square of the input a hundred times.
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
@@ -18,8 +17,6 @@ from course.grading import TECHNIQUES, detect, grade
 from course.paths import bundled_content_dir
 
 LENGTH = 50_000
-HARD_LIMIT = 5.0
-"""Seconds for one input, every exercise below and every detector: several times what it takes."""
 SLOWEST = ("empathy.late-gift", "attention.payments-failing", "patience.five-problems")
 """Exercises whose rubrics took longest on these inputs."""
 
@@ -55,17 +52,15 @@ def text_exercises():
 
 
 @pytest.mark.parametrize("name", MIXES)
-def test_a_long_hostile_answer_is_graded_in_bounded_time(name, text_exercises):
+def test_a_long_hostile_answer_is_graded_whole(name, text_exercises):
     answer = MIXES[name][:LENGTH]
-    began = time.monotonic()
     for exercise in text_exercises:
         result = grade(exercise, answer)
         assert 0.0 <= result.score <= 1.0
         assert all(0 <= start < end <= len(answer) for r in result.results for start, end in r.evidence)
     for technique in TECHNIQUES:
-        detect(technique, answer, "I was charged twice for order 5521")
-    spent = time.monotonic() - began
-    assert spent < HARD_LIMIT, f"{name}: {spent:.1f} s"
+        detection = detect(technique, answer, "I was charged twice for order 5521")
+        assert all(0 <= start < end <= len(answer) for start, end in detection.evidence)
 
 
 def test_a_number_of_many_digits_is_still_a_fact(text_exercises):
@@ -73,17 +68,14 @@ def test_a_number_of_many_digits_is_still_a_fact(text_exercises):
 
 
 @pytest.mark.parametrize("name", MIXES)
-def test_sentences_and_lexicons_read_a_long_text_in_bounded_time(name):
-    """Below the length bound of ``grade``: the patterns themselves stay linear on the whole text."""
+def test_sentences_and_lexicons_read_a_long_text_whole(name):
+    """Below the length bound of ``grade``: sentences cover the text once and every lexicon reads it."""
     from course.grading.detectors.common import hits
     from course.grading.lexicons import LEXICON_DIR
     from course.grading.text import Text
 
-    began = time.monotonic()
     text = Text(MIXES[name][:LENGTH])
     assert sum(len(sentence.text) for sentence in text.sentences) <= len(text.norm)
     for path in sorted(LEXICON_DIR.glob("*.txt")):
         if path.stem not in ("typos", "contractions", "stopwords"):
-            hits(text, path.stem)
-    spent = time.monotonic() - began
-    assert spent < HARD_LIMIT * 2, f"{name}: {spent:.1f} s"
+            assert all(0 <= start < end <= len(text.norm) for start, end in hits(text, path.stem))
