@@ -65,10 +65,40 @@ def reassures(text: Text, context: Text | None) -> list[Span]:
     return kept
 
 
+# A visit or call already booked, said with its slot: "an engineer is booked for Thursday 8-12",
+# "the nurse is coming at 10", "a courier is due tomorrow morning". Who does what, and when.
+_BOOKED = re.compile(
+    r"\b(?:an?|the|our|your|a local) (?:engineer|technician|electrician|plumber|courier|driver|nurse|doctor|gp|fitter|surveyor|crew|team|specialist|callback|call back|visit|appointment|delivery|replacement)"
+    r"(?: visit)? (?:is|has been|are|have been) (?:now |already |also )?(?:booked|coming|due|scheduled|arranged|confirmed|booked in|on (?:the|its|their) way|going out|visiting)\b"
+)
+
+
+# The first thing picked and taken on, said as the speaker's own plan: "first I'd like to look at
+# the card reader", "I'd suggest starting with the card reader", "for today I begin with Bia's login".
+_FIRST_PICK = re.compile(
+    r"\b(?:first(?:ly)?,? (?:i|we) (?:would like to|want to|will|am going to|are going to) (?:look at|start (?:with|on)|tackle|sort|fix|deal with|check)"
+    r"|(?:i|we) (?:would|will) (?:suggest|propose) (?:starting|we start|beginning) (?:with|on)"
+    r"|(?:i|we) (?:will |am going to |are going to )?(?:begin|start) (?:with|on) (?:the|your|her|his|their|that|this)"
+    r"|let us (?:start|begin) (?:with|on) (?:the|that|this) (?!name|details|basics|security)[a-z]+)\b"
+)
+
+
 def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     """Spans of concrete next steps: someone will do something, and the sentence says when."""
     kept = []
     times = hits(text, "time_expressions")
+    for match in _BOOKED.finditer(text.norm):
+        sentence = sentence_at(text, match.start())
+        if sentence is None or sentence.is_question or negated(text, match.start(), 2):
+            continue
+        when = [t for t in times if sentence.start <= t[0] < sentence.end]
+        if when:
+            kept.append(match.span())
+            kept.extend(when)
+    for match in _FIRST_PICK.finditer(text.norm):
+        sentence = sentence_at(text, match.start())
+        if sentence is not None and not sentence.is_question and not negated(text, match.start(), 2):
+            kept.append(match.span())
     # "I guarantee it will be with you tomorrow" promises an outcome; "I promise I'll ring at 3" a step
     promised = [span for span in hits(text, "overpromise_phrases") if not _OWN_STEP.match(text.norm, span[1])]
     for start, end in hits(text, "commitment_phrases"):
@@ -113,7 +143,7 @@ def _sentence_end(text: Text, position: int) -> int:
 # "...if you DM your account number". The plan is concrete because each side knows its part.
 _HANDOVER = r"(?:send|dm|pm|drop|pop|message|reply|email|text|call|ring|give|share|forward|inbox|post|upload|attach)"
 _CUSTOMER_STEP = re.compile(
-    rf"^(?:(?:please|just|so|then|and|now|ok|okay|right)\s+)*{_HANDOVER}\b"
+    rf"(?:^|[,;:]\s+)(?:(?:please|just|so|then|and|now|ok|okay|right)\s+)*{_HANDOVER}\b"
     rf"|\b(?:if|once|when|as soon as) you(?: can)? (?:{_HANDOVER}|confirm|reply)\b"
 )
 
