@@ -211,16 +211,20 @@ _CHECK = re.compile(
     r"\b(?:please|kindly|can you|could you|would you|will you|just)(?: just| quickly)? (?:confirm|check|verify|double check)\b"
     r"|\bconfirm (?:the following|these|this|that|for me|below)\b"
     r"|\b(?:shout|tell me|let me know|let us know|say|flag it|give me a shout|correct me|stop me|jump in|pipe up|speak up|do say|do tell me)"
-    r"(?: now| straight away)? (?:if|where|whether|when)\b[^.?!]*\b(?:wrong|missed|incorrect|not right|not quite right|off|inaccurate|mistaken|left out|misunderstood|misheard|anything|something|different|changed|complete|incomplete|missing|the full list|the whole list)\b"
+    r"(?: now| straight away)? (?:if|where|whether|when)\b[^.?!]*\b(?:wrong|missed|incorrect|not right|not quite right|off|inaccurate|mistaken|left out|misunderstood|misheard|anything|something|different|changed|complete|incomplete|missing|the full list|the whole list|correct|right|accurate)\b"
+    # the condition first: "if I've got any of that wrong or left something out, tell me"
+    r"|\bif (?:i have|i) (?:got|get|missed|left|misunderstood|misheard|mixed)\b[^.?!]*\b(?:wrong|out|anything|something|up)\b[^.?!]*\b(?:tell me|let me know|shout|say so|correct me|give me a shout)\b"
+    # teach-back: "can you tell me back the time for the pharmacy, just so I know I've explained it well?"
+    r"|\b(?:tell|say|read|repeat|give) (?:it |that |them |those )?(?:back to me|me back)\b|\bjust so i know (?:i have |it is |that is )?(?:explained|clear|made (?:it|that) clear|got it across)\b"
     # the elliptical check after a list: "Anything missing?", "anything to add there?"
     r"|^(?:(?:and|so|okay|ok)\W+)?(?:is there )?anything (?:missing|to add|i should add|i have left off)(?: there| from (?:that|this|the list|my list))?\s*\?\s*$"
-    r"|\b(?:is|was|does|did) (?:that|this|it|all that|all of that|any of that) (?:sound |seem |look )?(?:right|correct|accurate|fair|about right|a fair summary|the gist|it|everything|ok|okay|all right|the picture|the whole picture|the story|the whole story|about the size of it|a fair picture)\b"
+    r"|\b(?:is|was|does|did) (?:that|this|it|all that|all of that|any of that|everything) (?:sound |seem |look )?(?:right|correct|accurate|fair|about right|a fair summary|the gist|it|everything|ok|okay|all right|the picture|the whole picture|the story|the whole story|about the size of it|a fair picture|clear)\b"
     r"|\b(?:have|did|do) i (?:got|get|have|understood|understand|heard|hear|captured|capture|caught|catch)\b[^.?!]*\b(?:right|correctly|correct|well|properly|straight|all|everything|that)\b[^.?!]*\?"
     r"|\b(?:am i|are we) (?:right|correct|on the right track|on the same page)\b"
     r"|\b(?:did|have) i (?:miss|missed|leave|left|forget|forgotten|get) (?:anything|something|out|wrong)\b"
     r"|\bwhat (?:have|did) i (?:missed|miss|got wrong|get wrong|left out|leave out)\b"
     r"|\banything (?:i have|i|i have got|i got) (?:missed|got wrong|left out|misunderstood)\b"
-    r"|(?:^|,\s*)(?:right|correct|yes|yeah|yep|no|ok|okay|is that right|is it|yes or no)\s*\?\s*$"
+    r"|(?:^|[,;:]\s*|\s[-\u2013\u2014]\s*)(?:right|correct|yes|yeah|yep|no|ok|okay|is that right|is it|yes or no)\s*\?\s*$"
     r"|\b(?:just )?(?:making|to make|want to make|wanted to make) sure (?:i have|i|i am|we have|we) (?:got|get|understood|understand|heard|right)\b"
 )
 # A check that comes first and leads into the recap: "please confirm: ...", "let me check I've got
@@ -230,7 +234,8 @@ _LEADING = re.compile(
     r"|\b(?:let me|can i|could i|i want to|i will just|i would like to) (?:just )?(?:check|make sure|confirm|be sure|double check)\b(?! in\b| on\b| with\b| back\b)"
     r"|\b(?:let me|i will|can i) (?:just )?(?:read|repeat|play|run) (?:that|this|it|those|these|everything|them|all that) (?:back|through)\b"
     # checking announced before acting on it: "checking before I book: ...", "three quick checks before I change anything"
-    r"|\b(?:just |quickly )?(?:checking|a (?:quick )?check|(?:two|three|four|a few|some|a couple of) (?:quick )?checks)(?: first)? (?:before (?:i|we)|that i|i have|i got)\b"
+    r"|\b(?:just |quickly )?(?:checking|(?:a )?(?:quick )?check|(?:two|three|four|a few|some|a couple of) (?:quick )?checks)(?: first)? (?:before (?:i|we)|that i|i have|i got)\b"
+    r"|(?:^|\bjust )to check\s*[,:]"
 )
 # "To confirm, ..." checks only when it asks: "to confirm, you'd like $500 moved?", or "just to
 # confirm, it's Tuesday at 10. Does that work?"; "just to confirm, your refund went out today" informs.
@@ -251,11 +256,19 @@ _MAX_CHECK_WORDS = 16
 
 
 def _check_question(sentence: Sentence) -> bool:
-    words = sentence.text.split()
+    # "does that all make sense, and is there anything else?": the check before the send-off
+    first = re.split(r",? (?:and|or) (?:is there|is that|can i|anything)\b", sentence.text, maxsplit=1)
+    if len(first) > 1 and _check_question_body(first[0] + "?"):
+        return sentence.is_question
+    return _check_question_body(sentence.text) and sentence.is_question
+
+
+def _check_question_body(body: str) -> bool:
+    words = body.split()
     return (
-        sentence.is_question and len(words) <= _MAX_CHECK_WORDS
-        and bool(_BACK.search(sentence.text)) and bool(_RIGHT.search(sentence.text))
-        and not re.search(r"\b(?:else|help|assist|today)\b", sentence.text)
+        len(words) <= _MAX_CHECK_WORDS
+        and bool(_BACK.search(body)) and bool(_RIGHT.search(body))
+        and not re.search(r"\b(?:else|help|assist|today)\b", body)
     )
 
 
