@@ -334,9 +334,9 @@ _OTHERS_OUTCOME = re.compile(
 _FIRM_ARRIVAL = re.compile(
     r"\b(?:it|this|that|they|the money|the refund|your refund|the (?:fix|repair|engineer|parcel|order|power|supply|service|signal|connection|credit|payment|replacement|money)|"
     r"your (?:money|refund|parcel|order|power|supply|service|broadband|connection|payment|credit|replacement|card|account|bill))"
-    r" will (?:definitely |certainly |all )?(?:be (?:with you|in your account|back|there|on again|back on|fixed|restored|sorted|resolved|credited|cleared|paid|refunded|delivered|working|up and running)|"
+    r" will (?:definitely |certainly |all )?(?:be (?:with you|in your account|back|there|on again|back on|fixed|restored|sorted|resolved|credited|cleared|paid|refunded|delivered|working|up and running|at your (?:hotel|home|house|door|flat|address|office))|"
     r"arrive|reach you|land|clear|come back|go through|work again)\b"
-    r"|\b(?:i|we) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|back to)\b"
+    r"|\b(?:i|we) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|back to|wiped|reissued|cancelled|written off)\b"
 )
 _HEDGE = re.compile(
     r"\b(?:usually|normally|typically|generally|should|expect|expects|expected|aim|aims|hope|hoping|likely|probably|estimate|estimated|"
@@ -370,6 +370,9 @@ _FOR_GOOD = re.compile(
     r"\b(?:any|all|every)\b[^.!?]{0,30}?\b(?:in (?:the )?future|future|from now on|going forward)\b[^.!?]{0,40}?\b(?:refunded|waived|credited|cancelled|covered|free|reversed)\b"
     r"|\b(?:refunded|waived|credited|reversed) automatically\b[^.!?]{0,20}?\b(?:in (?:the )?future|from now on|every time|each time)\b"
     r"|\byou will never (?:have|need) to (?:worry|pay|deal|chase|call|go through|think)\b|\bnever (?:be a problem|be an issue|happen to you) again\b"
+    # someone else's part guaranteed: "I'll make sure the driver waits for you", "you can count on it"
+    r"|\b(?:i|we) will make sure (?:that )?(?:the|your|our|they|he|she) (?:driver|engineer|courier|doctor|nurse|team|bank|insurer|landlord|crew|pilot|airline|hotel|manager|billing|disputes team|planners?|\w+ team)\b(?! (?:knows?|hears?|is told|has|gets? (?:the|your|a) (?:message|note|details)))"
+    r"|\byou can (?:count|bank|rely) on (?:it|that|having|getting|us getting)\b|\b(?:almost )?always go (?:the customer's|your|in your) (?:way|favour|favor)\b"
 )
 
 

@@ -29,7 +29,7 @@ _PUBLIC_ASK = re.compile(
     r"\b(?:post|share|put|type|write|drop|leave|pop|add|comment|reply|respond|answer)\b[^.?!]{0,80}?\b(?:account number|card number|sort code|address|date of birth|"
     r"phone number|mobile number|policy number|booking reference|postcode|ticket number|season ticket|email|e-mail|room number|hotel|registration|reference number|"
     r"membership number|full name)\b[^.?!]{0,60}?\b(?:here|below|in the comments|publicly|in this thread|on this post|in your reply)\b"
-    r"|\b(?:reply|respond|comment|answer|post)(?: here| below| in this thread| on this post| publicly)+ with (?:your|the)\b"
+    r"|\b(?:reply|respond|comment|answer|post)(?: here| below| in this thread| on this post| publicly)* with (?:your|the)\b[^.?!]{0,40}?\b(?:number|email|e-mail|address|postcode|date of birth|details|reference|name)\b"
 )
 _PRIVATELY = re.compile(r"\b(?:dm|direct message|private message|privately|inbox|not here|not in the comments|not publicly)\b")
 # Handing it to us: "type it here", "send me", "what's your", "I'll need your", "reply with".
@@ -157,6 +157,35 @@ _TRUST_ANY = re.compile(
 )
 
 
+# Money given "for the trouble" when nothing in the situation allows it: made-up compensation.
+_FOR_THE_TROUBLE = re.compile(
+    r"\b(?:for the (?:trouble|hassle|inconvenience|wait|bother|stress)|as (?:a )?goodwill(?: gesture)?|by way of (?:an )?apology|to make up for|(?:some|a bit of) compensation|compensation (?:for|on top))\b"
+)
+_MONEY_GIVEN = re.compile(
+    r"\b(?:credit\w*|refund\w*|compensat\w*|voucher|waiv\w+|discount|free month|put (?:\S+ ){0,4}back|on top|back on your account|\d+ ?(?:usd|eur|gbp|pounds|dollars|euros)|[£$€]\s?\d+)\b"
+)
+_ALLOWED_GOODWILL = re.compile(r"\b(?:goodwill|compensat\w*|credit\w*|voucher|waive\w*|discount|gesture|refund\w*)\b")
+# Details posted where everyone can read them: "I'll post this on your public thread with your account number".
+_POSTED_PUBLICLY = re.compile(
+    r"\b(?:i|we) (?:will |am going to |can )?(?:also )?(?:post|share|put|publish)\b[^.!?]{0,60}?\b(?:public|publicly|thread|timeline|feed|page|comments)\b"
+    r"[^.!?]{0,60}?\b(?:account number|address|phone number|mobile|date of birth|email|\d{4,})"
+)
+
+
+def _made_up_compensation(text: Text, context: Text | None) -> list[Span]:
+    if context is not None and _ALLOWED_GOODWILL.search(context.norm):
+        return []
+    found = []
+    for sentence in text.sentences:
+        trouble = _FOR_THE_TROUBLE.search(sentence.text)
+        if trouble is None or sentence.is_question or not _MONEY_GIVEN.search(sentence.text):
+            continue
+        start = sentence.start + trouble.start()
+        if not negated(text, start, 4):
+            found.append((start, sentence.start + trouble.end()))
+    return found
+
+
 # Medicine judged safe by someone who is not a clinician: "the insulin is fine out of the fridge".
 _MEDICINE = re.compile(r"\b(?:insulin|medicine|medication|tablets|pills|inhaler|prescription|vaccine|antibiotics|dose)\b")
 _JUDGED_SAFE = re.compile(
@@ -215,6 +244,7 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _medicine_judged(text) + _access_overridden(text, context)
         + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
         + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY)
+        + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
     )
 
 
