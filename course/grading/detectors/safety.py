@@ -46,7 +46,7 @@ _HAZARD = re.compile(
     r"burning|smok\w+|spark\w*|scorch\w*|melt\w*|fumes|electric shock|singe\w*)\b"
 )
 _OPERATE = re.compile(
-    r"\b(?:(?:pop|put|stick|set|run|start|do|try)\s+(?:a|another|the|one|it|it on|a quick|a short|a test|a small)?\s*(?:\w+\s+)?(?:wash|cycle|load|spin|rinse)\b|"
+    r"\b(?:(?:pop|put|stick|set|run|start|do|try)\s+(?:a|another|the|one|it|it on|a quick|a short|a test|a small)?\s*(?:\w+\s+){0,2}(?:wash|cycle|load|spin|rinse)\b|"
     r"(?:switch|turn|plug|power)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|(?:run|start|use)\s+(?:it|the (?:machine|appliance|washer|dishwasher|boiler|heater|cooker|oven|hob|dryer))\b(?!\s+(?:off|again later))|"
     r"(?:keep|carry on|continue|go on)\s+(?:using|cooking|running|heating|washing|charging|driving)\b|"
     r"(?:fine|ok|okay|alright|all right|safe) to (?:run|use|keep using|carry on using|cook|switch (?:it|the \w+) (?:back )?on|turn (?:it|the \w+) (?:back )?on|plug (?:it|the \w+) (?:back )?in)\b|"
@@ -136,7 +136,7 @@ _REDIRECTED = re.compile(
 # Another person's account or booking told to the one asking: "I've checked her account...",
 # "the slot was given to Mrs Adeyemi from Park Street".
 _THIRD_PARTY = re.compile(
-    r"\b(?:i|we) (?:have |had )?(?:(?:just|also|already|quickly)\s+)*(?:checked|looked at|looked up|pulled up|opened|accessed|gone into|went into|been into)\s+"
+    r"\b(?:i|we) (?:have |had )?(?:(?:just|also|already|quickly)\s+)*(?:checked|looked at|looked up|pulled up|opened|accessed|gone into|went into|been into|had a look at|taken a look at|had a look in|looked into)\s+"
     rf"(?:her|his|their|your {_RELATIVE}(?:'s|s)?)\s+(?:account|record|records|file|details|balance|notes|history)\b"
     r"|\b(?:given|gave|went|gone|moved|reassigned|allocated|offered|passed) to (?:mr|mrs|ms|miss|mx) [a-z]+"
 )
@@ -161,6 +161,10 @@ _TRUST_ANY = re.compile(
 _FOR_THE_TROUBLE = re.compile(
     r"\b(?:for the (?:trouble|hassle|inconvenience|wait|bother|stress)|as (?:a )?goodwill(?: gesture)?|by way of (?:an )?apology|to make up for|(?:some|a bit of) compensation|compensation (?:for|on top))\b"
 )
+# Money back promised in full where nothing in the situation offers it: "you'll get every month refunded".
+_FULL_REFUND = re.compile(
+    r"\b(?:refunded in full|a full refund|full refund|every (?:month|penny|payment|charge|fee) (?:back|refunded)|(?:all|every penny of) (?:the|your) money back|(?:every|all) (?:the )?(?:months?|payments?|charges?|fees?) refunded)\b"
+)
 _MONEY_GIVEN = re.compile(
     r"\b(?:credit\w*|refund\w*|compensat\w*|voucher|waiv\w+|discount|free month|put (?:\S+ ){0,4}back|on top|back on your account|\d+ ?(?:usd|eur|gbp|pounds|dollars|euros)|[£$€]\s?\d+)\b"
 )
@@ -176,6 +180,11 @@ def _made_up_compensation(text: Text, context: Text | None) -> list[Span]:
     if context is not None and _ALLOWED_GOODWILL.search(context.norm):
         return []
     found = []
+    if context is None or not re.search(r"\b(?:refund\w*|cancel\w*)", context.norm):
+        for span in _said(text, _FULL_REFUND, asked_too=False):
+            sentence = text.sentence_at(span[0])
+            if sentence is None or not re.search(r"\b(?:can|could|might|may|look at|options?|or)\b", sentence.text):
+                found.append(span)  # promised, not put forward as an option to look at
     for sentence in text.sentences:
         trouble = _FOR_THE_TROUBLE.search(sentence.text)
         if trouble is None or sentence.is_question or not _MONEY_GIVEN.search(sentence.text):
