@@ -70,16 +70,23 @@ def reassures(text: Text, context: Text | None) -> list[Span]:
 _BOOKED = re.compile(
     r"\b(?:an?|the|our|your|a local) (?:engineer|technician|electrician|plumber|courier|driver|nurse|doctor|gp|fitter|surveyor|crew|team|specialist|callback|call back|visit|appointment|delivery|replacement)"
     r"(?: visit)? (?:is|has been|are|have been) (?:now |already |also )?(?:booked|coming|due|scheduled|arranged|confirmed|booked in|on (?:the|its|their) way|going out|visiting)\b"
+    r"|(?:^|[,.;:]\s*)(?:engineer|technician|callback|call back|visit|appointment|delivery|courier|replacement)(?: visit)? (?:booked|scheduled|arranged|confirmed)\b"
 )
-
+# Handed on, said without "I": "your suggestion has gone straight to our planners", "logged with our planners today".
+_HANDED_ON = re.compile(
+    r"\b(?:it|this|that|your (?:suggestion|idea|point|feedback|complaint|request|case|report|comments?))(?: [^.!?,;]{1,60}?)? (?:has|have) (?:now |already |just )?(?:gone|been (?:passed|sent|logged|forwarded|raised|escalated|flagged|given|put)) (?:straight |directly |on |through )?(?:to|with|in front of) (?:our|the)\b(?! (?:relevant|appropriate|right|correct|responsible|concerned)\b)"
+    r"|(?:^|[,.;:]\s*)(?:logged|passed|sent|forwarded|raised|flagged|escalated|noted) (?:it |this |that )?(?:on |over )?(?:with|to) (?:our|the) (?!(?:relevant|appropriate|right|correct|responsible|concerned)\b)\w+"
+)
 
 # The first thing picked and taken on, said as the speaker's own plan: "first I'd like to look at
 # the card reader", "I'd suggest starting with the card reader", "for today I begin with Bia's login".
 _FIRST_PICK = re.compile(
     r"\b(?:first(?:ly)?,? (?:i|we) (?:would like to|want to|will|am going to|are going to) (?:look at|start (?:with|on)|tackle|sort|fix|deal with|check)"
     r"|(?:i|we) (?:would|will) (?:suggest|propose) (?:starting|we start|beginning) (?:with|on)"
-    r"|(?:i|we) (?:will |am going to |are going to )?(?:begin|start) (?:with|on) (?:the|your|her|his|their|that|this)"
-    r"|let us (?:start|begin) (?:with|on) (?:the|that|this) (?!name|details|basics|security)[a-z]+)\b"
+    r"|(?:i|we) (?:will |am going to |are going to |would like to |want to |am |are )?(?:begin|start|beginning|starting) (?:with|on|by) (?:the|your|her|his|their|that|this|[a-z]+'s)"
+    r"|to (?:begin|start)(?: with)?,? (?:i|we) (?:take|will take|look at|will look at|start with|am taking)"
+    r"|first step from (?:me|us)"
+    r"|let us (?:start|begin) (?:with|on) (?:the|that|this|[a-z]+'s) (?!name|details|basics|security)[a-z]+)\b"
 )
 
 
@@ -92,13 +99,18 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
         if sentence is None or sentence.is_question or negated(text, match.start(), 2):
             continue
         when = [t for t in times if sentence.start <= t[0] < sentence.end]
-        if when:
+        day = re.search(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|tonight)\b", sentence.text)
+        if when or day:
             kept.append(match.span())
             kept.extend(when)
-    for match in _FIRST_PICK.finditer(text.norm):
-        sentence = sentence_at(text, match.start())
-        if sentence is not None and not sentence.is_question and not negated(text, match.start(), 2):
-            kept.append(match.span())
+    for match in list(_FIRST_PICK.finditer(text.norm)) + list(_HANDED_ON.finditer(text.norm)):
+        start = match.start() + len(match.group()) - len(match.group().lstrip(",.;: "))
+        sentence = sentence_at(text, start)
+        if sentence is None or negated(text, start, 2):
+            continue
+        # "To begin, I take Bia's login: can you tell me what she sees?" takes it on, then asks
+        if not sentence.is_question or ":" in text.norm[match.end():sentence.end]:
+            kept.append((start, match.end()))
     # "I guarantee it will be with you tomorrow" promises an outcome; "I promise I'll ring at 3" a step
     promised = [span for span in hits(text, "overpromise_phrases") if not _OWN_STEP.match(text.norm, span[1])]
     for start, end in hits(text, "commitment_phrases"):
@@ -159,6 +171,7 @@ _DONE_OR_CONCRETE = re.compile(
     r"(?:send|pass|put|note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
     r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|keep you (?:posted|updated|informed)|let you know|"
     r"come back|be back|pop back|report back|check back|drop back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|"
+    r"feed (?:this |it |that |your \w+ )?back|pass (?:this|it|that) on|"
     r"get (?:the|a|an|your|someone|him|her)|add|register|sign you up|enrol|enroll|start (?:with|on)|begin (?:with|on)|"
     r"give you (?:a|the|your) (?:reference|ref|case|number|call|ring|update))\b"
     # a step under way now: "I'm sending the cool box", "we're adding you to the register"
