@@ -25,6 +25,7 @@ __all__ = [
     "SPOKEN",
     "first_name",
     "still_doing",
+    "turn_task",
     "turn_context",
     "Reply",
     "ConversationRun",
@@ -65,6 +66,17 @@ SPOKEN = ("phone", "in-person")
 def still_doing(exercise: Exercise) -> str:
     """What the customer is doing while their pieces come: ``typing``, or ``speaking``."""
     return "speaking" if exercise.channel in SPOKEN else "typing"
+
+
+def turn_task(turn: Turn, name: str, shape: Callable[[str], str] = str.strip) -> str:
+    """What the learner is asked to do at this step, before the customer speaks ("" when nothing more than reply).
+
+    ``shape`` lays out the step's own prompt (the app unwraps its lines to fit the screen).
+    """
+    if turn.summary:
+        text = f"Closing step: sum up what {name} told you and check you have it right."
+        return f"{text} {shape(turn.prompt)}" if turn.prompt.strip() else text
+    return shape(turn.prompt) if turn.prompt.strip() else ""
 
 
 def turn_context(conversation: Conversation, turn: Turn, heard: str = "") -> str:

@@ -65,11 +65,11 @@ def starting_order(exercise: Exercise) -> list[int]:
     return order
 
 
-def _whole_number(word: str, what: str) -> int:
-    """A number as typed, or ValueError naming what it should have been."""
+def _whole_number(word: str) -> int:
+    """A number as typed (digits only), or ValueError."""
     text = word.strip()
     if not text.isdigit() or not text.isascii():
-        raise ValueError(f"'{text}' is not a {what} number")
+        raise ValueError(f"'{text}' is not a number")
     return int(text)
 
 
@@ -77,7 +77,7 @@ def _numbers(words: Sequence[str], what: str, count: int) -> list[int]:
     """Numbers as typed, each one shown (1 to ``count``) and none twice; ValueError otherwise."""
     numbers = []
     for word in words:
-        number = _whole_number(word, what)
+        number = _whole_number(word)
         if not 1 <= number <= count:
             raise ValueError(f"there is no {what} {number}: they are numbered 1 to {count}")
         if number in numbers:
@@ -111,6 +111,11 @@ class Answer(ABC):
     def numbered(cls, exercise: Exercise) -> tuple[str, ...]:
         """The lines to show before asking for the answer: each option, step or line with its number."""
         return ()
+
+    @classmethod
+    def form(cls, exercise: Exercise) -> str:
+        """How the answer to this exercise is written after its option (``N``, ``N,N,...``)."""
+        return cls.metavar
 
     @abstractmethod
     def recorded(self) -> Any:
@@ -153,6 +158,11 @@ class Picks(Answer):
         """Every option, numbered as shown."""
         return tuple(f"{number}. {exercise.options[index].text.strip()}"
                      for number, index in enumerate(option_order(exercise), start=1))
+
+    @classmethod
+    def form(cls, exercise: Exercise) -> str:
+        """One number for a choice; one or more for a multi."""
+        return "N" if exercise.kind == "choice" else cls.metavar
 
     def recorded(self) -> list[int]:
         """The option indexes."""

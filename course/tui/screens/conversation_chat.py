@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from course.content.model import Exercise, Turn
-from course.conversation import ConversationRun, Reply, first_name, still_doing
+from course.conversation import ConversationRun, Reply, first_name, still_doing, turn_task
 from course.judging import reply_verdict
 from course.tui.widgets.chat_log import ChatEntry
 from course.tui.widgets.scenario import CHANNELS, reflow
@@ -32,14 +32,8 @@ def verdict_line(reply: Reply, name: str) -> Text:
 
 def _opening(turn: Turn, name: str) -> list[ChatEntry]:
     """The step's task, when it has one, before the customer speaks."""
-    if turn.summary:
-        text = f"Closing step: sum up what {name} told you and check you have it right."
-        if turn.prompt.strip():
-            text += f" {reflow(turn.prompt)}"
-        return [ChatEntry("task", Text(f"ℹ {text}"))]
-    if turn.prompt.strip():
-        return [ChatEntry("task", Text(f"ℹ {reflow(turn.prompt)}"))]
-    return []
+    task = turn_task(turn, name, reflow)
+    return [ChatEntry("task", Text(f"ℹ {task}"))] if task else []
 
 
 def _said(name: str, text: str, kind: str = "customer", doing: str = "typing") -> ChatEntry:
