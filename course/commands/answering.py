@@ -117,6 +117,7 @@ def drop_draft(store: ProgressStore, learner: str, exercise: Exercise) -> None:
     from ..progress import StoreError  # on use, as in every command
 
     try:
+        store.draft(learner, exercise.id)  # seen first, as the app's screen saw it: the store drops only drafts seen
         store.clear_draft(learner, exercise.id)
     except StoreError as error:
         say(f"listen: your answer is saved, but the draft kept for it could not be dropped: {error}", err=True)

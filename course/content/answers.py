@@ -69,7 +69,7 @@ def _whole_number(word: str) -> int:
     """A number as typed (digits only), or ValueError."""
     text = word.strip()
     if not text.isdigit() or not text.isascii():
-        raise ValueError(f"'{text}' is not a number")
+        raise ValueError(f"{text!r} is not a number")  # quoted as Python would: one line, whatever was typed
     return int(text)
 
 
@@ -253,7 +253,7 @@ class Labelling(Answer):
         for item, word in zip(lines, words):
             label = known.get(word.strip().casefold())
             if label is None:
-                raise ValueError(f"'{word.strip()}' is not a label here (the labels: {', '.join(exercise.labels)})")
+                raise ValueError(f"{word.strip()!r} is not a label here (the labels: {', '.join(exercise.labels)})")
             given[item.text] = label
         return cls(given)
 
