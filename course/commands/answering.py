@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 import click
 
-from ..content.answers import Answer, Talk
+from ..content.answers import Answer
 from ..content.kinds import EXERCISE_KINDS, exercise_kind
 from ..content.model import Exercise
 from .say import say
@@ -78,8 +78,9 @@ def typed_answer(exercise: Exercise, typed: Mapping[str, str | None], *, text_gi
             for_kinds = " and ".join(kinds_answered_with(option))
             raise click.UsageError(f"--{option} is for {for_kinds} exercises; "
                                    f"'{exercise.id}' is {an(exercise.kind)} exercise{_how(exercise)}")
-    if model is Talk:
-        raise click.UsageError(f"'{exercise.id}' is a conversation: play it with listen converse {exercise.id}")
+    if model.played_with:
+        raise click.UsageError(f"'{exercise.id}' is {an(exercise.kind)}: play it with listen {model.played_with} "
+                               f"{exercise.id}")
     if not model.option:
         return None
     raw = given.get(model.option)
@@ -105,8 +106,8 @@ def an(word: str) -> str:
 def _how(exercise: Exercise) -> str:
     """How this exercise is answered, after a colon."""
     model = exercise_kind(exercise.kind).answer
-    if model is Talk:
-        return f": play it with listen converse {exercise.id}"
+    if model.played_with:
+        return f": play it with listen {model.played_with} {exercise.id}"
     if model.option:
         return f": answer with --{model.option} {model.form(exercise)}"
     return ": give the answer in your own words (--answer TEXT, a file or standard input)"

@@ -137,7 +137,6 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
                                f"answer it with listen answer {exercise.id}")
     store = settings.store(course)
     learner = settings.learner_name(store)
-    assert learner is not None
     kept = Talk.from_recorded(exercise, store.draft(learner, exercise.id) or "")
     run = replay(exercise, kept) if kept.replies else ConversationRun(exercise, ReplayClock())
     started = time.monotonic() - kept.seconds

@@ -150,7 +150,7 @@ def _text_given(**ways: object) -> str:
 @click.option("--editor", is_flag=True, help="Write a written answer in $EDITOR.")
 @answer_options
 @click.pass_context
-def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool, **typed: str | None) -> int:
+def answer(ctx: click.Context, /, exercise_id: str, file: str | None, editor: bool, **typed: str | None) -> int:
     """Answer an exercise, see the feedback, and record the attempt.
 
     A written answer comes from --file, from $EDITOR, or from standard input;
@@ -170,7 +170,6 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool,
     given = typed_answer(exercise, typed, text_given=_text_given(file=file, editor=editor))
     store = settings.store(course)
     learner = settings.learner_name(store)
-    assert learner is not None
     started = time.monotonic()
     answered = given if given is not None else Written(_read_answer(file, editor, exercise))
     judgment = judge(exercise, answered)
@@ -193,7 +192,7 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool,
 @answer_options
 @click.option("--json", "as_json", is_flag=True, help="Print the judgment as JSON.")
 @click.pass_context
-def grade(ctx: click.Context, exercise_id: str, answer_text: str | None, as_json: bool, **typed: str | None) -> int:
+def grade(ctx: click.Context, /, exercise_id: str, answer_text: str | None, as_json: bool, **typed: str | None) -> int:
     """Judge an answer of any kind without recording it.
 
     A written answer comes from --answer or standard input; the other kinds

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, overload
 
 import click
 
@@ -62,6 +62,12 @@ class Settings:
         for notice in store.notices if say_notices else ():
             say(f"listen: {notice}", err=True)
         return store
+
+    @overload
+    def learner_name(self, store: ProgressStore, *, required: Literal[True] = True, say: bool = True) -> str: ...
+
+    @overload
+    def learner_name(self, store: ProgressStore, *, required: bool, say: bool = True) -> str | None: ...
 
     def learner_name(self, store: ProgressStore, *, required: bool = True, say: bool = True) -> str | None:
         """``--learner`` (created on first use), else the last learner, else ask to create one."""

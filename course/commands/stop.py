@@ -17,7 +17,7 @@ class Stop(click.ClickException):
 
     def __init__(self, message: str, status: int = USAGE_ERROR) -> None:
         super().__init__(message)
-        self.exit_code = status
+        self.exit_code = status  # type: ignore[misc]  # click types it per class; each Stop says its own
 
     @property
     def status(self) -> int:

@@ -96,6 +96,8 @@ class Answer(ABC):
     """How the option's value is written in help."""
     help: ClassVar[str] = ""
     """The option's help text."""
+    played_with: ClassVar[str] = ""
+    """The command that plays an exercise of this kind, when it is not answered in one go (``converse``)."""
 
     @classmethod
     @abstractmethod
@@ -354,6 +356,8 @@ class Talk(Answer):
     """A draft: the reply being typed."""
     seconds: float = 0.0
     """A draft: time spent so far."""
+
+    played_with: ClassVar[str] = "converse"
 
     @classmethod
     def from_recorded(cls, exercise: Exercise, answer: Any) -> Talk:

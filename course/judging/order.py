@@ -26,9 +26,13 @@ def _in_order(order: list[int]) -> set[int]:
     """
     best: list[list[int]] = []  # best[i]: the longest rising run ending at order[i]
     for i, step in enumerate(order):
-        longest = max((best[j] for j in range(i) if order[j] < step), key=len, default=[])
+        longest: list[int] = []
+        for j in range(i):
+            if order[j] < step and len(best[j]) > len(longest):  # the first of the longest, as max() gives
+                longest = best[j]
         best.append([*longest, step])
-    return set(max(best, key=len, default=[]))
+    settled: list[int] = max(best, key=len) if best else []
+    return set(settled)
 
 
 def judge_order(exercise: Exercise, answer: Arrangement) -> Judgment:

@@ -12,7 +12,7 @@ from course.content.answers import Written
 from course.content.model import Exercise
 from course.grading import Grade
 
-from .judgment import Judgment, Point, Shown, Span
+from .judgment import Judgment, Point, Role, Shown, Span
 
 __all__ = ["judge_written", "judge_graded"]
 
@@ -21,7 +21,7 @@ def _shown(answer: str, graded: Grade) -> Shown:
     """The answer as typed, with every criterion's evidence marked in rubric order."""
     spans = []
     for result in graded.results:
-        role = "cost" if result.costs else "credit"
+        role: Role = "cost" if result.costs else "credit"
         for start, end in result.evidence:
             if 0 <= start < end <= len(answer):
                 spans.append(Span(start, end, role))
