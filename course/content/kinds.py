@@ -11,6 +11,13 @@ a kind.
 
 The judge is named, not imported: content knows nothing of grading (the
 judging package, which sits above both, resolves the name).
+
+Adding a kind is: its line here; its judge (a function in ``course/judging/``);
+its line in ``course/tui/kinds.py`` (an existing screen, or a new one); its
+part in ``schema/exercise.schema.json`` unless it shares one (as multi shares
+choice's); and an example exercise in the bundled course, listed by a lesson.
+A new shape of answer is a new model in ``answers.py`` (its command-line option
+comes with it); new fields in exercise files are ``model.py`` and ``exercises.py``.
 """
 
 from __future__ import annotations
