@@ -20,9 +20,9 @@ from .safe_text import is_safe, safe_text
 
 if TYPE_CHECKING:
     from .content import Exercise
-    from .grading import Grade
+    from .judging import Judgment, Shown
 
-__all__ = ["grade_view", "grade_json", "status_view", "highlighted_answer", "terminal", "SafeConsole"]
+__all__ = ["judgment_view", "judgment_json", "status_view", "shown_answer", "terminal", "SafeConsole"]
 
 MET, MISSED = "✓", "✗"
 
@@ -58,60 +58,98 @@ def terminal(*, stderr: bool = False, **options: Any) -> SafeConsole:
 
 
 
-def highlighted_answer(answer: str, grade: "Grade") -> Text:
-    """The answer as typed, with the words that earned credit underlined and bold."""
-    text = Text(answer)
-    for result in grade.results:
-        style = "bold strike red" if result.costs else "bold underline green"
-        for start, end in result.evidence:
-            text.stylize(style, start, end)
+COSTS_STYLE = "bold strike red"
+"""Words that cost the answer credit: struck through, so it survives NO_COLOR."""
+EARNS_STYLE = "bold underline green"
+"""Words that earned credit: underlined."""
+_ROLE_STYLES = {"strong": "bold", "dim": "dim", "credit": EARNS_STYLE, "cost": COSTS_STYLE}
+
+
+def shown_answer(shown: Shown) -> Text:
+    """The answer exactly as written, with the words that earned credit underlined and those that cost it struck."""
+    text = Text(shown.text)
+    for span in shown.spans:
+        text.stylize(_ROLE_STYLES[span.role], span.start, span.end)
     return text
 
 
-def grade_view(exercise: "Exercise", answer: str, grade: "Grade") -> Group:
-    """The feedback a learner reads after answering, as Rich renderables."""
-    verdict = "PASSED" if grade.passed else "NOT YET"
-    mark = MET if grade.passed else MISSED
-    heading = Text.assemble(
-        (f"{mark} {verdict}", "bold green" if grade.passed else "bold yellow"),
-        f"  {exercise.title}: score {grade.score:.0%} (pass mark {grade.pass_mark:.0%})",
+def _heading(exercise: Exercise, judgment: Judgment) -> Text:
+    verdict = "PASSED" if judgment.passed else "NOT YET"
+    mark = MET if judgment.passed else MISSED
+    return Text.assemble(
+        (f"{mark} {verdict}", "bold green" if judgment.passed else "bold yellow"),
+        f"  {exercise.title}: score {judgment.score:.0%} (pass mark {judgment.pass_mark:.0%})",
     )
+
+
+def _written_view(exercise: Exercise, judgment: Judgment) -> Group:
+    """Feedback on an answer in the learner's own words: each criterion by id, the answer marked."""
     table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
     table.add_column(width=1)
     table.add_column(no_wrap=True)
     table.add_column(ratio=1)
-    for result in grade.shown:  # the course-wide harm checks only when one is missed
-        symbol = Text(MET if result.met else MISSED, style="green" if result.met else "red")
-        label = Text(f"{result.criterion.id} ({result.criterion.severity})", style="bold" if not result.met else "")
-        table.add_row(symbol, label, Text(result.feedback))
-    parts: list[Any] = [heading, Text(""), table]
-    if grade.essential_missed and not grade.passed:
-        names = ", ".join(result.criterion.id for result in grade.essential_missed)
+    for point in judgment.lines:  # the course-wide harm checks only when one is missed
+        symbol = Text(MET if point.met else MISSED, style="green" if point.met else "red")
+        label = Text(f"{point.id} ({point.severity})", style="bold" if not point.met else "")
+        table.add_row(symbol, label, Text(point.feedback))
+    parts: list[Any] = [_heading(exercise, judgment), Text(""), table]
+    if judgment.essential_missed and not judgment.passed:
+        names = ", ".join(point.id for point in judgment.essential_missed)
         parts += [Text(""), Text(f"An essential point was missed ({names}), so this answer cannot pass yet.")]
-    parts += [Text(""), Text("Your answer (what earned credit is underlined, what cost you is struck through):", style="bold"), highlighted_answer(answer, grade)]
+    parts += [Text(""), Text("Your answer (what earned credit is underlined, what cost you is struck through):",
+                             style="bold")]
+    if judgment.shown is not None:
+        parts.append(shown_answer(judgment.shown))
     return Group(*parts)
 
 
-def grade_json(exercise: "Exercise", answer: str, grade: "Grade") -> dict[str, Any]:
-    """The grade as plain data, for scripts and for ``listen grade --json``."""
+def judgment_view(exercise: Exercise, judgment: Judgment) -> Group:
+    """The feedback a learner reads after answering, as Rich renderables: the same judgment the app shows."""
+    if exercise.is_text:
+        return _written_view(exercise, judgment)
+    table = Table(show_header=False, box=None, padding=(0, 1), expand=False)
+    table.add_column(no_wrap=True)
+    table.add_column(no_wrap=True)
+    table.add_column(ratio=1)
+    replies = judgment.replies if exercise.conversation is not None else ()
+    for number, point in enumerate(judgment.lines):
+        body = Text(point.feedback.strip())
+        if point.heading:
+            body = Text.assemble((point.heading.strip(), "bold"), "\n", body)
+        for criterion in replies[number].lines if number < len(replies) else ():  # what each reply did
+            body.append(f"\n{MET if criterion.met else MISSED} {criterion.feedback.strip()}")
+        table.add_row(Text(point.mark, style="green" if point.met else "red"),
+                      Text(point.label, style="dim"), body)
+    parts: list[Any] = [_heading(exercise, judgment), Text(judgment.summary), Text(""), table]
+    if judgment.shown is not None:
+        parts += [Text(""), Text("Your answer:", style="bold"), shown_answer(judgment.shown)]
+    return Group(*parts)
+
+
+def judgment_json(exercise: Exercise, judgment: Judgment) -> dict[str, Any]:
+    """The judgment as plain data, for scripts and for ``listen grade --json``."""
+    answer = judgment.shown.text if judgment.shown is not None and exercise.is_text else ""
     return {
         "exercise": exercise.id,
-        "score": round(grade.score, 4),
-        "passed": grade.passed,
-        "pass_mark": grade.pass_mark,
+        "kind": exercise.kind,
+        "score": round(judgment.score, 4),
+        "passed": judgment.passed,
+        "pass_mark": judgment.pass_mark,
+        "summary": judgment.summary,
         "criteria": [
             {
-                "id": result.criterion.id,
-                "check": result.criterion.check,
-                "met": result.met,
-                "severity": result.criterion.severity,
-                "weight": result.criterion.weight,
-                "skill": result.skill,
-                "feedback": result.feedback,
-                "evidence": [[start, end] for start, end in result.evidence],
-                "evidence_text": [answer[start:end] for start, end in result.evidence],
+                "id": point.id,
+                "check": point.check,
+                "met": point.met,
+                "severity": point.severity,
+                "weight": point.weight,
+                "skill": point.skill,
+                "feedback": point.feedback,
+                "evidence": [[start, end] for start, end in point.evidence],
+                "evidence_text": [answer[start:end] for start, end in point.evidence],
+                **({"about": point.heading} if point.heading else {}),
             }
-            for result in grade.results
+            for point in judgment.counted
         ],
     }
 

@@ -21,6 +21,11 @@ __all__ = [
     "PASS_SCORE",
     "MOOD_WORDS",
     "mood_words",
+    "mood_change",
+    "SPOKEN",
+    "first_name",
+    "still_doing",
+    "turn_task",
     "turn_context",
     "Reply",
     "ConversationRun",
@@ -47,6 +52,31 @@ MOOD_WORDS = {
 def mood_words(mood: int) -> str:
     """The customer's mood in a word or two."""
     return MOOD_WORDS[max(-3, min(3, mood))]
+
+
+def first_name(customer: str) -> str:
+    """What the chat calls the customer."""
+    return customer.split()[0] if customer.strip() else "The customer"
+
+
+SPOKEN = ("phone", "in-person")
+"""Channels where the customer speaks rather than types."""
+
+
+def still_doing(exercise: Exercise) -> str:
+    """What the customer is doing while their pieces come: ``typing``, or ``speaking``."""
+    return "speaking" if exercise.channel in SPOKEN else "typing"
+
+
+def turn_task(turn: Turn, name: str, shape: Callable[[str], str] = str.strip) -> str:
+    """What the learner is asked to do at this step, before the customer speaks ("" when nothing more than reply).
+
+    ``shape`` lays out the step's own prompt (the app unwraps its lines to fit the screen).
+    """
+    if turn.summary:
+        text = f"Closing step: sum up what {name} told you and check you have it right."
+        return f"{text} {shape(turn.prompt)}" if turn.prompt.strip() else text
+    return shape(turn.prompt) if turn.prompt.strip() else ""
 
 
 def turn_context(conversation: Conversation, turn: Turn, heard: str = "") -> str:
@@ -204,3 +234,14 @@ class ConversationRun:
                          if self.conversation.turns[reply.turn_id].summary)
         passing = sum(reply.grade.passed for reply in self.replies)
         return summary_ok and passing * 2 > len(self.replies) and self.score >= PASS_SCORE
+
+
+def mood_change(reply: Reply) -> str:
+    """``calmer ▲ up 1``, ``angry ▼ down 2`` or ``neutral, no change``."""
+    change = reply.mood_after - reply.mood_before
+    word = mood_words(reply.mood_after)
+    if change > 0:
+        return f"{word} ▲ up {change}"
+    if change < 0:
+        return f"{word} ▼ down {-change}"
+    return f"{word}, no change"

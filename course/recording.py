@@ -8,12 +8,29 @@ and queues its own learning record (xAPI statement) in the outbox.
 
 from __future__ import annotations
 
-from .content import Course
-from .progress import Attempt, ProgressStore
+from typing import Any
+
+from .content import Course, Exercise
+from .judging import Judgment
+from .progress import Attempt, CriterionOutcome, ProgressStore
 from .trainer import note_completed_assignments
 from .trainer.standing import module_standing, tally
 
-__all__ = ["record_attempt"]
+__all__ = ["attempt_of", "record_attempt"]
+
+
+def attempt_of(exercise: Exercise, answer: Any, judgment: Judgment, *, seconds: float) -> Attempt:
+    """The attempt to record for a judged answer: ``answer`` as the store keeps it, and every point counted."""
+    return Attempt(
+        exercise_id=exercise.id,
+        answer=answer,
+        score=float(judgment.score),
+        passed=bool(judgment.passed),
+        outcomes=tuple(CriterionOutcome(point.id, point.met, point.severity, float(point.weight), point.skill)
+                       for point in judgment.counted),
+        content_hash=exercise.content_hash,
+        seconds=float(seconds),
+    )
 
 
 def record_attempt(course: Course, store: ProgressStore, learner: str, attempt: Attempt) -> Attempt:

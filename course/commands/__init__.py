@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from . import learning, sync, trainer
+from . import conversing, learning, sync, trainer
 
 __all__ = ["register"]
 
-GROUPS = (learning, sync, trainer)
+GROUPS = (learning, conversing, sync, trainer)
 
 
 def register(group: click.Group) -> None:

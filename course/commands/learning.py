@@ -1,4 +1,9 @@
-"""What learners and content authors run: check, status, answer, grade, detect."""
+"""What learners and content authors run: check, status, answer, grade, detect.
+
+The core each command needs (the course loader, grading and judging, the
+store, Rich for tables) is imported inside it, on use: ``listen --version``
+and ``--help`` then start in a few tens of milliseconds instead of hundreds.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,21 @@ import math
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from ..content.answers import Written
 from ..safe_text import safe_json
+from .answering import answer_options, drop_draft, typed_answer
 from .say import say
+from .settings import exercise_or_stop, settings_of
+from .stdin import TooLong, read_lines, read_text
+from .stop import FAILURE, Stop
+
+if TYPE_CHECKING:
+    from ..console import SafeConsole
+    from ..content import Exercise
 
 __all__ = ["COMMANDS"]
 
@@ -21,11 +36,7 @@ MAX_DETECT_LINE_BYTES = 1_000_000
 """The longest ``detect`` line read: a 50,000-character text and its context, escaped, fit well inside."""
 
 
-def _settings(ctx: click.Context):  # type: ignore[no-untyped-def]
-    return ctx.find_root().obj
-
-
-def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
+def _console(stderr: bool = False) -> SafeConsole:
     from ..console import terminal
 
     return terminal(stderr=stderr, soft_wrap=False)
@@ -41,7 +52,7 @@ def check(ctx: click.Context, folder: Path | None) -> int:
     """
     from ..checking import check_course
 
-    root = folder or _settings(ctx).content_dir
+    root = folder or settings_of(ctx).content_dir
     course, problems = check_course(root)
     for problem in problems:
         say(str(problem))
@@ -69,7 +80,7 @@ def status(ctx: click.Context, as_json: bool) -> int:
     from ..progress.summary import status_report
     from ..trainer import assignment_statuses
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     course = settings.course()
     store = settings.store(course)
     learner = settings.learner_name(store)
@@ -89,9 +100,8 @@ def status(ctx: click.Context, as_json: bool) -> int:
     return 0
 
 
-def _read_answer(file: str | None, editor: bool, exercise) -> str:  # type: ignore[no-untyped-def]
-    from ..cli import Stop
-
+def _read_answer(file: str | None, editor: bool, exercise: Exercise) -> str:
+    """The text answer from --file, $EDITOR or standard input, checked for size."""
     if file is not None and editor:
         raise Stop("give the answer with --file or --editor, not both")
     if editor:
@@ -116,48 +126,60 @@ def _read_answer(file: str | None, editor: bool, exercise) -> str:  # type: igno
             raise Stop("no answer given: use --file F, --editor, or pipe it in")
         if sys.stdin.isatty():
             say(f"{exercise.prompt}\nType your answer, then press Ctrl-D on a new line:", err=True)
-        from .stdin import read_text
-
         text = read_text()
     text = text.replace("\r\n", "\n").strip()
     if not text:
         raise Stop("the answer is empty: nothing was recorded")
+    _check_length(text)
+    return text
+
+
+def _check_length(text: str) -> None:
     if len(text) > MAX_ANSWER_CHARS:
         raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
-    return text
+
+
+def _text_given(**ways: object) -> str:
+    """Which way of giving text was used (``--file``...), if any."""
+    return next((f"--{name}" for name, value in ways.items() if value not in (None, False)), "")
 
 
 @click.command()
 @click.argument("exercise_id")
-@click.option("--file", "file", metavar="F", help="Read the answer from file F ('-' for standard input).")
-@click.option("--editor", is_flag=True, help="Write the answer in $EDITOR.")
+@click.option("--file", "file", metavar="F", help="Read a written answer from file F ('-' for standard input).")
+@click.option("--editor", is_flag=True, help="Write a written answer in $EDITOR.")
+@answer_options
 @click.pass_context
-def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool) -> int:
-    """Answer a text exercise, see the feedback, and record the attempt.
+def answer(ctx: click.Context, /, exercise_id: str, file: str | None, editor: bool, **typed: str | None) -> int:
+    """Answer an exercise, see the feedback, and record the attempt.
 
-    The answer comes from --file, from $EDITOR, or from standard input.
-    Exit status 0 once the attempt is safely stored, passed or not.
+    A written answer comes from --file, from $EDITOR, or from standard input;
+    the other kinds take the option their kind is answered with (run without
+    it to see the options, steps or lines numbered). A conversation is played
+    with `listen converse`. Exit status 0 once the attempt is safely stored,
+    passed or not.
     """
-    from .. import grading
-    from ..cli import FAILURE, Stop, exercise_or_stop
-    from ..console import grade_view
-    from ..progress import Attempt, StoreError
-    from ..recording import record_attempt
+    from ..console import judgment_view
+    from ..judging import judge
+    from ..progress import StoreError
+    from ..recording import attempt_of, record_attempt
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     course = settings.course()
     exercise = exercise_or_stop(course, exercise_id)
+    given = typed_answer(exercise, typed, text_given=_text_given(file=file, editor=editor))
     store = settings.store(course)
     learner = settings.learner_name(store)
     started = time.monotonic()
-    text = _read_answer(file, editor, exercise)
-    grade = grading.grade(exercise, text)
-    _console().print(grade_view(exercise, text, grade))
-    attempt = Attempt.from_grade(exercise, text, grade, seconds=round(time.monotonic() - started, 1))
+    answered = given if given is not None else Written(_read_answer(file, editor, exercise))
+    judgment = judge(exercise, answered)
+    _console().print(judgment_view(exercise, judgment))
+    attempt = attempt_of(exercise, answered.recorded(), judgment, seconds=round(time.monotonic() - started, 1))
     try:
         record_attempt(course, store, learner, attempt)
     except StoreError as error:
         raise Stop(f"{error} Your answer was not recorded.", FAILURE) from None
+    drop_draft(store, learner, exercise)
     count = len(store.attempts(learner, exercise.id))
     say(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")
     return 0
@@ -165,27 +187,33 @@ def answer(ctx: click.Context, exercise_id: str, file: str | None, editor: bool)
 
 @click.command()
 @click.argument("exercise_id")
-@click.option("--answer", "answer_text", metavar="TEXT", help="The answer (default: read standard input).")
-@click.option("--json", "as_json", is_flag=True, help="Print the grade as JSON.")
+@click.option("--answer", "answer_text", metavar="TEXT",
+              help="A written answer (default: read standard input).")
+@answer_options
+@click.option("--json", "as_json", is_flag=True, help="Print the judgment as JSON.")
 @click.pass_context
-def grade(ctx: click.Context, exercise_id: str, answer_text: str | None, as_json: bool) -> int:
-    """Grade an answer without recording it."""
-    from .. import grading
-    from ..cli import Stop, exercise_or_stop
-    from ..console import grade_json, grade_view
+def grade(ctx: click.Context, /, exercise_id: str, answer_text: str | None, as_json: bool, **typed: str | None) -> int:
+    """Judge an answer of any kind without recording it.
 
-    course = _settings(ctx).course()
+    A written answer comes from --answer or standard input; the other kinds
+    take the option their kind is answered with (run without it to see the
+    options, steps or lines numbered).
+    """
+    from ..console import judgment_json, judgment_view
+    from ..judging import judge
+
+    course = settings_of(ctx).course()
     exercise = exercise_or_stop(course, exercise_id)
-    from .stdin import read_text
-
-    text = answer_text if answer_text is not None else (read_text() if sys.stdin else "")
-    if len(text) > MAX_ANSWER_CHARS:
-        raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
-    result = grading.grade(exercise, text)
+    given = typed_answer(exercise, typed, text_given=_text_given(answer=answer_text))
+    if given is None:
+        text = answer_text if answer_text is not None else (read_text() if sys.stdin else "")
+        _check_length(text)
+        given = Written(text)
+    judgment = judge(exercise, given)
     if as_json:
-        say(safe_json(grade_json(exercise, text, result)))
+        say(safe_json(judgment_json(exercise, judgment)))
     else:
-        _console().print(grade_view(exercise, text, result))
+        _console().print(judgment_view(exercise, judgment))
     return 0
 
 
@@ -226,8 +254,6 @@ def detect(techniques: tuple[str, ...]) -> int:
     message on standard error), so output lines still match input lines.
     """
     from .. import grading
-    from ..cli import Stop
-    from .stdin import TooLong, read_lines
 
     unknown = [name for name in techniques if name not in grading.TECHNIQUES]
     if unknown:

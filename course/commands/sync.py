@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any, Callable
 import click
 
 from .say import say
+from .settings import settings_of
+from .stop import FAILURE, Stop
 
 if TYPE_CHECKING:
     from ..xapi.client import LrsClient
@@ -40,7 +42,6 @@ def lrs_options(command: Callable[..., Any]) -> Callable[..., Any]:
 def lrs_client(data_dir: Path, endpoint: str | None, username: str | None, password_env: str | None,
                *, save: bool = False) -> "LrsClient":
     """A client for the LRS the options, environment or config name; Stop (status 2) if they do not add up."""
-    from ..cli import Stop
     from ..xapi.client import LrsClient
     from ..xapi.config import ConfigError, load_config, lrs_settings, save_config
 
@@ -78,7 +79,6 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Column
 
-    from ..cli import FAILURE, Stop
     from ..console import terminal
     from ..progress import StoreError
     from ..xapi.client import CredentialsRefused, EndpointWrong

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from .say import say
+from .settings import settings_of
+from .stop import FAILURE, Stop
 from .sync import lrs_options
 
 __all__ = ["COMMANDS"]
@@ -16,13 +18,8 @@ PROGRESS_FROM = 20
 """Reading this many files or more shows a progress bar."""
 
 
-def _settings(ctx: click.Context):  # type: ignore[no-untyped-def]
-    return ctx.find_root().obj
-
-
 def _refuse(error: Exception) -> Exception:
     """The one line for a file that will not do."""
-    from ..cli import Stop
 
     return Stop(f"refused {error}: nothing was changed")
 
@@ -49,7 +46,6 @@ def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message
     Writes an assignment file (--out) that learners bring in with `listen import`,
     or, on a shared machine, gives it straight to learners (--learner).
     """
-    from ..cli import Stop
     from ..trainer import assignment_document, make_assignment, write_document
 
     if out is None and not learners:
@@ -62,7 +58,7 @@ def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message
         problem = web_address_problem(home_page)
         if problem:
             raise Stop(f"--home-page {home_page!r} is not a web address ({problem})")
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     course = settings.course()
     try:
         assignment = make_assignment(course, modules.split(","), due, pass_mark, message=message, trainer=trainer)
@@ -102,7 +98,7 @@ def import_(ctx: click.Context, files: tuple[Path, ...]) -> int:
     from ..progress import StoreError
     from ..trainer import RejectedFile, import_file
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     course = settings.course()
     store = settings.store()
     refused = 0
@@ -142,11 +138,10 @@ def _adopt_home_page(data_dir: Path, home_page: str) -> None:
 @click.pass_context
 def export(ctx: click.Context, out: Path | None) -> int:
     """Export the learner's results for a trainer: attempts, answers, scores, time and assignments."""
-    from ..cli import Stop
     from ..safe_text import safe_json
     from ..trainer import export_bundle, write_document
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     course = settings.course()
     store = settings.store()
     learner = settings.learner_name(store)
@@ -190,10 +185,9 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
     profile, and the exercises and criteria missed most often. With --lrs,
     the learners' answers are read from the LRS (same settings as listen sync).
     """
-    from ..cli import Stop
     from ..trainer import bundle_paths, cohort_report, read_bundles, works_from_store
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     course = settings.course()
     if lrs and paths:
         raise Stop("give either files or --lrs, not both")
@@ -223,7 +217,6 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
 
 def _works_from_lrs(settings, course, endpoint, username, password_env):  # type: ignore[no-untyped-def]
     """Every learner's answers, read from the LRS, as checked bundles."""
-    from ..cli import FAILURE, Stop
     from ..trainer.from_lrs import bundles_from_records
     from ..xapi.client import CredentialsRefused, EndpointWrong, LrsUnreachable
     from ..xapi.fetch import fetch_records
@@ -265,7 +258,6 @@ def _read_with_progress(course, files, read_bundles):  # type: ignore[no-untyped
 
 
 def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[no-untyped-def]
-    from ..cli import Stop
     from ..trainer.report_html import report_html
     from ..trainer.report_text import report_csv, report_json, report_tables
 
@@ -306,10 +298,9 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
 
     The learner brings the feedback in with `listen import` and sees it beside the answer.
     """
-    from ..cli import Stop
     from ..trainer import FeedbackDraft, RejectedFile, bundle_from_document, read_document
 
-    settings = _settings(ctx)
+    settings = settings_of(ctx)
     course = settings.course()
     try:
         _, document = read_document(bundle, ("listen.results",))

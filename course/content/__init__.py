@@ -20,10 +20,14 @@ from .model import (
     Scenario,
     Section,
 )
+from .kinds import EXERCISE_KINDS, ExerciseKind, exercise_kind
 from .problems import ContentError, Problem
 
 __all__ = [
     "CHANNELS",
+    "EXERCISE_KINDS",
+    "ExerciseKind",
+    "exercise_kind",
     "KINDS",
     "SEVERITIES",
     "SKILLS",

@@ -189,9 +189,9 @@ def _check_kind(exercise: Exercise, data: dict[str, Any], report: Report) -> Non
                 report(line_of(data, "answers"), f"answer {answer} is past the end of the transcript ({len(exercise.transcript)} lines)")
             elif exercise.transcript[answer - 1].who != "agent":
                 report(line_of(data, "answers"), f"answer {answer} is a customer line; mark the agent's lines")
-    if kind in ("reply", "paraphrase", "rewrite") and not exercise.examples.passing:
+    if exercise.is_text and not exercise.examples.passing:
         report(line_of(data, "examples"), "a free-text exercise needs at least one passing example answer")
-    if kind in ("reply", "paraphrase", "rewrite") and not exercise.examples.failing:
+    if exercise.is_text and not exercise.examples.failing:
         report(line_of(data, "examples"), "a free-text exercise needs at least one failing example answer")
     if exercise.conversation:
         _check_conversation(exercise.conversation, data, report)

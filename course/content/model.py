@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from .kinds import KINDS, TEXT_KINDS
+
 __all__ = [
     "SKILLS",
     "KINDS",
@@ -37,22 +39,6 @@ __all__ = [
 
 SKILLS = ("attention", "empathy", "paraphrasing", "patience", "follow_through")
 """The five listening skills the course teaches; every criterion evidences one."""
-
-KINDS = (
-    "choice",
-    "multi",
-    "order",
-    "classify",
-    "spot",
-    "reply",
-    "paraphrase",
-    "rewrite",
-    "conversation",
-)
-"""Every kind of exercise."""
-
-TEXT_KINDS = ("reply", "paraphrase", "rewrite")
-"""Kinds answered with free text and graded against a rubric."""
 
 CHANNELS = ("chat", "email", "phone", "social", "in-person")
 """Where the customer reaches us."""

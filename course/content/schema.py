@@ -12,19 +12,36 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+from .kinds import EXERCISE_KINDS
 from .yamlfile import line_of
 
-__all__ = ["schema_faults"]
+__all__ = ["schema_faults", "schema_of"]
 
 SCHEMA_DIR = Path(__file__).with_name("schema")
+
+
+def _with_kinds(schema: dict[str, Any]) -> dict[str, Any]:
+    """The exercise schema with the kinds of ``course.content.kinds``: their names, and each one's part."""
+    schema["properties"]["kind"] = {"enum": [kind.name for kind in EXERCISE_KINDS]}
+    schema["allOf"] = [
+        {"if": {"properties": {"kind": {"const": kind.name}}, "required": ["kind"]},
+         "then": {"$ref": f"#/$defs/kinds/{kind.schema}"}}
+        for kind in EXERCISE_KINDS
+    ]
+    return schema
+
+
+def schema_of(name: str) -> dict[str, Any]:
+    """The JSON Schema ``name`` (``exercise``, ``lesson``, ``module``) as content is checked against it."""
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return _with_kinds(schema) if name == "exercise" else schema
 
 
 @lru_cache(maxsize=None)
 def _validator(name: str) -> Any:
     import jsonschema  # imported late: only needed when content is parsed, not when it is cached
 
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(schema_of(name))
 
 
 def schema_faults(name: str, data: Any) -> Iterator[tuple[int, str]]:

@@ -12,7 +12,7 @@ from course.content.model import Course
 from course.progress.learners import check_name
 from course.progress.records import Attempt, CriterionOutcome
 from course.progress.trainer_work import Assignment, TrainerNote
-from course.grading import judged_criteria
+from course.judging import criteria_of
 
 from .assignments import assignment_from_document
 from .dates import TIME_SLACK, now_stamp, real_day, real_time, today
@@ -182,9 +182,7 @@ def check_bundle(path: Path | str, document: Mapping[str, Any], course: Course, 
         if same_version and criteria and exercise.rubric is not None:
             known = rubric_ids.get(exercise.id)
             if known is None:
-                known = rubric_ids[exercise.id] = frozenset(
-                    criterion.id for criterion in judged_criteria(exercise.rubric, rewrite=exercise.kind == "rewrite")
-                )
+                known = rubric_ids[exercise.id] = frozenset(criteria_of(exercise))  # as the judge names them
             stray = next((c["id"] for c in criteria if c["id"] not in known), None)
             if stray is not None:
                 raise RejectedFile(path, f"attempt {attempt_id} names criterion '{stray}', which {exercise.id} does not have")

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Iterable, Mapping, Sequence
 
 from course.content.model import SKILLS, Course
-from course.grading import judged_criteria
+from course.judging import criteria_of
 
 from .dates import real_day, today
 from .profile import SKILL_NAMES, skill_totals
@@ -266,8 +266,7 @@ def _missed(course: Course, bundles: Sequence[CheckedBundle]) -> tuple[tuple[Mis
         exercise = course.exercises.get(exercise_id)
         if exercise is None or not missed:
             continue
-        known = judged_criteria(exercise.rubric, rewrite=exercise.kind == "rewrite") if exercise.rubric else ()
-        found = next((c for c in known if c.id == criterion_id), None)
+        found = criteria_of(exercise).get(criterion_id)
         criteria.append(MissedCriterion(exercise_id, exercise.title, criterion_id, found.check if found else "",
                                         found.missed.strip() if found else "", judged, missed))
     criteria.sort(key=lambda c: (-c.missed, -c.rate, c.exercise_id, c.criterion_id))

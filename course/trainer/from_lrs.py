@@ -13,7 +13,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Iterable
 
 from course.content import Course
-from course.grading import judged_criteria
+from course.judging import criteria_of
 
 from .bundles import check_bundle
 from .files import RejectedFile
@@ -30,9 +30,7 @@ SOURCE = "the LRS"
 
 def _criteria(course: Course, exercise_id: str, met: dict[str, bool]) -> list[dict[str, Any]]:
     exercise = course.exercises.get(exercise_id)
-    rubric = exercise.rubric if exercise is not None else None
-    rewrite = exercise is not None and exercise.kind == "rewrite"
-    by_id = {criterion.id: criterion for criterion in judged_criteria(rubric, rewrite=rewrite)} if rubric else {}
+    by_id = criteria_of(exercise) if exercise is not None else {}
     rows = []
     for criterion_id, was_met in met.items():
         criterion = by_id.get(criterion_id)

@@ -1,79 +1,82 @@
-"""Which kinds of exercise the app can open, and with which screen.
+"""Which screen plays each kind of exercise, and which shows the feedback on it.
 
-Each kind names its screen as ``"module:Class"`` so the screen (and its
-widgets) is imported only when a learner first opens such an exercise. An
-exercise screen is built as ``Screen(study, exercise)`` and reports answers
-through the feedback screen; its kind also says how to judge a recorded answer
-again (``review``), which is how feedback reopens exactly after a restart.
+The kinds are declared once, in ``course.content.kinds`` (their words, answers,
+judges...); this table only adds the app's screens, and is checked against
+that registry: a screen for a kind the course does not have stops the app at
+import, and the test suite fails on a kind without a screen (in a running app
+such a kind is simply never listed to the learner).
 
-A kind missing here is never listed to the learner: adding one is adding a line.
+Each screen is named ``"module:Class"`` so it (and its widgets) is imported only
+when a learner first opens such an exercise. An exercise screen is built as
+``Screen(study, exercise, clock=...)``; a feedback screen as
+``Screen(study, exercise, answer, note=...)``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import import_module
-from typing import Any, Callable
 
-from course.content.model import Exercise
+from course.content.kinds import KINDS, exercise_kind
 
-from .review import Review, review_choice, review_text
-from .review_kinds import review_classify, review_conversation, review_order, review_spot
-
-__all__ = ["ExerciseKind", "EXERCISE_KINDS", "playable_kinds", "screen_for_kind", "feedback_for_kind"]
+__all__ = ["KindScreens", "SCREENS", "playable_kinds", "screen_for_kind", "feedback_for_kind", "kind_word"]
 
 
 @dataclass(frozen=True)
-class ExerciseKind:
-    """How the app plays and judges one kind of exercise."""
+class KindScreens:
+    """The screens of one kind."""
 
-    screen: str
-    """The exercise screen as ``"module:Class"``, imported on first use."""
-    review: Callable[[Exercise, Any], Review]
-    """Judges an answer of this kind (a fresh one, or a recorded one again)."""
-    word: str
-    """The kind as the learner reads it in lists."""
+    exercise: str
+    """The exercise screen as ``"module:Class"``."""
     feedback: str = "course.tui.screens.feedback:FeedbackScreen"
-    """The feedback screen as ``"module:Class"``, built as ``Screen(study, exercise, answer, note=...)``."""
+    """The feedback screen as ``"module:Class"``."""
 
 
-_TEXT = "course.tui.screens.text_exercise:TextExerciseScreen"
-_CHOICE = "course.tui.screens.choice_exercise:ChoiceExerciseScreen"
 _SCREENS = "course.tui.screens."
+_TEXT = KindScreens(_SCREENS + "text_exercise:TextExerciseScreen")
+_CHOICE = KindScreens(_SCREENS + "choice_exercise:ChoiceExerciseScreen")
 
-EXERCISE_KINDS: dict[str, ExerciseKind] = {
-    "reply": ExerciseKind(_TEXT, review_text, "reply"),
-    "paraphrase": ExerciseKind(_TEXT, review_text, "paraphrase"),
-    "rewrite": ExerciseKind(_TEXT, review_text, "rewrite"),
-    "choice": ExerciseKind(_CHOICE, review_choice, "choose one"),
-    "multi": ExerciseKind(_CHOICE, review_choice, "choose all that apply"),
-    "order": ExerciseKind(_SCREENS + "order_exercise:OrderExerciseScreen", review_order, "put in order"),
-    "classify": ExerciseKind(_SCREENS + "classify_exercise:ClassifyExerciseScreen", review_classify, "label each line"),
-    "spot": ExerciseKind(_SCREENS + "spot_exercise:SpotExerciseScreen", review_spot, "spot the slip"),
-    "conversation": ExerciseKind(
-        _SCREENS + "conversation_exercise:ConversationExerciseScreen", review_conversation, "conversation",
-        feedback=_SCREENS + "conversation_feedback:ConversationFeedbackScreen",
-    ),
+SCREENS: dict[str, KindScreens] = {
+    "choice": _CHOICE,
+    "multi": _CHOICE,
+    "order": KindScreens(_SCREENS + "order_exercise:OrderExerciseScreen"),
+    "classify": KindScreens(_SCREENS + "classify_exercise:ClassifyExerciseScreen"),
+    "spot": KindScreens(_SCREENS + "spot_exercise:SpotExerciseScreen"),
+    "reply": _TEXT,
+    "paraphrase": _TEXT,
+    "rewrite": _TEXT,
+    "conversation": KindScreens(_SCREENS + "conversation_exercise:ConversationExerciseScreen",
+                                _SCREENS + "conversation_feedback:ConversationFeedbackScreen"),
 }
-"""Every kind the app can play, by kind name."""
+"""The screens of every kind the app can play, by kind name."""
+
+_UNKNOWN = sorted(set(SCREENS) - set(KINDS))
+if _UNKNOWN:
+    raise ValueError(f"screens for kinds course.content.kinds does not declare: {', '.join(_UNKNOWN)}")
 
 
 def playable_kinds() -> frozenset[str]:
     """The kinds a learner can open in this version."""
-    return frozenset(EXERCISE_KINDS)
+    return frozenset(SCREENS)
+
+
+def kind_word(kind: str) -> str:
+    """The kind as the learner reads it in lists (``choose one``, ``put in order``...)."""
+    return exercise_kind(kind).word
 
 
 def _imported(where: str) -> type:
     """The class named ``"module:Class"``."""
     module_name, _, class_name = where.partition(":")
-    return getattr(import_module(module_name), class_name)
+    found: type = getattr(import_module(module_name), class_name)
+    return found
 
 
 def screen_for_kind(kind: str) -> type:
     """The screen class that plays a kind (KeyError if none)."""
-    return _imported(EXERCISE_KINDS[kind].screen)
+    return _imported(SCREENS[kind].exercise)
 
 
 def feedback_for_kind(kind: str) -> type:
     """The screen class that shows feedback on a kind's answer (KeyError if none)."""
-    return _imported(EXERCISE_KINDS[kind].feedback)
+    return _imported(SCREENS[kind].feedback)

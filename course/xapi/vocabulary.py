@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, unquote
 
+from course.content.kinds import EXERCISE_KINDS
+
 __all__ = [
     "XAPI_VERSION",
     "LISTEN_IRI",
@@ -61,18 +63,8 @@ ACTIVITY_TYPES = {
 }
 """The activity type of each thing a statement can be about."""
 
-INTERACTION_TYPES = {
-    "choice": "choice",
-    "multi": "choice",
-    "spot": "choice",
-    "order": "sequencing",
-    "classify": "matching",
-    "reply": "long-fill-in",
-    "paraphrase": "long-fill-in",
-    "rewrite": "long-fill-in",
-    "conversation": "other",
-}
-"""The xAPI interaction type of each kind of exercise."""
+INTERACTION_TYPES = {kind.name: kind.interaction for kind in EXERCISE_KINDS}
+"""The xAPI interaction type of each kind of exercise (declared with the kind, in ``course.content.kinds``)."""
 
 CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5"
 MOVEON_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/moveon"

@@ -128,13 +128,15 @@ def test_grade_json_does_not_record(listen):
     assert json.loads(listen("--learner", "Ana", "status", "--json").out)["attempts"] == 0
 
 
-def test_grade_of_a_choice_exercise_points_to_the_app(listen):
+def test_grade_of_a_choice_exercise_given_text_shows_the_options_and_asks_for_pick(listen):
     from course.content import load_course
 
     course = load_course(bundled_content_dir())
     choice = next(e.id for e in course.exercises.values() if e.kind == "choice")
     outcome = listen("grade", choice, "--answer", "1")
-    assert outcome.status == 2 and "answer it in the app" in outcome.err
+    assert outcome.status == 2 and "  1. " in outcome.out
+    [line] = outcome.err.strip().splitlines()
+    assert "--pick N" in line and "not --answer" in line
 
 
 def test_detect_reads_and_writes_json_lines(listen):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from course.progress import ProgressStore
-from course.tui.review_kinds import starting_order
+from course.content.answers import starting_order
 from course.tui.screens.feedback import FeedbackScreen
 from course.tui.screens.order_exercise import OrderExerciseScreen
 

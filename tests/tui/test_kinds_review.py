@@ -1,4 +1,4 @@
-"""Judging order, classify, spot and conversation answers, without a screen."""
+"""Judging order, classify, spot and conversation answers (``course.judging``), without a screen."""
 
 from __future__ import annotations
 
@@ -7,16 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from course.tui.conversation_record import answer_of, replay, review_conversation
-from course.tui.review_kinds import (
-    arranged,
-    labels_given,
-    marked_lines,
-    review_classify,
-    review_order,
-    review_spot,
-    starting_order,
-)
+from course.content.answers import Arrangement, Labelling, Marks, starting_order
+from course.judging import answer_of, judge, replay
 
 from .kinds_course import (
     CLASSIFY_ID,
@@ -41,47 +33,46 @@ def test_order_is_never_shown_already_right_and_only_whole_answers_count(course)
     exercise = course.exercise(ORDER_ID)
     assert starting_order(exercise) != list(range(len(STEPS)))
     assert starting_order(exercise) == starting_order(exercise)  # the same for everyone
-    assert arranged(exercise, json.dumps(list(reversed(STEPS)))) == [3, 2, 1, 0]
-    assert arranged(exercise, list(STEPS[:3])) is None  # a step missing
-    assert arranged(exercise, [*STEPS[:3], "Something else"]) is None
-    assert arranged(exercise, "not json") is None
-    assert review_order(exercise, ["junk"]).score == 0.0
+    assert Arrangement.from_recorded(exercise, json.dumps(list(reversed(STEPS)))).order == (3, 2, 1, 0)
+    assert Arrangement.from_recorded(exercise, list(STEPS[:3])).order is None  # a step missing
+    assert Arrangement.from_recorded(exercise, [*STEPS[:3], "Something else"]).order is None
+    assert Arrangement.from_recorded(exercise, "not json").order is None
+    assert judge(exercise, ["junk"]).score == 0.0
 
 
 def test_order_feedback_says_where_each_step_went(course) -> None:
     exercise = course.exercise(ORDER_ID)
     # The first step dragged to the bottom is one step out of order, not four.
-    review = review_order(exercise, [STEPS[1], STEPS[2], STEPS[3], STEPS[0]])
+    review = judge(exercise, [STEPS[1], STEPS[2], STEPS[3], STEPS[0]])
     assert not review.passed and review.score == 0.75
     assert [line.met for line in review.lines] == [False, True, True, True]
-    assert review.lines[0].text == "You had it 4th; it belongs 1st."
-    assert review.lines[1].text == "In the right order with the others."
+    assert review.lines[0].feedback == "You had it 4th; it belongs 1st."
+    assert review.lines[1].feedback == "In the right order with the others."
     assert "Move the 1 marked ✗" in review.summary
-    assert review.answer is not None and review.answer.plain.startswith("✓ 1. Name the feeling")
-    assert review_order(exercise, list(STEPS)).lines[0].text == "In its place."
+    assert review.shown is not None and review.shown.text.startswith("✓ 1. Name the feeling")
+    assert judge(exercise, list(STEPS)).lines[0].feedback == "In its place."
 
 
 def test_classify_ignores_labels_it_does_not_know_and_passes_at_four_in_five(course) -> None:
     exercise = course.exercise(CLASSIFY_ID)
     right = {item.text: item.label for item in SORTED}
-    assert labels_given(exercise, {**right, SORTED[0].text: "opinion", "unknown line": "fact"}) == {
-        item.text: item.label for item in SORTED[1:]
-    }
-    assert review_classify(exercise, right).passed
+    given = {**right, SORTED[0].text: "opinion", "unknown line": "fact"}
+    assert Labelling.from_recorded(exercise, given).labels == {item.text: item.label for item in SORTED[1:]}
+    assert judge(exercise, right).passed
     three_of_four = {**right, SORTED[0].text: "feeling"}
-    review = review_classify(exercise, three_of_four)
+    review = judge(exercise, three_of_four)
     assert review.score == 0.75 and not review.passed  # below 80%
-    assert review.lines[0].text == "The right label is fact; you chose feeling."
+    assert review.lines[0].feedback == "The right label is fact; you chose feeling."
 
 
 def test_spot_marking_every_line_scores_badly(course) -> None:
     exercise = course.exercise(SPOT_ID)
-    assert marked_lines(exercise, [3, 3, 0, 99, True, "2"]) == [3]
-    everything = review_spot(exercise, [1, 2, 3, 4])
+    assert Marks.from_recorded(exercise, [3, 3, 0, 99, True, "2"]).lines == (3,)
+    everything = judge(exercise, [1, 2, 3, 4])
     assert not everything.passed and everything.score == 0.25
-    assert review_spot(exercise, [3]).passed
-    customer_line = next(line for line in review_spot(exercise, [1]).lines if line.label == "line 1")
-    assert "customer's" in customer_line.text
+    assert judge(exercise, [3]).passed
+    customer_line = next(line for line in judge(exercise, [1]).lines if line.label == "line 1")
+    assert "customer's" in customer_line.feedback
 
 
 def test_a_conversation_replays_the_same_way_it_was_played(course) -> None:
@@ -99,9 +90,9 @@ def test_a_conversation_replays_the_same_way_it_was_played(course) -> None:
     again = replay(exercise, answer)
     assert [r.interrupted for r in again.replies] == [True, False]
     assert again.mood == run.mood and again.turn_id == run.turn_id and again.notes == "5521"
-    review = review_conversation(exercise, answer)
+    review = judge(exercise, answer)
     assert review.passed == run.passed and review.score == run.score
-    assert ("start.let-them-finish", False) in [(o.criterion_id, o.met) for o in review.outcomes]
+    assert ("start.let-them-finish", False) in [(point.id, point.met) for point in review.counted]
 
 
 def test_a_replay_survives_answers_that_no_longer_fit(course) -> None:
@@ -116,7 +107,7 @@ def test_a_replay_survives_answers_that_no_longer_fit(course) -> None:
 def test_on_the_phone_the_customer_speaks_rather_than_types(course) -> None:
     from dataclasses import replace
 
-    from course.tui.screens.conversation_chat import still_doing
+    from course.conversation import still_doing
 
     exercise = course.exercise(CONVERSATION_ID)
     assert still_doing(exercise) == "typing"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from course.tui.review import option_order
+from course.content.answers import option_order
 from course.tui.screens.feedback import FeedbackScreen
 
 from .kinds_course import PARAPHRASE_ID, SIZE, app_at, kinds_course, text_of

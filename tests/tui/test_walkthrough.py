@@ -8,7 +8,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from course.progress import Place, ProgressStore
 from course.tui.app import ListenApp
-from course.tui.kinds import EXERCISE_KINDS
+from course.tui.kinds import SCREENS
 from course.tui.screens.dashboard import DashboardScreen
 from course.tui.screens.feedback import FeedbackScreen
 from course.tui.screens.learner import LearnerPicker, NameScreen
@@ -197,7 +197,7 @@ async def test_multi_exercise_judges_every_option(course, dana: str, store) -> N
 
 async def test_kinds_without_a_screen_are_never_listed(course, dana: str, store, monkeypatch) -> None:
     # Every kind has a screen now: pretend order has none, as a kind added to content first would.
-    without_order = frozenset(EXERCISE_KINDS) - {"order"}
+    without_order = frozenset(SCREENS) - {"order"}
     monkeypatch.setattr("course.tui.app.playable_kinds", lambda: without_order)
     app = ListenApp(course, store)
     async with app.run_test(size=SIZE) as pilot:

@@ -15,10 +15,12 @@ from textual.widgets import Footer, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
+from course.content.answers import Picks, option_order
 from course.content.model import Exercise
+from course.judging import judge
 from course.progress import Place
-from course.tui.kinds import EXERCISE_KINDS
-from course.tui.review import attempt_for, chosen_options, option_order
+from course.recording import attempt_of
+from course.tui.kinds import kind_word
 from course.tui.study import Study
 from course.tui.widgets.hints import HintKeys, HintPanel
 from course.tui.widgets.marked_list import MarkedSelectionList
@@ -71,7 +73,7 @@ class ChoiceExerciseScreen(HintKeys, CourseScreen):
             )
             yield Static(how, id="how", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
-        chosen = set(chosen_options(self.study.draft(self.exercise) or ""))
+        chosen = set(Picks.from_recorded(self.exercise, self.study.draft(self.exercise) or "").chosen)
         options = self.exercise.options
         if self.many:
             yield MarkedSelectionList(
@@ -85,10 +87,11 @@ class ChoiceExerciseScreen(HintKeys, CourseScreen):
     def on_mount(self) -> None:
         """Titles, the previous choice highlighted (on a retry), focus on the options."""
         self.title = self.exercise.title
-        kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
+        kind = kind_word(self.exercise.kind).capitalize()
         self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
         options = self.query_one("#options", OptionList)
-        chosen = [index for index in chosen_options(self.study.draft(self.exercise) or "") if index in self.order]
+        kept = Picks.from_recorded(self.exercise, self.study.draft(self.exercise) or "")
+        chosen = [index for index in kept.chosen if index in self.order]
         options.highlighted = self.order.index(chosen[0]) if chosen else 0
         options.focus()
 
@@ -124,9 +127,9 @@ class ChoiceExerciseScreen(HintKeys, CourseScreen):
         if not chosen:
             self.notify("Mark at least one option with space first.", title="Nothing chosen")
             return
-        review = EXERCISE_KINDS[self.exercise.kind].review(self.exercise, chosen)
+        judgment = judge(self.exercise, chosen)
         seconds = round(self._clock() - self._opened, 1)
-        if self.study.record(attempt_for(self.exercise, chosen, review, seconds=seconds)):
+        if self.study.record(attempt_of(self.exercise, chosen, judgment, seconds=seconds)):
             self.go(Place("feedback", self.exercise.id), "replace", answer=chosen)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

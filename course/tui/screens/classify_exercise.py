@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from course.tui.review_kinds import labels_given
+from course.content.answers import Labelling
 
 from .item_exercise import ItemExerciseScreen
 
@@ -32,7 +32,7 @@ class ClassifyExerciseScreen(ItemExerciseScreen):
 
     def restore(self, draft: str | None) -> None:
         """The labels kept in the draft, or none yet."""
-        given = labels_given(self.exercise, draft) if draft else {}
+        given = Labelling.from_recorded(self.exercise, draft).labels if draft else {}
         self.given: list[str | None] = [given.get(item.text) for item in self.exercise.labelled]
         """The label given to each line, in the exercise's order (None: not yet)."""
 

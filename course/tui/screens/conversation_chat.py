@@ -9,62 +9,31 @@ from __future__ import annotations
 from rich.text import Text
 
 from course.content.model import Exercise, Turn
-from course.conversation import ConversationRun, Reply, mood_words
+from course.conversation import ConversationRun, Reply, first_name, still_doing, turn_task
+from course.judging import reply_verdict
 from course.tui.widgets.chat_log import ChatEntry
 from course.tui.widgets.scenario import CHANNELS, reflow
 
-__all__ = ["chat_entries", "first_name", "still_doing", "verdict_line", "mood_change"]
-
-SPOKEN = ("phone", "in-person")
-"""Channels where the customer speaks rather than types."""
-
-
-def first_name(customer: str) -> str:
-    """What the chat calls the customer."""
-    return customer.split()[0] if customer.strip() else "The customer"
-
-
-def still_doing(exercise: Exercise) -> str:
-    """What the customer is doing while their pieces come: ``typing``, or ``speaking``."""
-    return "speaking" if exercise.channel in SPOKEN else "typing"
-
-
-def mood_change(reply: Reply) -> str:
-    """``calmer ▲ up 1``, ``angry ▼ down 2`` or ``neutral, no change``."""
-    change = reply.mood_after - reply.mood_before
-    word = mood_words(reply.mood_after)
-    if change > 0:
-        return f"{word} ▲ up {change}"
-    if change < 0:
-        return f"{word} ▼ down {-change}"
-    return f"{word}, no change"
+__all__ = ["chat_entries", "verdict_line"]
 
 
 def verdict_line(reply: Reply, name: str) -> Text:
     """``✓ Good reply · 3 of 3 points · Lan: calmer ▲ up 1``, and what to do better when it missed."""
-    results = reply.grade.shown
-    met = sum(result.met for result in results)
+    verdict = reply_verdict(reply, name)
     line = Text()
-    line.append("✓ Good reply" if reply.grade.passed else "✗ Not yet", style="bold")
-    line.append(f" · {met} of {len(results)} points · {name}: {mood_change(reply)}")
-    missed = sorted((result for result in results if not result.met), key=lambda r: r.severity != "essential")
-    if missed:
-        line.append(f"\n{missed[0].feedback.strip()}")
-        if len(missed) > 1:
-            line.append(f" (+{len(missed) - 1} more in the feedback)", style="dim")
+    line.append(verdict.words, style="bold")
+    line.append(verdict.detail)
+    if verdict.advice:
+        line.append(f"\n{verdict.advice}")
+        if verdict.more:
+            line.append(verdict.more, style="dim")
     return line
 
 
 def _opening(turn: Turn, name: str) -> list[ChatEntry]:
     """The step's task, when it has one, before the customer speaks."""
-    if turn.summary:
-        text = f"Closing step: sum up what {name} told you and check you have it right."
-        if turn.prompt.strip():
-            text += f" {reflow(turn.prompt)}"
-        return [ChatEntry("task", Text(f"ℹ {text}"))]
-    if turn.prompt.strip():
-        return [ChatEntry("task", Text(f"ℹ {reflow(turn.prompt)}"))]
-    return []
+    task = turn_task(turn, name, reflow)
+    return [ChatEntry("task", Text(f"ℹ {task}"))] if task else []
 
 
 def _said(name: str, text: str, kind: str = "customer", doing: str = "typing") -> ChatEntry:

@@ -22,13 +22,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, TextArea
 
+from course.content.answers import Talk, answer_data
 from course.content.model import Exercise
-from course.conversation import ConversationRun
+from course.conversation import ConversationRun, first_name, still_doing
+from course.judging import answer_of, draft_of, judge, replay
 from course.progress import Place
-from course.tui.conversation_record import answer_of, draft_of, replay, review_run
-from course.tui.kinds import EXERCISE_KINDS
-from course.tui.review import attempt_for
-from course.tui.review_kinds import answer_data
+from course.recording import attempt_of
+from course.tui.kinds import kind_word
 from course.tui.study import Study
 from course.tui.widgets.chat_log import ChatLog
 from course.tui.widgets.hints import HintKeys, HintPanel
@@ -38,7 +38,7 @@ from course.tui.widgets.title import TitleBar
 from course.tui.widgets.typing_indicator import TypingIndicator
 
 from .base import CourseScreen
-from .conversation_chat import chat_entries, first_name, still_doing
+from .conversation_chat import chat_entries
 
 __all__ = ["ConversationExerciseScreen", "TICK", "DRAFT_DELAY"]
 
@@ -70,19 +70,19 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         """Where time comes from: the customer's typing and the time spent (tests pass their own)."""
         self._since = clock()
         """When the learner opened the conversation (time spent counts from here)."""
-        draft = answer_data(study.draft(exercise) or "")
-        self._draft: dict[str, Any] = draft if isinstance(draft, dict) else {}
-        """What was kept of a conversation left half-way (empty: a fresh start)."""
+        kept = answer_data(study.draft(exercise) or "")
+        kept = kept if isinstance(kept, dict) and kept else None
+        self._draft: Talk | None = Talk.from_recorded(exercise, kept) if kept else None
+        """What was kept of a conversation left half-way (None: a fresh start)."""
         self.run: ConversationRun = (
-            replay(exercise, self._draft, live=clock) if self._draft else ConversationRun(exercise, clock)
+            replay(exercise, self._draft, live=clock) if self._draft is not None else ConversationRun(exercise, clock)
         )
         """The conversation as it stands (``course.conversation``)."""
-        spent = self._draft.get("seconds", 0.0)
-        self._spent = float(spent) if isinstance(spent, (int, float)) else 0.0
+        self._spent = self._draft.seconds if self._draft is not None else 0.0
         """Time spent before this visit."""
         self.answer: dict[str, Any] | None = None
         """The recorded answer, once the conversation has ended and been saved."""
-        self._saved = json.dumps(self._draft, ensure_ascii=False) if self._draft else ""
+        self._saved = json.dumps(kept, ensure_ascii=False) if kept else ""
         self._draft_timer: Timer | None = None
         self._ended_shown = False
         self._record_tried = False
@@ -120,11 +120,11 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
     def on_mount(self) -> None:
         """Titles, the half-typed reply, the mood; then the customer starts (or goes on) typing."""
         self.title = self.exercise.title
-        kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
+        kind = kind_word(self.exercise.kind).capitalize()
         self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
         reply = self.query_one("#reply", TextArea)
-        typed = self._draft.get("typed", "")
-        if isinstance(typed, str) and typed:
+        typed = self._draft.typed if self._draft is not None else ""
+        if typed:
             reply.load_text(typed)
             reply.move_cursor(reply.document.end)
         if self.run.replies:
@@ -177,7 +177,7 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         """The conversation has ended: record it (once), so nothing is lost whatever comes next."""
         self._record_tried = True
         answer = answer_of(self.run)
-        attempt = attempt_for(self.exercise, answer, review_run(self.run), seconds=round(self.seconds, 1))
+        attempt = attempt_of(self.exercise, answer, judge(self.exercise, self.run), seconds=round(self.seconds, 1))
         if self.study.record(attempt):
             self.answer = answer
         else:

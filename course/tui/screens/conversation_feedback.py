@@ -19,34 +19,33 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from course.content.model import Exercise
-from course.conversation import Reply, mood_words
+from course.conversation import ConversationRun, Reply, first_name, mood_change, mood_words, still_doing
+from course.judging import Judgment, score_words
 from course.progress import Place
-from course.tui.conversation_record import replay
-from course.tui.review import COST_STYLE, CREDIT_STYLE, Review, review_grade, score_words
+from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
 
-from .conversation_chat import first_name, mood_change, still_doing
 from .dialogs import Dialog
 from .feedback import FeedbackScreen
 
 __all__ = ["ConversationFeedbackScreen"]
 
 
-def _criteria(review: Review) -> Table:
+def _criteria(review: Judgment) -> Table:
     """One row per criterion: ✓/✗ with a word, its severity, the feedback."""
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(no_wrap=True, width=8)
     table.add_column(no_wrap=True, style="dim", width=11)
     table.add_column(ratio=1)
     for line in review.lines:
-        table.add_row(Text(line.mark, style="" if line.met else "bold"), line.label, Text(line.text.strip()))
+        table.add_row(Text(line.mark, style="" if line.met else "bold"), line.label, Text(line.feedback.strip()))
     return table
 
 
-def _legend(review: Review) -> list[Text]:
+def _legend(review: Judgment) -> list[Text]:
     """What the marks in the reply mean, for the marks it has."""
     legend = []
     if "credit" in review.marks:
@@ -61,16 +60,16 @@ def _quoted(piece: str) -> RenderableType:
     return Padding(Text(piece.strip(), style="italic"), (0, 0, 0, 2))
 
 
-def turn_card(reply: Reply, pieces: tuple[str, ...], name: str, doing: str = "typing") -> RenderableType:
-    """One step of the conversation: what was heard, the reply marked up, its criteria, the mood."""
-    review = review_grade(reply.grade, reply.text)
+def turn_card(reply: Reply, review: Judgment, pieces: tuple[str, ...], name: str,
+              doing: str = "typing") -> RenderableType:
+    """One step of the conversation: what was heard, the reply marked up (as judged), its criteria, the mood."""
     parts: list[RenderableType] = [Text(f"{name} said:", style="bold")]
     parts += [_quoted(piece) for piece in pieces]
     if reply.interrupted:
         parts.append(Text(f"⚠ You replied while {name} was still {doing}. Not yet heard:", style="bold"))
         parts += [_quoted(piece) for piece in reply.unheard]
     parts.append(Text("You replied:", style="bold"))
-    parts.append(review.answer or Text(reply.text))
+    parts.append(shown_text(review.shown) if review.shown is not None else Text(reply.text))
     parts += _legend(review)
     parts.append(Text(""))
     parts.append(_criteria(review))
@@ -94,8 +93,9 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
 
     def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:
         super().__init__(study, exercise, answer, note=note)
-        self.run = replay(exercise, answer)
-        """The conversation played again from the recorded answer."""
+        assert self.review.run is not None  # a conversation's judgment always carries its run
+        self.run: ConversationRun = self.review.run
+        """The conversation played again from the recorded answer (by the judge)."""
 
     def compose(self) -> ComposeResult:
         """Verdict, then each reply in turn, how it ended, and the notes."""
@@ -111,15 +111,15 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             if self.exercise.explanation:
                 yield Static(Text.assemble(("Why: ", "bold"), reflow(self.exercise.explanation)), id="explanation")
             turns = run.conversation.turns
-            for number, reply in enumerate(run.replies, start=1):
+            for number, (reply, judged) in enumerate(zip(run.replies, review.replies), start=1):
                 turn = turns[reply.turn_id]
                 step = "closing summary" if turn.summary else f"step {number}"
-                verdict_word = "✓ passed" if reply.grade.passed else "✗ not yet"
+                verdict_word = "✓ passed" if judged.passed else "✗ not yet"
                 interrupted = " · ⚠ interrupted" if reply.interrupted else ""
                 yield Static(f"Reply {number} · {step} · {verdict_word}{interrupted}", classes="section-title",
                              markup=False)
                 heard = tuple(piece.text for piece in turn.customer[: len(turn.customer) - len(reply.unheard)])
-                yield Static(turn_card(reply, heard, name, still_doing(self.exercise)), classes="turn-card")
+                yield Static(turn_card(reply, judged, heard, name, still_doing(self.exercise)), classes="turn-card")
             if run.finished:
                 yield Static("How it ended", classes="section-title")
                 ending = [_quoted(piece.text) for piece in run.turn.customer]

@@ -14,9 +14,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from course.content.model import Exercise
+from course.judging import Judgment, judge, score_words
 from course.progress import Place
-from course.tui.kinds import EXERCISE_KINDS
-from course.tui.review import COST_STYLE, CREDIT_STYLE, Review, score_words
+from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
@@ -28,7 +28,7 @@ from .dialogs import Dialog
 __all__ = ["FeedbackScreen"]
 
 
-def _verdict(review: Review) -> Text:
+def _verdict(review: Judgment) -> Text:
     """``✓ PASSED · 83% (strong)`` and what it rests on; a score word only on a pass."""
     verdict = Text()
     verdict.append(f"{review.verdict} · {round(review.score * 100)}%", style="bold")
@@ -39,28 +39,29 @@ def _verdict(review: Review) -> Text:
     return verdict
 
 
-def _lines(review: Review) -> Table:
+def _lines(review: Judgment) -> Table:
     """One row per criterion (or option): ✓/✗ with a word, its tag, the feedback."""
     table = Table.grid(padding=(0, 1), expand=True)
     table.add_column(no_wrap=True, width=8)
     table.add_column(no_wrap=True, style="dim", width=12)
     table.add_column(ratio=1)
     for line in review.lines:
-        body = Text(line.text.strip())
+        body = Text(line.feedback.strip())
         if line.heading:
             body = Text.assemble((line.heading.strip(), "bold"), "\n", body)
         table.add_row(Text(line.mark, style="" if line.met else "bold"), line.label, body)
     return table
 
 
-def _answer(review: Review) -> RenderableType:
+def _answer(review: Judgment) -> RenderableType:
     """The learner's answer exactly as typed, with a legend for the marks in it."""
     legend = []
     if "credit" in review.marks:
         legend.append(Text.assemble(("underlined", CREDIT_STYLE), ": words that earned credit"))
     if "cost" in review.marks:
         legend.append(Text.assemble(("struck through", COST_STYLE), ": words that cost you"))
-    return Group(review.answer or Text(""), Text(""), *[Text.assemble(("  ", ""), item) for item in legend])
+    answer = shown_text(review.shown) if review.shown is not None else Text("")
+    return Group(answer, Text(""), *[Text.assemble(("  ", ""), item) for item in legend])
 
 
 class FeedbackScreen(CourseScreen):
@@ -82,8 +83,8 @@ class FeedbackScreen(CourseScreen):
         """The exercise answered."""
         self.answer = answer
         """The answer judged: text, or the chosen option indexes."""
-        self.review = EXERCISE_KINDS[exercise.kind].review(exercise, answer)
-        """The verdict on it."""
+        self.review = judge(exercise, answer)
+        """The verdict on it (``course.judging``)."""
 
     @property
     def place(self) -> Place:
@@ -99,10 +100,10 @@ class FeedbackScreen(CourseScreen):
                 yield Static(self.note, id="note", markup=False)
             if self.exercise.explanation:
                 yield Static(Text.assemble(("Why: ", "bold"), reflow(self.exercise.explanation)), id="explanation")
-            heading = "What your answer did" if self.review.answer is not None else "Every option"
+            heading = "What your answer did" if self.review.shown is not None else "Every option"
             yield Static(heading, classes="section-title")
             yield Static(_lines(self.review), id="criteria")
-            if self.review.answer is not None:
+            if self.review.shown is not None:
                 yield Static("Your answer", classes="section-title")
                 yield Static(_answer(self.review), id="your-answer")
             note, earlier = self._trainer_note()

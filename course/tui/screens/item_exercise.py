@@ -19,9 +19,10 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Exercise
+from course.judging import judge
 from course.progress import Place
-from course.tui.kinds import EXERCISE_KINDS
-from course.tui.review import attempt_for
+from course.recording import attempt_of
+from course.tui.kinds import kind_word
 from course.tui.study import Study
 from course.tui.widgets.hints import HintKeys, HintPanel
 from course.tui.widgets.item_list import ItemList
@@ -108,7 +109,7 @@ class ItemExerciseScreen(HintKeys, CourseScreen):
     def on_mount(self) -> None:
         """Titles; the first item highlighted and the list ready for the keys."""
         self.title = self.exercise.title
-        kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
+        kind = kind_word(self.exercise.kind).capitalize()
         self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
         items = self.query_one("#items", OptionList)
         items.highlighted = 0
@@ -158,9 +159,9 @@ class ItemExerciseScreen(HintKeys, CourseScreen):
             self.notify(problem, title="Not yet complete")
             return
         answer = self.answer()
-        review = EXERCISE_KINDS[self.exercise.kind].review(self.exercise, answer)
+        judgment = judge(self.exercise, answer)
         seconds = round(self._clock() - self._opened, 1)
-        if self.study.record(attempt_for(self.exercise, answer, review, seconds=seconds)):
+        if self.study.record(attempt_of(self.exercise, answer, judgment, seconds=seconds)):
             self._done = True
             self.go(Place("feedback", self.exercise.id), "replace", answer=answer)
 

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from course.content.model import Exercise, Lesson, Module
 from course.progress import Place
-from course.tui.kinds import EXERCISE_KINDS
+from course.tui.kinds import kind_word
 from course.tui.study import NOT_TRIED, ExerciseStatus, LessonStatus, Study
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
@@ -41,7 +41,7 @@ def _exercise_prompt(exercise: Exercise, status: ExerciseStatus) -> ListRow:
     word = status.word
     if status.best is not None:
         word += f" · best {round(status.best * 100)}%"
-    kind = Text(EXERCISE_KINDS[exercise.kind].word, style="dim")
+    kind = Text(kind_word(exercise.kind), style="dim")
     return ListRow(status.symbol, exercise.title, [kind, Text(word.ljust(STATUS_WIDTH))])
 
 

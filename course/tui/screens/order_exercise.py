@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from course.tui.review_kinds import arranged, starting_order
+from course.content.answers import Arrangement, starting_order
 
 from .item_exercise import ItemExerciseScreen
 
@@ -28,7 +28,8 @@ class OrderExerciseScreen(ItemExerciseScreen):
 
     def restore(self, draft: str | None) -> None:
         """The order kept in the draft, or the shuffled one."""
-        self.order: list[int] = (arranged(self.exercise, draft) if draft else None) or starting_order(self.exercise)
+        kept = Arrangement.from_recorded(self.exercise, draft).order if draft else None
+        self.order: list[int] = list(kept) if kept else starting_order(self.exercise)
         """Item indexes in the order the learner has them."""
 
     def answer(self) -> Any:

@@ -22,10 +22,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, Static, TextArea
 from textual.widgets.option_list import Option
 
+from course.judging import judge, verdict_words
 from course.trainer.feedback import AnswerToReview, FeedbackDraft
-from course.tui.widgets.marked_list import MarkedRadioButton
+from course.tui.marks import shown_text
 from course.tui.safe_screen import SafeScreenApp
-from course.grading import judged_criteria
+from course.tui.widgets.marked_list import MarkedRadioButton
 
 __all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view"]
 
@@ -51,8 +52,14 @@ def _unwrapped(text: str) -> str:
 
 
 def grade_view(answer: AnswerToReview) -> Group:
-    """The exercise, the customer's words, the learner's answer (literally) and the course's grade."""
+    """The exercise, the customer's words, the learner's answer (literally, marked as judged) and its grade.
+
+    The verdict is the one the learner got; the lines under it are the course's
+    judge on the same answer (``course.judging``), and say so when it now judges
+    otherwise.
+    """
     exercise, attempt = answer.exercise, answer.attempt
+    judgment = judge(exercise, attempt.answer)
     parts: list[Text] = [Text(exercise.title, style="bold"), Text(_unwrapped(exercise.prompt), style="italic")]
     if exercise.scenario is not None:
         parts += [Text(""), Text(f"{exercise.scenario.customer} wrote:", style="bold"),
@@ -60,17 +67,18 @@ def grade_view(answer: AnswerToReview) -> Group:
     if exercise.original:
         parts += [Text(""), Text("The reply to rewrite:", style="bold"), Text(_unwrapped(exercise.original))]
     parts += [Text(""), Text(f"Answer #{answer.number} of {answer.of}, {attempt.at[:16].replace('T', ' ')}:", style="bold"),
-              Text(str(attempt.answer))]
-    verdict = "✓ PASSED" if attempt.passed else "✗ NOT YET"
-    parts += [Text(""), Text(f"Course's grade: {verdict}, score {attempt.score:.0%}", style="bold")]
-    judged = judged_criteria(exercise.rubric, rewrite=exercise.kind == "rewrite") if exercise.rubric else ()
-    criteria = {criterion.id: criterion for criterion in judged}
-    for outcome in attempt.outcomes:
-        criterion = criteria.get(outcome.criterion_id)
-        line = Text("  ✓ " if outcome.met else "  ✗ ", style="green" if outcome.met else "red")
-        line.append(f"{outcome.criterion_id} ({outcome.severity}, {outcome.skill})")
-        if criterion is not None:
-            line.append(f": {(criterion.met if outcome.met else criterion.missed).strip()}", style="dim")
+              shown_text(judgment.shown) if judgment.shown is not None else Text(str(attempt.answer))]
+    parts += [Text(""), Text(f"Course's grade: {verdict_words(attempt.passed)}, score {attempt.score:.0%}", style="bold")]
+    if attempt.content_hash and attempt.content_hash != exercise.content_hash:
+        parts.append(Text("The exercise has changed since this answer: the points below are for its current version.",
+                          style="italic"))
+    elif (judgment.passed, round(judgment.score, 2)) != (attempt.passed, round(attempt.score, 2)):
+        parts.append(Text(f"Judged again now: {judgment.verdict}, score {judgment.score:.0%} (the points below).",
+                          style="italic"))
+    for point in judgment.counted:
+        line = Text("  ✓ " if point.met else "  ✗ ", style="green" if point.met else "red")
+        line.append(f"{point.id} ({point.severity}, {point.skill})")
+        line.append(f": {point.feedback.strip()}", style="dim")
         parts.append(line)
     return Group(*parts)
 

@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding, BindingType
 
-from course.tui.review_kinds import marked_lines
+from course.content.answers import Marks
 
 from .item_exercise import ItemExerciseScreen
 
@@ -27,7 +27,7 @@ class SpotExerciseScreen(ItemExerciseScreen):
 
     def restore(self, draft: str | None) -> None:
         """The marks kept in the draft, or none yet."""
-        self.marked: set[int] = set(marked_lines(self.exercise, draft)) if draft else set()
+        self.marked: set[int] = set(Marks.from_recorded(self.exercise, draft).lines) if draft else set()
         """1-based numbers of the lines marked."""
 
     def answer(self) -> Any:

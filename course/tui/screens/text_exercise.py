@@ -14,9 +14,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Static, TextArea
 
 from course.content.model import Exercise
+from course.judging import judge
 from course.progress import Place
-from course.tui.kinds import EXERCISE_KINDS
-from course.tui.review import attempt_for
+from course.recording import attempt_of
+from course.tui.kinds import kind_word
 from course.tui.study import Study
 from course.tui.widgets.hints import HintKeys, HintPanel
 from course.tui.widgets.scenario import ScenarioCard, reflow
@@ -85,7 +86,7 @@ class TextExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
     def on_mount(self) -> None:
         """Restore the draft (or the answer to retry) and start typing."""
         self.title = self.exercise.title
-        kind = EXERCISE_KINDS[self.exercise.kind].word.capitalize()
+        kind = kind_word(self.exercise.kind).capitalize()
         self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
         answer = self.query_one("#answer", TextArea)
         draft = self.study.draft(self.exercise) or ""
@@ -161,8 +162,7 @@ class TextExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
         if not answer.strip():
             self.notify("Write your answer first, then press ctrl+s.", title="Nothing to submit")
             return
-        review = EXERCISE_KINDS[self.exercise.kind].review(self.exercise, answer)
-        attempt = attempt_for(self.exercise, answer, review, seconds=round(self.seconds, 1))
+        attempt = attempt_of(self.exercise, answer, judge(self.exercise, answer), seconds=round(self.seconds, 1))
         if not self.study.record(attempt):
             return  # the learner has been told why; their text stays in the box
         self._done = True

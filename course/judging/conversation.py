@@ -1,4 +1,4 @@
-"""A conversation as the store keeps it, and played back again through a fresh run.
+"""A conversation as the store keeps it, played back again through a fresh run, and judged.
 
 The recorded answer is plain data::
 
@@ -14,13 +14,15 @@ pieces of the current turn already shown and the half-typed reply.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable
 
+from course.content.answers import Talk
 from course.content.model import Exercise, Turn
-from course.conversation import PASS_SCORE, ConversationRun, mood_words
+from course.conversation import PASS_SCORE, ConversationRun, Reply, mood_change, mood_words
 
-from .review import Review, ReviewLine
-from .review_kinds import answer_data
+from .judgment import Judgment, Point
+from .written import judge_graded
 
 __all__ = [
     "ReplayClock",
@@ -28,8 +30,10 @@ __all__ = [
     "answer_of",
     "draft_of",
     "path_of",
-    "review_run",
-    "review_conversation",
+    "judge_run",
+    "judge_conversation",
+    "reply_verdict",
+    "ReplyVerdict",
 ]
 
 _JUST_AFTER = 1e-6
@@ -64,12 +68,6 @@ def _let_pieces_arrive(clock: ReplayClock, turn: Turn, started: float, count: in
     clock.now = max(clock.now, started + moment + (_JUST_AFTER if count > 0 else 0.0))
 
 
-def _listed(data: dict[str, Any], key: str) -> list[Any]:
-    """A list kept under ``key`` (empty when missing or not a list: a damaged draft starts afresh)."""
-    value = data.get(key)
-    return value if isinstance(value, list) else []
-
-
 def replay(exercise: Exercise, answer: Any, *, live: Callable[[], float] | None = None) -> ConversationRun:
     """A fresh run with the recorded replies sent again, each after the same pieces as before.
 
@@ -77,24 +75,20 @@ def replay(exercise: Exercise, answer: Any, *, live: Callable[[], float] | None 
     was left on, with the pieces already shown; given ``live``, the customer then goes
     on typing in real time from there.
     """
-    data = answer_data(answer)
-    data = data if isinstance(data, dict) else {}
-    replies = [text for text in _listed(data, "replies") if isinstance(text, str)]
-    heard = [n if isinstance(n, int) and not isinstance(n, bool) else 10**6 for n in _listed(data, "heard")]
+    talk = answer if isinstance(answer, Talk) else Talk.from_recorded(exercise, answer)
     clock = ReplayClock()
     run = ConversationRun(exercise, clock)
-    notes = data.get("notes", "")
-    run.notes = notes if isinstance(notes, str) else ""
+    run.notes = talk.notes
     started = clock.now
-    for index, text in enumerate(replies):
+    for index, text in enumerate(talk.replies):
         if run.finished:
             break  # the exercise has changed since: the rest no longer has a turn to answer
-        count = heard[index] if index < len(heard) else len(run.turn.customer)
+        count = talk.heard[index] if index < len(talk.heard) else len(run.turn.customer)
         _let_pieces_arrive(clock, run.turn, started, count)
         run.send(text)
         started = clock.now
-    shown = data.get("shown")
-    if run.finished or not isinstance(shown, int):
+    shown = talk.shown
+    if run.finished or shown is None:
         shown = len(run.turn.customer)
     _let_pieces_arrive(clock, run.turn, started, shown)
     run.arrived()
@@ -127,19 +121,26 @@ def draft_of(run: ConversationRun, *, shown: int, typed: str) -> dict[str, Any]:
     return {**answer_of(run), "turn": run.turn_id, "shown": shown, "typed": typed}
 
 
-def _outcomes(run: ConversationRun) -> tuple[Any, ...]:
-    """Every criterion of every reply, and whether each reply let the customer finish."""
-    from course.progress import CriterionOutcome
+def _points(run: ConversationRun) -> tuple[Point, ...]:
+    """Every criterion of every reply, and whether each reply let the customer finish.
 
-    outcomes = []
+    The learner reads one line per reply (``judge_run``); these are what the store
+    and the trainer's reports count.
+    """
+    points = []
     for reply in run.replies:
         for result in reply.grade.results:
-            outcomes.append(CriterionOutcome(
-                f"{reply.turn_id}.{result.id}", result.met, result.severity, float(result.weight), result.skill,
-            ))
-        outcomes.append(CriterionOutcome(f"{reply.turn_id}.let-them-finish", not reply.interrupted,
-                                         "actionable", 1.0, "patience"))
-    return tuple(outcomes)
+            met = result.met
+            points.append(Point(f"{reply.turn_id}.{result.id}", met, "✓ met" if met else "✗ missed",
+                                result.severity, result.feedback, severity=result.severity,
+                                weight=float(result.weight), skill=result.skill, check=result.criterion.check,
+                                shown=False))
+        points.append(Point(f"{reply.turn_id}.let-them-finish", not reply.interrupted,
+                            "✓ met" if not reply.interrupted else "✗ missed", "actionable",
+                            "You let the customer finish." if not reply.interrupted
+                            else "You replied before the customer had finished.",
+                            skill="patience", shown=False))
+    return tuple(points)
 
 
 def _short_of(run: ConversationRun) -> list[str]:
@@ -158,8 +159,8 @@ def _short_of(run: ConversationRun) -> list[str]:
     return reasons
 
 
-def review_run(run: ConversationRun) -> Review:
-    """The verdict on a conversation: one line per reply, and what it rests on."""
+def judge_run(run: ConversationRun) -> Judgment:
+    """The verdict on a conversation as played: one line per reply, and what it rests on."""
     name = run.conversation.customer
     lines = []
     for number, reply in enumerate(run.replies, start=1):
@@ -167,8 +168,8 @@ def review_run(run: ConversationRun) -> Review:
         text = f"{met} of {len(reply.grade.shown)} points"
         if reply.interrupted:
             text += f"; you interrupted {name}"
-        lines.append(ReviewLine(reply.grade.passed, "✓ passed" if reply.grade.passed else "✗ missed",
-                                f"reply {number}", text + ".", heading=reply.text))
+        lines.append(Point(f"reply-{number}", reply.grade.passed, "✓ passed" if reply.grade.passed else "✗ missed",
+                           f"reply {number}", text + ".", heading=reply.text, counted=False))
     count = len(run.replies)
     summary = f"{count} repl{'y' if count == 1 else 'ies'}, {run.interruptions} interruption"
     summary += "s" if run.interruptions != 1 else ""
@@ -177,16 +178,49 @@ def review_run(run: ConversationRun) -> Review:
                 f"replies and score {round(PASS_SCORE * 100)}% over all of them.")
     if not run.passed:
         summary += "".join(f"\n✗ {reason}" for reason in _short_of(run))
-    return Review(
-        score=run.score,
+    exercise = run.exercise
+    return Judgment(
+        exercise.id, exercise.kind,
         passed=run.passed,
+        score=run.score,
         pass_mark=PASS_SCORE,
-        lines=tuple(lines),
+        points=(*lines, *_points(run)),
         summary=summary,
-        outcomes=_outcomes(run),
+        run=run,
+        replies=tuple(judge_graded(reply.grade, reply.text, exercise_id=exercise.id, kind="reply")
+                      for reply in run.replies),
     )
 
 
-def review_conversation(exercise: Exercise, answer: Any) -> Review:
+def judge_conversation(exercise: Exercise, answer: Talk) -> Judgment:
     """Judge a recorded conversation by playing it again."""
-    return review_run(replay(exercise, answer))
+    return judge_run(replay(exercise, answer))
+
+
+@dataclass(frozen=True)
+class ReplyVerdict:
+    """What the chat says about one reply as soon as it is sent."""
+
+    passed: bool
+    """Whether the reply passed its turn's rubric."""
+    words: str
+    """The verdict in words, with its symbol: ``✓ Good reply`` or ``✗ Not yet``."""
+    detail: str
+    """`` · 2 of 3 points · Priya: calmer ▲ up 1``: points met and how the customer's mood moved."""
+    advice: str
+    """The most important thing missed ("" when nothing was)."""
+    more: str
+    """`` (+2 more in the feedback)`` when more was missed ("" otherwise)."""
+
+
+def reply_verdict(reply: Reply, name: str) -> ReplyVerdict:
+    """The verdict under a reply: its words, the points, the mood, the first thing missed (essential first)."""
+    results = reply.grade.shown
+    missed = sorted((r for r in results if not r.met), key=lambda r: r.severity != "essential")
+    return ReplyVerdict(
+        passed=reply.grade.passed,
+        words="✓ Good reply" if reply.grade.passed else "✗ Not yet",
+        detail=f" · {sum(r.met for r in results)} of {len(results)} points · {name}: {mood_change(reply)}",
+        advice=missed[0].feedback.strip() if missed else "",
+        more=f" (+{len(missed) - 1} more in the feedback)" if len(missed) > 1 else "",
+    )

@@ -1,0 +1,116 @@
+"""What every subcommand shares: the global options, the course, the learner's store, the learner.
+
+The course and the store are opened only by the commands that need them,
+and their packages are imported only then, so ``listen --version`` and
+``--help`` start at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, overload
+
+import click
+
+from .say import say
+from .stop import FAILURE, Stop
+
+if TYPE_CHECKING:
+    from ..content import Course, Exercise
+    from ..progress import ProgressStore
+
+__all__ = ["Settings", "settings_of", "exercise_or_stop"]
+
+
+@dataclass
+class Settings:
+    """The global options, shared by every subcommand."""
+
+    data_dir: Path
+    content_dir: Path
+    learner: str | None
+
+    def course(self) -> Course:
+        """The course, or Stop with a pointer to ``listen check`` if it is broken."""
+        from ..content import ContentError  # on use, as every heavy import here (see the module)
+        from ..content.cache import load_course_cached
+
+        try:
+            return load_course_cached(self.content_dir, self.data_dir / "cache")
+        except ContentError as error:
+            first = error.problems[0] if error.problems else "no course found"
+            raise Stop(
+                f"the course at {self.content_dir} has {len(error.problems)} problem(s), first: {first} "
+                f"(run: listen check {self.content_dir})"
+            ) from None
+
+    def store(self, course: Course | None = None, *, say_notices: bool = True) -> ProgressStore:
+        """The learner's progress store, opened safely (its notices printed unless the app shows them).
+
+        Every learning event it records also queues an xAPI statement in its outbox,
+        named from ``course`` when given (ids otherwise).
+        """
+        from ..progress import ProgressStore, StoreError
+        from ..xapi import statement_maker
+
+        try:
+            store = ProgressStore(self.data_dir, statements=statement_maker(self.data_dir, course))
+        except StoreError as error:
+            raise Stop(str(error), FAILURE) from None
+        for notice in store.notices if say_notices else ():
+            say(f"listen: {notice}", err=True)
+        return store
+
+    @overload
+    def learner_name(self, store: ProgressStore, *, required: Literal[True] = True, say: bool = True) -> str: ...
+
+    @overload
+    def learner_name(self, store: ProgressStore, *, required: bool, say: bool = True) -> str | None: ...
+
+    def learner_name(self, store: ProgressStore, *, required: bool = True, say: bool = True) -> str | None:
+        """``--learner`` (created on first use), else the last learner, else ask to create one."""
+        if self.learner is not None:
+            from ..progress import StoreError, StoreNotWritable
+
+            name = self.learner.strip()
+            try:
+                store.ensure_learner(name)
+                store.set_last_learner(name)
+            except ValueError as error:
+                raise Stop(str(error)) from None
+            except StoreNotWritable as error:
+                known = store.learner(name)
+                if known is None:  # nobody to show: say why they cannot be added
+                    raise Stop(str(error), FAILURE) from None
+                # Their progress can still be read: say once that nothing new will be kept.
+                store.notices.append(str(error))
+                if say:
+                    click.echo(f"listen: {error}", err=True)
+                return known.name
+            except StoreError as error:
+                raise Stop(str(error), FAILURE) from None
+            return name
+        last = store.last_learner()
+        if last is None and required:
+            raise Stop("no learner yet: run `listen` to create your profile, or pass --learner NAME")
+        return last
+
+
+def exercise_or_stop(course: Course, exercise_id: str) -> Exercise:
+    """The exercise with this id, or Stop with a close match."""
+    try:
+        exercise = course.exercise(exercise_id)
+    except KeyError:
+        close = difflib.get_close_matches(exercise_id, list(course.exercises), n=1)
+        hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen status)"
+        raise Stop(f"no exercise with id '{exercise_id}'{hint}") from None
+    return exercise
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    """The global options of the ``listen`` command this context runs under."""
+    settings = ctx.find_root().obj
+    assert isinstance(settings, Settings)
+    return settings
