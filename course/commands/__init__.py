@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from . import conversing, learning, sync, trainer
+from . import about, conversing, learning, sync, trainer
 
 __all__ = ["register"]
 
-GROUPS = (learning, conversing, sync, trainer)
+GROUPS = (learning, conversing, sync, trainer, about)
 
 
 def register(group: click.Group) -> None:

@@ -14,6 +14,8 @@ __all__ = ["CourseCommands"]
 
 LEARNERS = ("Learners", "Switch, add, rename or delete learners; reset progress")
 """The palette entry for the profiles screen, and its help."""
+GRADER = ("How far to trust the grader", "How often its verdicts agree with trainers and with people's labels")
+"""The palette entry for the grader's report card, and its help."""
 
 
 class CourseCommands(Provider):
@@ -45,10 +47,17 @@ class CourseCommands(Provider):
         if go is not None:
             go(place, "jump")
 
+    def _open_report_card(self) -> None:
+        """The grader's report card, in plain words."""
+        from course.tui.screens.dialogs import ReportCardDialog
+
+        self.app.push_screen(ReportCardDialog())
+
     async def discover(self) -> Hits:
         """Modules and lessons, shown before anything is typed."""
         if getattr(self.screen, "study", None) is not None:
             yield DiscoveryHit(Content(LEARNERS[0]), self._open_learners, text=LEARNERS[0], help=LEARNERS[1])
+        yield DiscoveryHit(Content(GRADER[0]), self._open_report_card, text=GRADER[0], help=GRADER[1])
         for name, help_text, place in self._destinations():
             if place.screen != "exercise":
                 yield DiscoveryHit(Content(name), partial(self._open, place), text=name, help=help_text)
@@ -59,6 +68,9 @@ class CourseCommands(Provider):
         score = matcher.match(LEARNERS[0])
         if score > 0 and getattr(self.screen, "study", None) is not None:
             yield Hit(score, matcher.highlight(LEARNERS[0]), self._open_learners, text=LEARNERS[0], help=LEARNERS[1])
+        score = matcher.match(GRADER[0])
+        if score > 0:
+            yield Hit(score, matcher.highlight(GRADER[0]), self._open_report_card, text=GRADER[0], help=GRADER[1])
         for name, help_text, place in self._destinations():
             score = matcher.match(name)
             if score > 0:

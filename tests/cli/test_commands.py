@@ -193,3 +193,17 @@ def test_status_shows_an_assignment_with_days_left(listen):
     assert report["assignments"][0]["state"] == "open"
     text = listen("--learner", "Ana", "status").out
     assert "10 days left" in text
+
+
+def test_about_grading_says_how_far_to_trust_the_grader():
+    from click.testing import CliRunner
+
+    from course.cli import cli
+    from course.grading.report_card import report_card
+
+    result = CliRunner().invoke(cli, ["about-grading"])
+    assert result.exit_code == 0
+    assert "How far to trust the grader" in result.output
+    assert "Asking a question" in result.output and "a one-line rule gets" in result.output
+    figures = CliRunner().invoke(cli, ["about-grading", "--json"])
+    assert json.loads(figures.output)["panel"]["kappa"] == report_card().panel.kappa

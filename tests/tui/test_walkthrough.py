@@ -313,3 +313,22 @@ async def test_tab_leaves_the_answer_box_and_h_then_gives_a_hint(course, dana: s
         await pilot.press("shift+tab", "h")  # out of the box: a hint
         assert app.screen.query_one(TextArea).text == "h"
         assert "Hint 1 of 2" in text_of(app)
+
+
+async def test_the_grader_s_report_card_opens_from_the_command_palette(course, dana: str, store) -> None:
+    from course.tui.screens.dialogs import ReportCardDialog
+
+    app = ListenApp(course, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"trust the grader")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportCardDialog)
+        assert "a one-line rule gets" in text_of(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ReportCardDialog)

@@ -12,7 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
-__all__ = ["Dialog", "HelpDialog"]
+__all__ = ["Dialog", "HelpDialog", "ReportCardDialog"]
 
 
 class Dialog(ModalScreen[None]):
@@ -59,6 +59,15 @@ class HelpDialog(Dialog):
         table.add_column()
         for keys, description in rows:
             table.add_row(keys, description)
-        table.add_row("ctrl+p", "Jump to a module or lesson, change the theme")
+        table.add_row("ctrl+p", "Jump to a module or lesson, change the theme, or read how far to trust the grader")
         table.add_row("ctrl+q / ctrl+c", "Quit (your place and any typing are kept)")
         super().__init__(f"Keys · {screen_title}", table)
+
+
+class ReportCardDialog(Dialog):
+    """How often the grader agrees with people, in plain words (``listen about-grading``)."""
+
+    def __init__(self) -> None:
+        from course.grading.report_card import plain_lines
+
+        super().__init__("How far to trust the grader", "\n\n".join(f"• {line}" for line in plain_lines()))
