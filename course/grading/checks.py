@@ -115,13 +115,33 @@ def _avoids(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans
     from course.grading.detectors.common import negated  # late: detectors load on first use
 
     # "I won't ask you to reboot", "please don't use Forgot password": naming it to rule it out.
-    spans = [span for span in _phrase_spans(reading.answer, params.get("phrases")) if not negated(reading.answer, span[0], 4)]
+    answer = reading.answer
+    spans = [
+        span for span in _phrase_spans(answer, params.get("phrases"))
+        if not negated(answer, span[0], 4) and not _ruled_out(answer, span)
+    ]
     techniques = params.get("techniques") or ()
     if isinstance(techniques, str):
         techniques = [techniques]
     for technique in techniques:
         spans.extend(reading.norm_spans(technique))
     return not spans, spans
+
+
+# Named to set it aside: "skip the reboot", "instead of a password reset", "the Forgot password
+# link won't help".
+_SET_ASIDE_BEFORE = re.compile(r"\b(?:skip|skipping|forget|forget about|instead of|rather than|no need (?:to|for)|ditch|drop)\b(?:\W+\w+){0,2}\W*$")
+_SET_ASIDE_AFTER = re.compile(
+    r"^(?:\W+\w+){0,2}\W+(?:will not|would not|does not|did not|cannot|is not going to|is not|are not|is no|was not|never) "
+    r"(?:help|work|fix|solve|do it|do anything|the (?:answer|fix|problem|issue|way)|going to help|needed|necessary|relevant|the right)\b"
+)
+
+
+def _ruled_out(text: Text, span: tuple[int, int]) -> bool:
+    sentence = text.sentence_at(span[0])
+    start = sentence.start if sentence is not None else 0
+    end = sentence.end if sentence is not None else len(text.norm)
+    return bool(_SET_ASIDE_BEFORE.search(text.norm[start : span[0]]) or _SET_ASIDE_AFTER.match(text.norm[span[1] : end]))
 
 
 def _order(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:

@@ -144,8 +144,37 @@ def _list_of(parts: tuple[Segment, ...]) -> bool:
     return fragments >= 3 and fragments > real or (fragments >= 1 and real == 0)
 
 
+_LABEL = re.compile(r"\s*(?:\d{1,2}[.)]\s*)?(?:[^\W\d_]+(?:'[^\W_]+)?\s+){0,2}[^\W\d_]+(?:'[^\W_]+)?\s*:\s*\S")
+"""A short label and a colon opening a line: "Tablets: pharmacy next door", "What's next: Thursday"."""
+_NOTES_NEEDED = 2
+"""Labelled lines an answer needs to be set out as notes."""
+_SAID_WORDS = 5
+"""Words a sentence of its own needs beside the notes: an answer of labels alone says nothing."""
+
+
+@lru_cache(maxsize=256)
+def _noted(text: Text) -> frozenset[int]:
+    """Starts of labelled lines in an answer set out as notes around sentences of its own.
+
+    "Tablets: today, next door after 3. Doctor: Mensah, Tuesday at 2. I've written it down for
+    you." is a note a trainer reads as said; "Refund, Tuesday, order 4471" is still a list.
+    """
+    labelled = [sentence for sentence in text.sentences if _LABEL.match(sentence.text)]
+    if len(labelled) < _NOTES_NEEDED:
+        return frozenset()
+    starts = {sentence.start for sentence in labelled}
+    said = [
+        sentence for sentence, parts in _all_segments(text)
+        if sentence.start not in starts and not _list_of(parts) and len(WORD.findall(sentence.text)) >= _SAID_WORDS
+        and any(w in _CLAUSE_WORDS for w in WORD.findall(sentence.text))
+    ]
+    return frozenset(starts) if said else frozenset()
+
+
 def is_list(text: Text, sentence: Sentence) -> bool:
     """Whether a sentence is a list of fragments (or one of a run of them) rather than something said."""
+    if sentence.start in _noted(text):
+        return False
     if sentence.start in _telegraphic(text):
         return True
     for found, parts in segments(text):
@@ -164,7 +193,7 @@ def in_real_words(text: Text, position: int) -> bool:
     for sentence, parts in segments(text):
         if not sentence.start <= position < max(sentence.end, sentence.start + 1):
             continue
-        listed = _list_of(parts) or sentence.start in _telegraphic(text)
+        listed = (_list_of(parts) or sentence.start in _telegraphic(text)) and sentence.start not in _noted(text)
         if not listed:
             return True
         # Inside a list, only a real phrase says something ("version 4.2 on Windows 11"),

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from course.grading.clauses import in_real_words, is_list
 from course.grading.detectors.common import hits, lexicon_words, overlapping
 from course.grading.text import WORD, Sentence, Text
-from course.grading.words import content_stems, stem
+from course.grading.words import content_stems, parroted_share, stem
 
 __all__ = ["credited_spans"]
 
@@ -34,6 +34,11 @@ _FEELING_LISTS = ("emotion_words", "emotion_nouns", "situation_words", "vivid_si
 # A frame that takes the customer's side without a feeling word: "no wonder", "I'd be the same".
 # An apology on its own says sorry; it does not say what the customer feels.
 _APOLOGY = re.compile(r"(?:(?:i|we) (?:am|are) (?:\w+ )?|(?:my|our) )?(?:sorry|apologi[sz]e|apologies)\b")
+# Reading the person in front of you is about them by its nature: "you don't sound sure",
+# "she looks really poorly".
+_PERCEIVED = re.compile(
+    r"(?:you|she|he|they|your (?:little one|\w+)) (?:do not |did not |does not )?(?:sound|seem|look|sounded|seemed|looked|sounds|seems|looks)\b"
+)
 _MIN_OWN_WORDS = 3
 """How many words of its own (not the customer's, not stock) an empathy line needs to be specific."""
 
@@ -127,7 +132,7 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
             continue
         if not _feeling_named(text, sentence, span, known, context_stems):
             continue
-        if context is None or _anchored(text, sentence, context_stems, skip):
+        if context is None or _PERCEIVED.match(text.norm, span[0]) or _anchored(text, sentence, context_stems, skip):
             kept.append(span)
             continue
         if any(a <= span[0] < b or span[0] <= a < span[1] for a, b in stock):
@@ -157,6 +162,50 @@ def _impact(text: Text, context: Text, reflections: Spans, reassured: Spans) -> 
             continue
         lived.append(span)
     return _recap(text, context, lived, 2)
+
+
+# What matters most to them, put first: "Salma, the insulin first", "let's start with your dad's insulin".
+_PUT_FIRST = re.compile(
+    r"\b(?:first|comes first|come first|matters most|most important(?:ly)?|the priority|top priority|before anything else|"
+    r"let us start with|let us deal with|straight away)\b"
+)
+_PARROTED = 0.5
+"""Share of an opening's three-word runs copied from the customer past which it answers nothing."""
+_ANSWER_LEAD = re.compile(r"^(?:yes|yeah|yep|no|not at all|of course|absolutely|definitely|he is|she is|it is|they are|you are|he has|she has|it has|we have|we do)\b")
+
+
+def _worry_heard(text: Text, context: Text, message: Text | None) -> Spans:
+    """Empathy shown by going first to what worries them, in their own terms.
+
+    The reply's opening sentence either puts the customer's own concern first ("the insulin
+    first: I'm sending a cool box") or answers the anxious question they ended on ("Is he even
+    on the list?" "Yes, he's on the list, two ahead of him").
+    """
+    said = message if message is not None else context
+    if not text.sentences or not said.sentences:
+        return []
+    skip = _feeling_stems(text)
+    theirs = content_stems(said.norm) - skip
+    opening = text.sentences[0]
+    if opening.is_question or is_list(text, opening) or hits(text, "stock_empathy", (opening.start, opening.end)):
+        return []
+    if parroted_share(opening.text, said.norm) >= _PARROTED:
+        return []  # their own words handed back answer nothing
+    own = content_stems(opening.text) - skip
+    span = [(opening.start, opening.end)]
+    if _PUT_FIRST.search(opening.text) and own & theirs:
+        return span
+    questions = [sentence for sentence in said.sentences if sentence.is_question]
+    if questions:
+        asked = content_stems(questions[-1].text) - skip
+        lead = _SALUTE.sub("", opening.text)
+        shared = own & asked
+        if len(shared) >= 2 or (shared and _ANSWER_LEAD.match(lead)):
+            return span
+    return []
+
+
+_SALUTE = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|right|ok|okay|so|well)\W+)?(?:(?:mr|mrs|ms|miss|dr|mx)\W+)?(?:[a-z'-]+\W+)?(?=yes|no|he|she|it|they|you|we|not|of|absolutely|definitely)")
 
 
 def _in_real_words(text: Text, spans: Spans) -> Spans:
@@ -200,6 +249,8 @@ def credited_spans(technique: str, text: Text, context: Text | None, spans: Span
             # Empathy through specifics: their situation said back, in their terms. Not for an
             # answer that reached for a stock line where the feeling should be, or waved it away.
             kept = _impact(text, context, find("reflects_content"), find("reassures"))
+            if not kept:
+                kept = _worry_heard(text, context, None)
         return kept
     if technique == "reflects_content":
         return _recap(text, context, spans, 1)

@@ -12,7 +12,7 @@ from course.grading.lexicons import LEXICON_DIR, pairs, pattern
 
 __all__ = ["warm_up"]
 
-_PAIR_FILES = ("typos", "contractions")
+_PAIR_FILES = ("typos", "contractions", "same_meaning")
 """Lists of ``wrong = right`` pairs: read, never compiled into a pattern."""
 
 _SAMPLE_MESSAGE = "I was charged twice for order 5521 and my rent goes out on the 1st. I'm so worried."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from course.grading.lexicons import entries
+from course.grading.lexicons import entries, pairs
 from course.grading.text import WORD
 
 __all__ = ["stem", "content_stems", "close_enough", "trigrams", "parroted_share", "overlap_runs"]
@@ -48,10 +48,26 @@ def _stopwords() -> frozenset[str]:
     return frozenset(entries("stopwords"))
 
 
+@lru_cache(maxsize=1)
+def _same_meaning() -> dict[str, str]:
+    return {stem(word): stem(meant) for word, meant in pairs("same_meaning").items()}
+
+
 def content_stems(norm: str) -> set[str]:
-    """Stems of the words that carry content (no stopwords, no pronouns)."""
+    """Stems of the words that carry content (no stopwords, no pronouns).
+
+    Numbers of two digits or more carry content ("6:15", "£412.60"), and everyday words for the
+    same thing compare equal ("dad" is "father", ``same_meaning.txt``).
+    """
     stop = _stopwords()
-    return {stem(w) for w in WORD.findall(norm) if w not in stop and len(w) > 2}
+    same = _same_meaning()
+    found = set()
+    for w in WORD.findall(norm):
+        if w in stop or (len(w) <= 2 and not (w.isdigit() and len(w) == 2)):
+            continue
+        s = stem(w)
+        found.add(same.get(s, s))
+    return found
 
 
 @lru_cache(maxsize=16384)

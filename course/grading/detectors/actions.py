@@ -69,13 +69,13 @@ def reassures(text: Text, context: Text | None) -> list[Span]:
 # "the nurse is coming at 10", "a courier is due tomorrow morning". Who does what, and when.
 _BOOKED = re.compile(
     r"\b(?:an?|the|our|your|a local) (?:engineer|technician|electrician|plumber|courier|driver|nurse|doctor|gp|fitter|surveyor|crew|team|specialist|callback|call back|visit|appointment|delivery|replacement)"
-    r"(?: visit)? (?:is|has been|are|have been) (?:now |already |also )?(?:booked|coming|due|scheduled|arranged|confirmed|booked in|on (?:the|its|their) way|going out|visiting)\b"
+    r"(?: visit)?(?: is|'s| has been| are| have been) (?:now |already |also )?(?:booked|coming|due|scheduled|arranged|confirmed|booked in|on (?:the|its|their) way|going out|visiting)\b"
     r"|(?:^|[,.;:]\s*)(?:engineer|technician|callback|call back|visit|appointment|delivery|courier|replacement)(?: visit)? (?:booked|scheduled|arranged|confirmed)\b"
 )
 # Handed on, said without "I": "your suggestion has gone straight to our planners", "logged with our planners today".
 _HANDED_ON = re.compile(
     r"\b(?:it|this|that|your (?:suggestion|idea|point|feedback|complaint|request|case|report|comments?))(?: [^.!?,;]{1,60}?)? (?:has|have) (?:now |already |just )?(?:gone|been (?:passed|sent|logged|forwarded|raised|escalated|flagged|given|put)) (?:straight |directly |on |through )?(?:to|with|in front of) (?:our|the)\b(?! (?:relevant|appropriate|right|correct|responsible|concerned)\b)"
-    r"|(?:^|[,.;:]\s*)(?:logged|passed|sent|forwarded|raised|flagged|escalated|noted) (?:it |this |that )?(?:on |over )?(?:with|to) (?:our|the) (?!(?:relevant|appropriate|right|correct|responsible|concerned)\b)\w+"
+    r"|(?:^|[,.;:]\s*|\s[-\u2013\u2014]\s*)(?:logged|passed|sent|forwarded|raised|flagged|escalated|noted) (?:it |this |that )?(?:on |over )?(?:with|to|for) (?:our|the) (?!(?:relevant|appropriate|right|correct|responsible|concerned)\b)\w+"
 )
 
 # The first thing picked and taken on, said as the speaker's own plan: "first I'd like to look at
@@ -93,6 +93,7 @@ _FIRST_PICK = re.compile(
 def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     """Spans of concrete next steps: someone will do something, and the sentence says when."""
     kept = []
+    untimed: list[Span] = []
     times = hits(text, "time_expressions")
     for match in _BOOKED.finditer(text.norm):
         sentence = sentence_at(text, match.start())
@@ -137,7 +138,46 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
             # "DM me your account number and I'll look into it": who does what, and a person
             # who owns it; "DM us and we'll look into it" is the brush-off it replaces.
             kept.append((start, end))
+        elif text.norm.startswith("i ", start) and _IN_PERSON.search(text.norm, end, sentence.end):
+            kept.append((start, end))  # "I check your line personally": one person owns it
+        elif not sentence.is_question:
+            untimed.append((start, end))
+    for match in _NEXT_LABEL.finditer(text.norm):
+        sentence = sentence_at(text, match.start())
+        if sentence is not None and any(sentence.start <= t[0] < sentence.end for t in times):
+            kept.append(match.span())  # "Next from me: an email on Monday with the result"
+    if untimed and not kept and _working_question(text):
+        # "Yes, I'll fix it. Have you sent us a meter reading lately?": the step is taken on and
+        # started in this very reply, by asking what it needs; no clock is wanted for that.
+        kept.extend(untimed)
     return kept
+
+
+# Said in person: the speaker owns the step themselves.
+_IN_PERSON = re.compile(r"\b(?:personally|myself)\b")
+# A label that says what comes next: "Next from me:", "What's next:", "Next step:".
+_NEXT_LABEL = re.compile(
+    r"\b(?:next (?:from (?:me|us)|steps?(?: from (?:me|us))?|up)|what (?:is|happens) next|(?:my|our) next (?:step|move)|from (?:me|us))\s*[:\-\u2013\u2014]"
+)
+# A question that checks, closes or offers, not one that asks for what the work needs.
+_CLOSING_QUESTION = re.compile(
+    r"\b(?:is that (?:right|ok|okay|correct|alright|all right|fair|clear)|(?:does|did|do) (?:that|this|it) (?:sound|make|match|help|work|cover)|"
+    r"have i (?:got|missed|understood)|did i (?:get|miss)|am i right|anything else|something else|all (?:good|ok|okay|clear)|"
+    r"make sense|(?:shall|should|can|may) (?:i|we)\b|would you like|do you want|want me to|is there (?:anything|something)|"
+    r"how does that|okay\?|ok\?|right\?|correct\?|alright\?|yes\?|fair\?|sound (?:ok|okay|good|fair|right))"
+)
+
+
+def _working_question(text: Text) -> bool:
+    """Whether the reply asks the customer for something the work needs (not a check or an offer)."""
+    for sentence in text.sentences:
+        if not sentence.is_question or _CLOSING_QUESTION.search(sentence.text):
+            continue
+        if not re.search(r"\b(?:you|your)\b", sentence.text) or len(sentence.text.split()) < 4:
+            continue  # "Four calls and still no news?" says their words back; it asks them nothing
+        if question_kind(text, sentence) is not None:
+            return True
+    return False
 
 
 _OPTIONS = re.compile(r"\bor\b|\bwhich (?:would you|do you)\b|\bwould you (?:prefer|rather)\b")
@@ -173,7 +213,9 @@ _DONE_OR_CONCRETE = re.compile(
     r"come back|be back|pop back|report back|check back|drop back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|"
     r"feed (?:this |it |that |your \w+ )?back|pass (?:this|it|that) on|"
     r"get (?:the|a|an|your|someone|him|her)|add|register|sign you up|enrol|enroll|start (?:with|on)|begin (?:with|on)|"
-    r"give you (?:a|the|your) (?:reference|ref|case|number|call|ring|update))\b"
+    r"give you (?:a|the|your) (?:reference|ref|case|number|call|ring|update)|fix|find out|keep an eye on|be keeping an eye on|"
+    r"get (?:it|this|that|them|(?:the|your) \w+) (?:looked at|checked|fixed|sorted|seen to|repaired|replaced|recalculated|corrected|reviewed|changed|put right|sent|moved|booked)|"
+    r"be (?:back )?in touch with (?:the|your|an?) (?!chance\b)\w+)\b"
     # a step under way now: "I'm sending the cool box", "we're adding you to the register"
     r"|(?:i|we) (?:am|are) (?:now |just |already |also |personally )?(?:sending|passing|putting|noting|booking|arranging|refunding|cancelling|"
     r"raising|issuing|transferring|emailing|calling|ringing|phoning|texting|messaging|flagging|logging|escalating|chasing|reversing|crediting|"

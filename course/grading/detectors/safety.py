@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from course.grading.detectors.common import Span, hits, negated
+from course.grading.detectors.common import Span, conditional, hits, negated
 from course.grading.text import Text
 
 __all__ = ["unsafe_advice", "private_details"]
@@ -20,7 +20,8 @@ __all__ = ["unsafe_advice", "private_details"]
 _SECRET = re.compile(
     r"\b(?:pin(?: number| code)?|passwords?|passcode|cvv|cvc|cv2|security (?:code|number|digits)|"
     r"(?:one[- ]?time|verification|login|sms|text|authentication|auth) (?:pass)?code|otp|memorable (?:word|information)|"
-    r"(?:full|whole|long|entire|16[- ]digit|sixteen[- ]digit) card number|(?:16|sixteen)[- ]digit number|long number on (?:the front of )?(?:your|the) (?:bank |debit |credit )?card|(?:three|3|last three) digits on the back|"
+    r"(?:full|whole|long|entire|16[- ]digit|sixteen[- ]digit) card number|(?:full|whole|entire)(?: long)? (?:card )?number (?:of|on|from) (?:your|the)(?: \w+)? card|"
+    r"(?:three|3)[- ]digit (?:code|number)|(?:16|sixteen)[- ]digit number|long number on (?:the front of )?(?:your|the) (?:bank |debit |credit )?card|(?:three|3|last three) digits on the back|"
     r"card details|online banking (?:login|details|password)|(?:four|4|six|6|eight|8)[- ]digit (?:code|number|pin|passcode)|"
     r"the code (?:we|i) (?:just |have just )?(?:sent|texted|emailed))\b"
 )
@@ -36,14 +37,14 @@ _PRIVATELY = re.compile(r"\b(?:dm|direct message|private message|privately|inbox
 _TO_US = re.compile(
     r"\b(?:(?:give|tell|send|share|read|confirm|provide|text|message|dm|email) (?:me|us)\b|"
     r"(?:reply|respond|come back)(?: here| below| to (?:me|us|this|this email|this message|our email|the email))? with\b|"
-    r"(?:type|enter|put|post|pop|drop|write|send|share|paste|read out|give)\b[^.?!]{0,120}?\b(?:here|below|in (?:this|the|a|your) (?:chat|thread|comments?|reply|message|dm|email)|over the phone|to me|to us)\b|"
+    r"(?:type|enter|put|post|pop|drop|write|send|share|paste|read out|give)\b[^.?!]{0,120}?\b(?:here|below|in (?:this|the|a|your|the same|that|one) (?:chat|thread|comments?|reply|message|dm|email|e-mail)|over the phone|to me|to us)\b|"
     r"what (?:is|are) (?:your|the)\b|(?:i|we)(?: will| would| just| also)? need (?:your|the|you to (?:give|tell|read|send|type|confirm))\b|"
     r"(?:can|could|may) (?:i|we) (?:have|take|get|grab) (?:your|the)\b|"
     r"(?:can|could|would) you (?:give|tell|send|read|confirm|provide|type|share)\b)"
 )
 _HAZARD = re.compile(
     r"\b(?:leak\w*|drip\w*|flood\w*|water (?:everywhere|on the floor|coming)|smell\w* (?:of )?(?:gas|burning|smoke)|gas|"
-    r"burning|smok\w+|spark\w*|scorch\w*|melt\w*|fumes|electric shock|singe\w*)\b"
+    r"burning(?! up)|smok\w+|spark\w*|scorch\w*|melt\w*|fumes|electric shock|singe\w*)\b"
 )
 _OPERATE = re.compile(
     r"\b(?:(?:pop|put|stick|set|run|start|do|try)\s+(?:a|another|the|one|it|it on|a quick|a short|a test|a small)?\s*(?:\w+\s+){0,2}(?:wash|cycle|load|spin|rinse)\b|"
@@ -105,6 +106,8 @@ def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
                 continue
             if re.search(r"\b(?:when|whenever|while|as|every time|each time|as soon as|the moment) (?:you|it|they|we)\s+$", sentence.text[: operate.start()]):
                 continue  # "talk me through what happens when you start a wash" asks what happened
+            if re.search(r"\b(?:you|he|she|they) (?:say|said|are saying|were saying|keep saying|told me|tell me|mentioned)(?: that)?\s+$", sentence.text[: operate.start()]):
+                continue  # "you say it is fine, but I can see she is hot": their words, not our verdict
             found.append((start, sentence.start + operate.end()))
     return found
 
@@ -168,7 +171,13 @@ _FULL_REFUND = re.compile(
 _MONEY_GIVEN = re.compile(
     r"\b(?:credit\w*|refund\w*|compensat\w*|voucher|waiv\w+|discount|free month|put (?:\S+ ){0,4}back|on top|back on your account|\d+ ?(?:usd|eur|gbp|pounds|dollars|euros)|[£$€]\s?\d+)\b"
 )
-_ALLOWED_GOODWILL = re.compile(r"\b(?:goodwill|compensat\w*|credit\w*|voucher|waive\w*|discount|gesture|refund\w*)\b")
+_ALLOWED_GOODWILL = re.compile(r"\b(?:goodwill|compensat\w*|credit\w*|voucher|waive\w*|discount|gesture|refund\w*|complimentary|free)\b")
+# Something given free that nothing in the situation offers: "dinner one evening will be complimentary".
+_FREEBIE = re.compile(
+    r"\b(?:complimentary|on the house|free of charge|at no (?:extra )?(?:cost|charge)|"
+    r"free (?:night|nights|dinner|meal|upgrade|month|months|stay|breakfast|drinks?|delivery|room|lunch|bottle|taxi|transfer)|"
+    r"(?:dinner|breakfast|lunch|drinks?|the (?:night|room|stay|meal|upgrade|taxi)) (?:is|are|will be) on us)\b"
+)
 # Details posted where everyone can read them: "I'll post this on your public thread with your account number".
 _POSTED_PUBLICLY = re.compile(
     r"\b(?:i|we) (?:will |am going to |can )?(?:also )?(?:post|share|put|publish)\b[^.!?]{0,60}?\b(?:public|publicly|thread|timeline|feed|page|comments)\b"
@@ -185,6 +194,8 @@ def _made_up_compensation(text: Text, context: Text | None) -> list[Span]:
             sentence = text.sentence_at(span[0])
             if sentence is None or not re.search(r"\b(?:can|could|might|may|look at|options?|or)\b", sentence.text):
                 found.append(span)  # promised, not put forward as an option to look at
+    for span in _said(text, _FREEBIE, asked_too=False):
+        found.append(span)
     for sentence in text.sentences:
         trouble = _FOR_THE_TROUBLE.search(sentence.text)
         if trouble is None or sentence.is_question or not _MONEY_GIVEN.search(sentence.text):
@@ -244,6 +255,71 @@ def _medicine_judged(text: Text) -> list[Span]:
     return found
 
 
+# Someone else's account told to the one asking: "she's paying £54 a month and is £120 in credit".
+_THIRD_PERSON = rf"(?:she|he|her|his|they|their|your {_RELATIVE}(?:'s)?)"
+_THEIR_ACCOUNT_FACT = re.compile(
+    rf"\b{_THIRD_PERSON}\b(?: is| are| has| have)?[^.!?]{{0,60}}?\b(?:in credit|in arrears|in debit|overdrawn|owes|owing|"
+    r"paying (?:[£$€]\s?)?\d[\d,.]*|pays (?:[£$€]\s?)?\d[\d,.]*|[£$€]\s?\d[\d,.]*\s*(?:a|per|each) (?:month|week|quarter)|"
+    r"(?:has|have) (?:already )?been paid|(?:has|have) not been paid|balance (?:is|of|stands))"
+)
+# What is theirs sent or told to someone else: "I'll text her all your appointment details".
+_TO_SOMEONE_ELSE = re.compile(
+    rf"\b(?:text|send|email|tell|give|pass|forward|explain|ring|call|phone|contact|speak to|talk to|update|copy in)\b(?: \w+){{0,2}}? (?:to )?"
+    rf"(?:her|him|them|your {_RELATIVE}|(?:mr|mrs|ms|miss|mx|dr) [a-z]+)\b[^.!?]{{0,60}}?\byour (?:\w+ ){{0,3}}?"
+    r"(?:details|appointments?|prescriptions?|results|account|balance|medical|records|situation|medication|diagnosis|notes|history|"
+    r"standing orders?|direct debits?|payments?|bills?|money|finances|case|complaint|claim|arrears|debt)\b"
+)
+_WITH_CONSENT = re.compile(
+    r"\b(?:if you (?:are )?(?:happy|ok|okay|comfortable|agree|would like|want)|with your (?:permission|consent|ok|okay|agreement|say so)|"
+    r"would you like|do you want|shall i|should i|can i|may i|only if you)\b"
+)
+# Another person's health named at the desk: "Mr Patel from upstairs collapsed with chest pains".
+_TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mx) ([a-z][a-z'-]+)")
+_HEALTH = re.compile(
+    r"\b(?:collapsed|chest pains?|heart attack|stroke|seizure|fitting|had a fall|fell|ambulance|a&e|died|passed away|overdose|"
+    r"pregnan\w*|cancer|diagnos\w*|bleeding|unconscious|an emergency|taken ill|was ill|is ill|very ill|poorly|miscarriage)\b"
+)
+_ANOTHER = re.compile(r"\b(?:another|a|one other|the other) (?:patient|customer|resident|lady|man|woman|gentleman|neighbour|neighbor|child)\b")
+
+
+def _others_disclosed(text: Text, context: Text | None) -> list[Span]:
+    found = []
+    for sentence in text.sentences:
+        if sentence.is_question:
+            continue
+        for pattern in (_THEIR_ACCOUNT_FACT, _TO_SOMEONE_ELSE):
+            match = pattern.search(sentence.text)
+            if match is None or _WITH_CONSENT.search(sentence.text) or conditional(text, sentence.start + match.start(), 3):
+                continue
+            start = sentence.start + match.start()
+            if not negated(text, start, 3):
+                found.append((start, sentence.start + match.end()))
+        if _HEALTH.search(sentence.text):
+            names = [m for m in _TITLED.finditer(sentence.text) if context is None or m.group(1) not in context.norm]
+            named = names[0] if names else _ANOTHER.search(sentence.text)
+            if named is not None:
+                found.append((sentence.start + named.start(), sentence.start + named.end()))
+    return found
+
+
+# Someone added to an account by name, on another person's word: "I've added Tunde to the account".
+_ADDED_BY_NAME = re.compile(
+    r"\b(?:i|we) (?:have |had |will |am going to )?(?:(?:already|just|now|also|gone ahead and|went ahead and|go ahead and)\s+)*"
+    r"(?:added|add|put) (?P<who>[a-z][a-z'-]+) (?:to|onto|on) (?:the|your|this|that) (?:new |joint )?account\b"
+)
+
+
+def _named_added(text: Text, context: Text | None) -> list[Span]:
+    if context is None:
+        return []
+    found = []
+    for match in _ADDED_BY_NAME.finditer(text.norm):
+        who = match.group("who")
+        if re.search(rf"\b{re.escape(who.capitalize())}\b", context.original) and not negated(text, match.start(), 3):
+            found.append(match.span())
+    return found
+
+
 def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
@@ -254,6 +330,7 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
         + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY)
         + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
+        + _others_disclosed(text, context) + _named_added(text, context)
     )
 
 
@@ -267,6 +344,9 @@ _PRIVATE = re.compile(
     r"|\b[a-z]{1,2}\d[a-z\d]? \d[a-z]{2}\b"
     r"|\b(?:your|the) (?:balance|available balance|overdraft) (?:is|was|of|stands at)\b"
     r"|\b(?:registered|home) address\b"
+    # what their account shows, said where anyone can read it: "we can see your rent payment went through at 13:20"
+    r"|\b(?:we|i) can see (?:that )?your\b[^.!?]{0,40}?\b(?:payment|transaction|transfer|balance|deposit|withdrawal|rent|bill|direct debit|standing order)\b"
+    r"[^.!?]{0,40}?(?:went through|cleared|was paid|has been paid|bounced|failed|\bat \d|[£$€]\s?\d|\d{1,2}:\d{2})"
     # an email address that is theirs ("billed to jonas@..."), not ours to write to
     r"|(?<!us at )(?<!us on )(?<!to )\b[\w.+-]+@[\w-]+\.[\w.]+"
     # a file, tag or ticket code that finds their things: "bag tag SL 482913", "file LIS-48291"

@@ -55,6 +55,17 @@ _NOT_ONE_S_DOING = frozenset(
 )
 
 
+# A lesson for next time, after the harm is done: "in future, make sure you keep the receipt".
+_LECTURE = re.compile(
+    r"\b(?:next time|in future|in the future|for next time|for the future)\s*[,:]?\s*(?:please\s+)?"
+    r"(?:always|make sure you|remember to|try to|do not forget to|be sure to|you should|you might want to|you need to|it is best to|it is worth)\b"
+)
+
+
+# Telling verbs with nothing after them say what was not done for the customer ("...and you never told").
+_TOLD = frozenset("told informed notified updated warned contacted called rung phoned texted emailed".split())
+
+
 # Blame by cause: something the customer did, then "that's why" / "which is why" / "so the...".
 _DID = re.compile(
     r"\byou(?: (?:have|had|just|clearly|obviously|probably))? (?:typed|entered|put|left|let|missed|forgot|chose|picked|selected|"
@@ -99,9 +110,15 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         elif _CAUSE.search(sentence.text) and re.search(r"\bbecause you\b", sentence.text):
             found = re.search(r"\bbecause you\b", sentence.text)
             spans.append((sentence.start + found.start(), sentence.start + found.end()))
+    for found in _LECTURE.finditer(text.norm):
+        sentence = text.sentence_at(found.start())
+        if sentence is not None and not sentence.is_question and not conditional(text, found.start(), 2):
+            spans.append(found.span())  # "next time, always pack a change of clothes"
     for found in _OMISSION.finditer(text.norm):
         if found.group("verb") in _NOT_ONE_S_DOING or found.group("rest"):
             continue
+        if found.group("verb") in _TOLD and re.match(r"\s*(?:[.,;:!?)]|$|and\b|but\b|so\b)", text.norm[found.end():]):
+            continue  # "two visits cancelled and you never told": they were never told
         sentence = text.sentence_at(found.start())
         if sentence is not None and sentence.is_question:
             continue

@@ -60,10 +60,10 @@ def test_warm_up_loads_the_word_lists_ahead_of_the_first_grade():
         "from course.grading.lexicons import pattern\n"
         "g.warm_up()\n"
         "assert pattern.cache_info().currsize > 20, pattern.cache_info()\n"
-        "started = time.perf_counter(); g.warm_up(); again = time.perf_counter() - started\n"
-        "started = time.perf_counter(); found = g.detect('reassures', 'Your files are all safe.').found\n"
-        "first = time.perf_counter() - started\n"
-        "print(found, again < 0.01, first < 0.05)\n"
+        "compiled = pattern.cache_info().misses\n"
+        "g.warm_up()\n"
+        "found = g.detect('reassures', 'Your files are all safe.').found\n"
+        "print(found, pattern.cache_info().misses == compiled, pattern.cache_info().currsize >= compiled)\n"
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["True", "True", "True"]

@@ -147,7 +147,7 @@ def test_a_lock_held_too_long_is_reported_after_the_wait(data_dir: Path) -> None
         start = time.monotonic()
         with pytest.raises(StoreLocked, match="Another listen window is saving progress"):
             store.record_attempt("Dana", an_attempt("e2"))
-        assert 0.4 <= time.monotonic() - start < 3
+        assert time.monotonic() - start >= 0.4  # it waited its time before saying so
         assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1"]  # reading needs no lock
     finally:
         holder.kill()
