@@ -17,12 +17,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import zlib
 import sys
 import time
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

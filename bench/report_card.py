@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import agreement, trainer_agreement  # noqa: E402
 from course.content import load_course  # noqa: E402
-from course.grading.report_card import CARD_PATH, plain_lines, report_card, _card  # noqa: E402
+from course.grading.report_card import CARD_PATH, _card, plain_lines, report_card  # noqa: E402
 from course.paths import bundled_content_dir  # noqa: E402
 
 AGAINST = {

@@ -10,8 +10,8 @@ nothing here (or in its tests) ever sleeps.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from .content.model import Conversation, CustomerLine, Exercise, Turn
 from .grading import Grade, grade_rubric

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import sys
 import time
-from typing import TYPE_CHECKING, Iterator
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
@@ -122,9 +123,9 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
     the conversation so far is kept, and this command or the app picks it up
     where it stopped (exit status 1). Exit status 0 once it is recorded.
     """
+    from ..console import judgment_view, terminal
     from ..content.answers import Talk
     from ..conversation import ConversationRun, first_name, turn_task
-    from ..console import judgment_view, terminal
     from ..judging import ReplayClock, answer_of, judge, replay, reply_verdict
     from ..progress import StoreError
     from ..recording import attempt_of, record_attempt

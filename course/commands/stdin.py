@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import IO, Iterator
+from collections.abc import Iterator
+from typing import IO
 
 __all__ = ["read_text", "read_lines", "TooLong"]
 

@@ -7,13 +7,13 @@ command that reads or writes an LRS, so they behave the same everywhere.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .say import say
-from .settings import settings_of
 from .stop import FAILURE, Stop
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def lrs_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def lrs_client(data_dir: Path, endpoint: str | None, username: str | None, password_env: str | None,
-               *, save: bool = False) -> "LrsClient":
+               *, save: bool = False) -> LrsClient:
     """A client for the LRS the options, environment or config name; Stop (status 2) if they do not add up."""
     from ..xapi.client import LrsClient
     from ..xapi.config import ConfigError, load_config, lrs_settings, save_config

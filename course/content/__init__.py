@@ -5,6 +5,7 @@ This package knows nothing else of ours (no grading, no progress, no screen).
 
 from typing import Any
 
+from .kinds import EXERCISE_KINDS, ExerciseKind, exercise_kind
 from .model import (
     CHANNELS,
     KINDS,
@@ -20,7 +21,6 @@ from .model import (
     Scenario,
     Section,
 )
-from .kinds import EXERCISE_KINDS, ExerciseKind, exercise_kind
 from .problems import ContentError, Problem
 
 __all__ = [

@@ -15,7 +15,6 @@ build the course's own dataclasses (see ``course_codec``).
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import tempfile
 from pathlib import Path

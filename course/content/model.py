@@ -6,9 +6,10 @@ Nothing here knows about grading, progress or the screen. Loading lives in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .kinds import KINDS, TEXT_KINDS
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import lru_cache
+from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .kinds import EXERCISE_KINDS
 from .yamlfile import line_of
@@ -37,7 +38,7 @@ def schema_of(name: str) -> dict[str, Any]:
     return _with_kinds(schema) if name == "exercise" else schema
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str) -> Any:
     import jsonschema  # imported late: only needed when content is parsed, not when it is cached
 

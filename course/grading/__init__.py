@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from course.grading.detect import Detection, detect
 from course.grading.grade import CriterionResult, Grade, grade, grade_rubric
-from course.grading.harms import HARM_PREFIX, with_harms as judged_criteria
+from course.grading.harms import HARM_PREFIX
+from course.grading.harms import with_harms as judged_criteria
 from course.grading.problems import criterion_problems
 from course.grading.techniques import AVOID_TECHNIQUES, CHECKS, TECHNIQUE_SKILL, TECHNIQUES
 from course.grading.warm import warm_up

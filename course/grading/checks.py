@@ -8,8 +8,8 @@ something (avoids, plain_language, not_parroting), the offending words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 from course.grading.detect import find_spans
 from course.grading.facts import fact_spans

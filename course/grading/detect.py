@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from course.grading.techniques import TECHNIQUES
 from course.grading.text import Text, analyse

@@ -19,7 +19,7 @@ A pair file (``typos.txt``, ``contractions.txt``) has ``wrong = right`` lines.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 __all__ = ["LEXICON_DIR", "entries", "fragment", "pattern", "pairs", "entry_regex", "problems"]
@@ -46,7 +46,7 @@ def _lines(name: str) -> list[str]:
     return [line for _, line in _numbered_lines(name)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def pairs(name: str) -> dict[str, str]:
     """A pair file as a dict (``wrong = right``), keys and values lower-cased."""
     result: dict[str, str] = {}
@@ -57,7 +57,7 @@ def pairs(name: str) -> dict[str, str]:
     return result
 
 
-@lru_cache(maxsize=None)
+@cache
 def entries(name: str) -> tuple[str, ...]:
     """A list file's entries, normalised the way answers are."""
     from course.grading.text import normalise  # late: text needs the pair files first
@@ -181,7 +181,7 @@ def entry_regex(entry: str) -> str:
     return _Parser(entry).parse()
 
 
-@lru_cache(maxsize=None)
+@cache
 def fragment(name: str) -> str:
     """A regex alternation of a list's entries, longest first (for use inside bigger patterns).
 
@@ -217,7 +217,7 @@ def problems() -> list[tuple[Path, int, str]]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def pattern(name: str) -> re.Pattern[str]:
     """A compiled whole-word pattern matching any entry of a list."""
     return re.compile(rf"(?<![\w'])(?:{fragment(name)})(?![\w'])")

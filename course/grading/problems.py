@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from course.grading.techniques import AVOID_TECHNIQUES, CHECKS, TECHNIQUES
 
 TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module

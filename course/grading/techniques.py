@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from types import MappingProxyType
 from collections.abc import Mapping
+from types import MappingProxyType
 
 __all__ = ["TECHNIQUES", "AVOID_TECHNIQUES", "CHECKS", "TECHNIQUE_SKILL", "CHECK_SKILL"]
 

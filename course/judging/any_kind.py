@@ -7,9 +7,10 @@ once, on first use.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 from course.content.answers import Answer
 from course.content.kinds import exercise_kind
@@ -24,7 +25,7 @@ __all__ = ["judge", "judge_of", "answer_of_kind"]
 Judge = Callable[[Exercise, Any], Judgment]
 
 
-@lru_cache(maxsize=None)
+@cache
 def judge_of(kind: str) -> Judge:
     """The function that judges answers of this kind (KeyError for a kind the course does not have)."""
     module_name, _, function = exercise_kind(kind).judge.partition(":")

@@ -14,8 +14,9 @@ pieces of the current turn already shown and the half-typed reply.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from course.content.answers import Talk
 from course.content.model import Exercise, Turn

@@ -6,8 +6,8 @@ This is the only package that imports TinyDB. Everything else speaks to
 
 from __future__ import annotations
 
-from .events import EVENT_VERBS, LearningEvent, QueuedStatement, StatementMaker
 from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable, TextNotSavable
+from .events import EVENT_VERBS, LearningEvent, QueuedStatement, StatementMaker
 from .migrations import SCHEMA_VERSION
 from .progressfile import STORE_FILE
 from .records import Attempt, CriterionOutcome, Learner, LessonState, Place

@@ -10,9 +10,10 @@ that records the progress, so the two can never disagree after a crash.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, Callable, Mapping, Optional
+from typing import Any
 
 from .records import Attempt
 
@@ -71,17 +72,17 @@ class LearningEvent:
     """When it happened (ISO-8601 with its zone)."""
     session: str = ""
     """The id of the learner's open session in this window, if one was started."""
-    attempt: Optional[Attempt] = None
+    attempt: Attempt | None = None
     """For ``answered``: the attempt saved, with its answer, score and outcomes."""
-    score: Optional[float] = None
+    score: float | None = None
     """For a module or assignment result: the score, 0 to 1."""
-    success: Optional[bool] = None
+    success: bool | None = None
     """For a module or assignment result: whether it was passed."""
-    seconds: Optional[float] = None
+    seconds: float | None = None
     """For ``terminated`` and ``abandoned``: how long the session lasted."""
 
 
-StatementMaker = Callable[[LearningEvent], Optional[Mapping[str, Any]]]
+StatementMaker = Callable[[LearningEvent], Mapping[str, Any] | None]
 """Turns an event into the statement to queue (or None to queue nothing)."""
 
 

@@ -7,7 +7,8 @@ table. A file from a newer listen is never migrated or rewritten.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .storage import META, META_ROW
 

@@ -11,15 +11,16 @@ import json
 import os
 import socket
 import uuid
+from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from tinydb import where
 
 from .events import LearningEvent, QueuedStatement, StatementMaker, event_time, new_event_id
 from .learners import ensure_learner, stored_name
-from .tables import ProgressDB
 from .row_checks import sound_statement
+from .tables import ProgressDB
 from .windows import left_behind
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def queue_event(db: ProgressDB, maker: StatementMaker | None, event: LearningEve
 class LearningEvents:
     """Sessions, results and the outbox, for ``ProgressStore``."""
 
-    _file: "ProgressFile"
+    _file: ProgressFile
     _statements: StatementMaker | None
     _sessions: dict[str, tuple[str, str]]  # learner -> (session id, started), for this window only
 

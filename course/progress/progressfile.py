@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -23,7 +24,17 @@ from .backups import Backups, keep_aside, move_aside
 from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable, not_writable
 from .row_checks import Checked, check_tables
 from .storage import (
-    META, META_ROW, Damaged, Loaded, ProgressStorage, is_temp, load, open_progress_file, read_stamp, signature, spare_of,
+    META,
+    META_ROW,
+    Damaged,
+    Loaded,
+    ProgressStorage,
+    is_temp,
+    load,
+    open_progress_file,
+    read_stamp,
+    signature,
+    spare_of,
     write_atomically,
 )
 from .tables import ProgressDB

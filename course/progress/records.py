@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import math
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = [
     "LESSON_STATUSES",
@@ -114,7 +115,7 @@ class Attempt:
     """A uuid4 hex; filled in by record_attempt if empty."""
 
     @classmethod
-    def from_grade(cls, exercise: Any, answer: str, grade: Any, *, seconds: float = 0.0) -> "Attempt":
+    def from_grade(cls, exercise: Any, answer: str, grade: Any, *, seconds: float = 0.0) -> Attempt:
         """The attempt for ``answer`` to ``exercise``, graded as ``grade`` (a course.grading Grade)."""
         outcomes = tuple(
             CriterionOutcome(

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from tinydb import where
 
 from .events import StatementMaker, event_time
-from .windows import left_behind, new_window_id, window_running
 from .learners import check_name, ensure_learner, find_learner, meta, stored_name
 from .outbox import LearningEvents, attempt_event_id
 from .progressfile import STORE_FILE, ProgressFile
@@ -31,6 +31,7 @@ from .records import (
 )
 from .storage import META, META_ROW
 from .trainer_work import TrainerWork
+from .windows import left_behind, new_window_id, window_running
 
 __all__ = ["ProgressStore"]
 
@@ -64,7 +65,7 @@ class ProgressStore(LearningEvents, TrainerWork):
         """Let go of the store; everything is already saved."""
         self._file.db.close()
 
-    def __enter__(self) -> "ProgressStore":
+    def __enter__(self) -> ProgressStore:
         return self
 
     def __exit__(self, *exc: object) -> None:

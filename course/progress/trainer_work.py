@@ -8,8 +8,9 @@ methods as a base class so the store stays one object.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Any
 
 from tinydb import where
 
@@ -55,9 +56,9 @@ class TrainerNote:
     """Who wrote it."""
     comment: str = ""
     """The trainer's words to the learner."""
-    passed: Optional[bool] = None
+    passed: bool | None = None
     """The trainer's verdict, or None when the course's grade stands."""
-    score: Optional[float] = None
+    score: float | None = None
     """The trainer's score (0 to 1), or None when the course's score stands."""
     written: str = ""
     """When the trainer wrote it (ISO-8601 UTC)."""
@@ -127,7 +128,7 @@ def _same(row: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
 class TrainerWork:
     """Assignments, trainer notes and imported results, for ``ProgressStore``."""
 
-    _file: "ProgressFile"
+    _file: ProgressFile
     _event: Callable[..., None]  # LearningEvents': queue a learning event inside a transaction
 
     def import_work(self, learner: str, *, attempts: Iterable[Attempt] = (),

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from course.content.model import Course
 from course.progress.trainer_work import Assignment
@@ -98,7 +99,7 @@ def check_assignment(path: Any, assignment: Assignment, course: Course) -> None:
                                  "(is it for another course?)")
 
 
-def assignment_statuses(course: Course, store: "ProgressStore", learner: str,
+def assignment_statuses(course: Course, store: ProgressStore, learner: str,
                         on: date | None = None) -> list[AssignmentStatus]:
     """How each of the learner's assignments stands today, soonest due first (for the dashboard)."""
     assignments = store.assignments(learner)
@@ -110,7 +111,7 @@ def assignment_statuses(course: Course, store: "ProgressStore", learner: str,
     return [assignment_status(a, exercises, tallies, on or today()) for a in assignments]
 
 
-def note_completed_assignments(course: Course, store: "ProgressStore", learner: str) -> list[AssignmentStatus]:
+def note_completed_assignments(course: Course, store: ProgressStore, learner: str) -> list[AssignmentStatus]:
     """Record each assignment that is now complete (once; it queues its learning record); those newly noted."""
     newly = []
     for status in assignment_statuses(course, store, learner):

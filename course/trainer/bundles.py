@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from course import __version__
 from course.content.model import Course
+from course.judging import criteria_of
 from course.progress.learners import check_name
 from course.progress.records import Attempt, CriterionOutcome
 from course.progress.trainer_work import Assignment, TrainerNote
-from course.judging import criteria_of
 
 from .assignments import assignment_from_document
 from .dates import TIME_SLACK, now_stamp, real_day, real_time, today
@@ -60,7 +61,7 @@ def _attempt_document(attempt: Attempt, module_id: str, note: TrainerNote | None
     return document
 
 
-def export_bundle(course: Course, store: "ProgressStore", learner: str) -> dict[str, Any]:
+def export_bundle(course: Course, store: ProgressStore, learner: str) -> dict[str, Any]:
     """The ``listen.results`` document of a learner's work on this machine."""
     known = store.learner(learner)
     name = known.name if known else learner

@@ -8,16 +8,17 @@ JSON and HTML forms only lay it out.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from course.content.model import SKILLS, Course
 from course.judging import criteria_of
 
+from .bundles import CheckedBundle
 from .dates import real_day, today
 from .profile import SKILL_NAMES, skill_totals
-from .bundles import CheckedBundle
 from .standing import DEFAULT_PASS_MARK, entry_rows, module_exercises, module_standing, tally_rows
 
 __all__ = [

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from course.content.model import Course
 
@@ -62,7 +63,7 @@ def read_bundles(course: Course, files: Sequence[Path],
     return works, warnings
 
 
-def works_from_store(course: Course, store: "ProgressStore") -> list[CheckedBundle]:
+def works_from_store(course: Course, store: ProgressStore) -> list[CheckedBundle]:
     """Every learner's work on this machine (a shared training-room machine, say), as the bundles they would export."""
     bundles = []
     for learner in store.learners():

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from course.content.model import Course, Exercise
 from course.progress.records import Attempt
@@ -120,7 +121,7 @@ class FeedbackDraft:
 
 
 def notes_from_document(path: Path | str, document: Mapping[str, Any], course: Course,
-                        store: "ProgressStore") -> tuple[str, list[TrainerNote]]:
+                        store: ProgressStore) -> tuple[str, list[TrainerNote]]:
     """The learner and the notes of a schema-checked feedback file, checked against this machine.
 
     The learner must study here, and every note must be about one of their
@@ -150,7 +151,7 @@ def notes_from_document(path: Path | str, document: Mapping[str, Any], course: C
     return known.name, notes
 
 
-def feedback_for(store: "ProgressStore", learner: str, attempt_id: str) -> TrainerNote | None:
+def feedback_for(store: ProgressStore, learner: str, attempt_id: str) -> TrainerNote | None:
     """The trainer's note on one of the learner's attempts, to show beside it (None if there is none)."""
     notes = store.trainer_notes(learner, attempt_id)
     return notes[-1] if notes else None

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import os
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from course.plainfile import NotAFile, open_plain_file
 
@@ -129,7 +130,7 @@ def _local_schema(uri: str) -> dict[str, Any]:
     return _schema_text(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(kind: str) -> Any:
     import jsonschema_rs  # the schema compiled once; a cohort's thousand bundles check in a tenth of a second
 

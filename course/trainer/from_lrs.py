@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from course.content import Course
 from course.judging import criteria_of
@@ -41,7 +42,7 @@ def _criteria(course: Course, exercise_id: str, met: dict[str, bool]) -> list[di
     return rows
 
 
-def _attempt(course: Course, record: "LearningRecord") -> dict[str, Any]:
+def _attempt(course: Course, record: LearningRecord) -> dict[str, Any]:
     score = record.score if record.score is not None else (1.0 if record.success else 0.0)
     attempt: dict[str, Any] = {
         "id": re.sub(r"[^A-Za-z0-9_-]", "", record.statement_id)[:64] or "statement",
@@ -57,7 +58,7 @@ def _attempt(course: Course, record: "LearningRecord") -> dict[str, Any]:
     return attempt
 
 
-def bundles_from_records(course: Course, records: Iterable["LearningRecord"]) -> tuple[list["CheckedBundle"], list[str]]:
+def bundles_from_records(course: Course, records: Iterable[LearningRecord]) -> tuple[list[CheckedBundle], list[str]]:
     """One checked bundle per learner with answers in ``records``, and warnings for what was left out."""
     answered: dict[str, list[LearningRecord]] = defaultdict(list)
     for record in records:

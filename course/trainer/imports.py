@@ -7,9 +7,10 @@ then everything it brings is saved in a single store write.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from course.content.model import Course
 from course.progress.trainer_work import ImportCounts
@@ -55,7 +56,7 @@ class Imported:
         return f"Imported {self.learner}'s results: {', '.join(parts)}."
 
 
-def import_file(course: Course, store: "ProgressStore", path: Path | str,
+def import_file(course: Course, store: ProgressStore, path: Path | str,
                 learner: str | Callable[[], str] | None = None) -> Imported:
     """Check a listen file and bring what it holds into the store; RejectedFile (nothing written) if it will not do.
 

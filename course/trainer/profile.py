@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from course.content.model import SKILLS
 from course.progress.records import Attempt
@@ -84,7 +85,7 @@ def skill_profile(attempts: Iterable[Attempt], notes: Mapping[str, TrainerNote] 
     return SkillProfile(shares, count, trend)
 
 
-def learner_profile(store: "ProgressStore", learner: str) -> SkillProfile:
+def learner_profile(store: ProgressStore, learner: str) -> SkillProfile:
     """A learner's profile from their store, for the app."""
     notes = {note.attempt_id: note for note in store.trainer_notes(learner)}
     return skill_profile(store.attempts(learner), notes)

@@ -9,9 +9,10 @@ one, counts instead of the course's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from course.content.model import Course
 from course.progress.records import Attempt

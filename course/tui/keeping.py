@@ -10,7 +10,8 @@ typing printed to the terminal, never a traceback.
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from textual.screen import Screen
 from textual.widgets import TextArea

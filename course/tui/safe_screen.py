@@ -9,7 +9,8 @@ every widget draws, instead of at each of them. Textual's own drawing
 
 from __future__ import annotations
 
-from typing import Sequence, TypeVar
+from collections.abc import Sequence
+from typing import TypeVar
 
 from rich.segment import Segment
 from textual.app import App

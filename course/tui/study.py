@@ -8,8 +8,9 @@ Nothing here imports Textual, so it is quick to test.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Collection
+from typing import TYPE_CHECKING, Any
 
 from course.content.model import Course, Exercise, Lesson, Module
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import select
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 __all__ = ["watch_terminal", "POLL_EVERY"]
 

@@ -7,9 +7,10 @@ nothing is gone for good. Nothing here imports Textual, so it is quick to test.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection
+from typing import TYPE_CHECKING
 
 from course.content.model import Course, Exercise, Module
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 import email.utils
 import json
 import time
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -171,7 +172,7 @@ class LrsClient:
         """Let go of the connections."""
         self._http.close()
 
-    def __enter__(self) -> "LrsClient":
+    def __enter__(self) -> LrsClient:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 from .client import CredentialsRefused, EndpointWrong, LrsClient, LrsUnreachable
 from .vocabulary import CRITERIA, VERB_NAMES, activity_of

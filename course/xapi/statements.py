@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from course.progress.events import LearningEvent
 
@@ -60,7 +61,7 @@ def iso_duration(seconds: float) -> str:
 class _Titles:
     """Names of the course's parts, and what holds what, when the course is known."""
 
-    def __init__(self, course: "Course | None") -> None:
+    def __init__(self, course: Course | None) -> None:
         self.course = course
 
     def name(self, kind: str, target: str) -> str:
@@ -162,7 +163,7 @@ def _timestamp(at: str) -> str:
     return at + "+00:00"
 
 
-def build_statement(event: LearningEvent, *, home_page: str = DEFAULT_HOME_PAGE, course: "Course | None" = None,
+def build_statement(event: LearningEvent, *, home_page: str = DEFAULT_HOME_PAGE, course: Course | None = None,
                     titles: _Titles | None = None) -> dict[str, Any]:
     """The xAPI statement recording ``event``, with the event's id and time."""
     titles = titles or _Titles(course)
@@ -201,7 +202,7 @@ def build_statement(event: LearningEvent, *, home_page: str = DEFAULT_HOME_PAGE,
 class Statements:
     """The store's statement maker: the organisation's home page from config.json, titles from the course."""
 
-    def __init__(self, data_dir: Path | None = None, course: "Course | None" = None, *,
+    def __init__(self, data_dir: Path | None = None, course: Course | None = None, *,
                  home_page: str | None = None) -> None:
         self.data_dir = Path(data_dir) if data_dir is not None else None
         """Where config.json is read (each time, so a new home page applies at once)."""
@@ -223,6 +224,6 @@ class Statements:
         return build_statement(event, home_page=self.current_home_page(), titles=self.titles)
 
 
-def statement_maker(data_dir: Path, course: "Course | None" = None) -> Callable[[LearningEvent], dict[str, Any]]:
+def statement_maker(data_dir: Path, course: Course | None = None) -> Callable[[LearningEvent], dict[str, Any]]:
     """What ``ProgressStore(data_dir, statements=...)`` needs to queue every event in the outbox."""
     return Statements(data_dir, course)

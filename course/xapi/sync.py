@@ -12,8 +12,8 @@ wait for the next sync.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Callable, Sequence
 
 from course.progress import ProgressStore, QueuedStatement
 

@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import zlib
 
-from collections import Counter
-from pathlib import Path
-
 import pytest
 
 from bench.trainer_agreement import GAMED, GOOD, KINDS, PANEL, kappa, load_panel, mark_all, panel_files

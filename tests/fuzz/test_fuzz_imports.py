@@ -14,8 +14,8 @@ from course.content.loader import load_course
 from course.progress import ProgressStore
 from course.trainer import FeedbackDraft, RejectedFile, bundle_from_document, export_bundle, import_file
 from course.trainer.assignments import assignment_document, make_assignment
-from tests.fuzz_settings import fuzz
 from tests.fuzz.test_fuzz_store import HUGE, JSON
+from tests.fuzz_settings import fuzz
 from tests.trainer.conftest import GOOD_REPLY, REPO, answer, in_days
 
 COURSE = load_course(REPO)

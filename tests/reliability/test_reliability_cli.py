@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from course.progress import ProgressStore
 
 EXERCISE = "empathy.late-gift"

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from course.grading import judged_criteria
 from course.progress import ProgressStore
 from course.trainer import assignment_statuses, feedback_for, read_document
-from course.grading import judged_criteria
 
 from .conftest import GOOD_REPLY, WEAK_REPLY, answer, in_days, store_file_bytes
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from course.progress import ProgressStore
 from course.content.answers import starting_order
+from course.progress import ProgressStore
 from course.tui.screens.feedback import FeedbackScreen
 from course.tui.screens.order_exercise import OrderExerciseScreen
 

@@ -23,7 +23,6 @@ from course.tui.screens.feedback import FeedbackScreen
 from course.tui.screens.learner import LearnerPicker, NameScreen
 from course.tui.screens.module import ModuleScreen
 from course.tui.screens.profiles import ProfilesScreen
-from course.tui.screens.text_exercise import TextExerciseScreen
 
 from .conftest import LEARNER
 

@@ -11,8 +11,8 @@ import asyncio
 import errno
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 from filelock import FileLock

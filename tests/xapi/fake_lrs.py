@@ -55,7 +55,7 @@ class FakeLrs:
         assert self._server is not None
         return f"http://127.0.0.1:{self._server.server_address[1]}/xAPI/"
 
-    def start(self) -> "FakeLrs":
+    def start(self) -> FakeLrs:
         fake = self
 
         class Handler(_Handler):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from email.utils import format_datetime
 from datetime import datetime, timedelta, timezone
+from email.utils import format_datetime
 
 import httpx
 import pytest
@@ -12,7 +12,7 @@ from course.xapi.client import CredentialsRefused, EndpointWrong, LrsClient, ret
 from course.xapi.config import LrsSettings
 from course.xapi.sync import Backoff, send_outbox
 from tests.xapi.conftest import fill_outbox
-from tests.xapi.fake_lrs import Fault, FakeLrs
+from tests.xapi.fake_lrs import FakeLrs, Fault
 from tests.xapi.ralph_lrs import free_port
 
 QUICK = httpx.Timeout(connect=1.0, read=0.3, write=1.0, pool=1.0)

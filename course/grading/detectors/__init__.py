@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from course.grading.detectors.actions import commits_to_action, offers_solution, overpromises, reassures
 from course.grading.detectors.feelings import acknowledges_emotion, dismisses_feeling
 from course.grading.detectors.questions import asks_open_question, asks_question
 from course.grading.detectors.reflection import reflects_content, summarizes_and_confirms
-from course.grading.detectors.actions import commits_to_action, offers_solution, overpromises, reassures
 from course.grading.detectors.safety import unsafe_advice
 from course.grading.detectors.tone import blames_customer, uses_jargon
 

@@ -154,7 +154,7 @@ def _restart(words: str) -> int:
 # "DM us your booking ref", "please confirm your postcode".
 _DETAIL = r"(?:name|full name|date of birth|birthday|postcode|post code|zip code|address|account number|order number|booking (?:ref|reference|number)|reference|ref|email(?: address)?|phone number|number|card number|membership number|policy number)"
 _FACT_ASK = re.compile(rf"^what (?:is|was|are) (?:your|the) {_DETAIL}\b")
-_REQUEST = re.compile(rf"(?:^|[,;:]\s*)(?:please |can you |could you |just )?(?:dm|message|send|pop|drop|give|tell|text|email|confirm|share)(?: (?:us|me))? (?:your|the|a photo of|a screenshot of|over)\b|^(?:please )?confirm\b")
+_REQUEST = re.compile(r"(?:^|[,;:]\s*)(?:please |can you |could you |just )?(?:dm|message|send|pop|drop|give|tell|text|email|confirm|share)(?: (?:us|me))? (?:your|the|a photo of|a screenshot of|over)\b|^(?:please )?confirm\b")
 
 
 def _kind(text: Text, sentence: Sentence, body: str) -> str | None:

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 
 from course.grading.clauses import is_list
-from course.grading.detectors.common import Span, hits, lexicon_words, negated, opening, sentence_at, word_before
+from course.grading.detectors.common import Span, hits, lexicon_words, negated, opening, word_before
 from course.grading.detectors.questions import question_kind
-from course.grading.text import Sentence, Text
-from course.grading.text import WORD
+from course.grading.text import WORD, Sentence, Text
 from course.grading.words import content_stems, parroted_share, stem
 
 __all__ = ["reflects_content", "summarizes_and_confirms"]

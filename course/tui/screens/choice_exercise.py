@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import time
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on

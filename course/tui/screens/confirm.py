@@ -7,7 +7,8 @@ Cancel), ``RenameDialog`` with the new name once the store has taken it.
 
 from __future__ import annotations
 
-from typing import Any, Callable, ClassVar, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
 
 from rich.console import RenderableType
 from textual import on

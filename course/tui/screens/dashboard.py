@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 from course.progress import Place
 from course.trainer import assignment_statuses, learner_profile
 from course.tui.study import LESSON_WORDS, ModuleRow
-from course.tui.widgets.bar import text_bar
 from course.tui.widgets.assignments import AssignmentList
+from course.tui.widgets.bar import text_bar
 from course.tui.widgets.continue_bar import ContinueBar
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.skill_profile import profile_view

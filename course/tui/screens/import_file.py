@@ -17,7 +17,6 @@ from course.trainer.imports import import_file
 
 if TYPE_CHECKING:
     from course.content.model import Course
-    from course.trainer.imports import Imported
     from course.progress import ProgressStore
 
 __all__ = ["ImportScreen"]
@@ -38,7 +37,7 @@ class ImportScreen(ModalScreen["Imported | None"]):
     ImportScreen Button { margin-right: 2; }
     """
 
-    def __init__(self, course: "Course", store: "ProgressStore", learner: str) -> None:
+    def __init__(self, course: Course, store: ProgressStore, learner: str) -> None:
         super().__init__()
         self.course = course
         """The course the file must fit."""

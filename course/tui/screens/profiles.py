@@ -9,7 +9,8 @@ screens first, each keeping what it holds, so no screen saves over the change.
 
 from __future__ import annotations
 
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on

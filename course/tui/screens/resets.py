@@ -6,7 +6,7 @@ screen (its exercise) and the profiles screen (everything).
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from textual.screen import Screen
 

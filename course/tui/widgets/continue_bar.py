@@ -24,13 +24,13 @@ class ContinueBar(Static, can_focus=True):
     class Pressed(Message):
         """The learner asked to continue."""
 
-        def __init__(self, bar: "ContinueBar") -> None:
+        def __init__(self, bar: ContinueBar) -> None:
             super().__init__()
             self.bar = bar
             """The bar that was pressed."""
 
         @property
-        def control(self) -> "ContinueBar":
+        def control(self) -> ContinueBar:
             """The bar that was pressed (lets handlers match it by id)."""
             return self.bar
 

@@ -76,12 +76,12 @@ class SkillProfilePanel(Vertical):
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def trend_line(trend: "list[float] | tuple[float, ...]") -> str:
+def trend_line(trend: list[float] | tuple[float, ...]) -> str:
     """Scores as a line of block characters, lowest ▁ to highest █."""
     return "".join(SPARKS[min(len(SPARKS) - 1, max(0, round(score * (len(SPARKS) - 1))))] for score in trend)
 
 
-def profile_view(profile: SkillProfile) -> "Group":
+def profile_view(profile: SkillProfile) -> Group:
     """The whole profile as one Rich renderable: the bars, the trend and its caption (for a dialog)."""
     from rich.console import Group
 

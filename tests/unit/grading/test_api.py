@@ -8,8 +8,8 @@ import sys
 import pytest
 
 import course.grading as grading
-from course.grading import AVOID_TECHNIQUES, CHECKS, TECHNIQUE_SKILL, TECHNIQUES, detect
 from course.content.model import SKILLS
+from course.grading import AVOID_TECHNIQUES, CHECKS, TECHNIQUE_SKILL, TECHNIQUES, detect
 
 
 def test_the_public_names_are_exported():

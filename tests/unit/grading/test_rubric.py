@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from course.grading import CHECKS, TECHNIQUE_SKILL, Grade, grade, grade_rubric
 from course.content.model import Rubric
+from course.grading import CHECKS, TECHNIQUE_SKILL, Grade, grade, grade_rubric
 
 from .conftest import criterion, exercise
 

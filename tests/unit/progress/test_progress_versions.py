@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from tinydb import TinyDB
 
-from course.progress import SCHEMA_VERSION, ProgressStore, StoreFromNewerVersion
-from course.progress import migrations
+from course.progress import SCHEMA_VERSION, ProgressStore, StoreFromNewerVersion, migrations
 from tests.unit.progress.progress_samples import an_attempt
 
 
