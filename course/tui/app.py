@@ -52,6 +52,7 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         learner: str | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        ask_who: bool = False,
     ) -> None:
         super().__init__()
         self.course = course
@@ -60,6 +61,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         """The learner's ``course.progress.ProgressStore``."""
         self._learner = learner
         """The learner named on the command line, if any."""
+        self._ask_who = ask_who
+        """Always ask who is learning (a shared browser room): never assume the only or last learner."""
         self.clock = clock
         """Where exercise screens get the time (time spent, a customer's typing): tests pass their own."""
         self.study: Study | None = None
@@ -78,6 +81,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         """The learner to start as without asking: named on the command line, or the only one."""
         if self._learner:
             return self._learner
+        if self._ask_who:
+            return None
         names = [learner.name for learner in self.store.learners()]
         return names[0] if len(names) == 1 else None
 
@@ -127,7 +132,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         else:
             from .screens.learner import LearnerPicker
 
-            picker = LearnerPicker(names, self.store.last_learner(), self.store.add_learner)
+            last = None if self._ask_who else self.store.last_learner()  # in a room, "last" is someone else
+            picker = LearnerPicker(names, last, self.store.add_learner)
             self.push_screen(picker, self._begin)
 
     def _begin(self, name: str | None) -> None:
