@@ -86,7 +86,7 @@ def timed(action, runs: int, label: str = "") -> float:
         action()
         times.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before)))
+        cpu.append(sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before, strict=True)))
     CPU[label] = statistics.median(cpu)
     return statistics.median(times)
 

@@ -14,6 +14,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -258,7 +259,7 @@ class ProgressFile:
                 continue
             if migrations.version_of(candidate.data) > migrations.current_version():
                 continue
-            self._saving_or_raise(lambda: write_atomically(self.path, candidate.raw))
+            self._saving_or_raise(partial(write_atomically, self.path, candidate.raw))
             return load(self.path), words
         return None
 

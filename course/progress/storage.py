@@ -385,13 +385,13 @@ class ProgressStorage(Storage):
                     block.ids, block.rows = ids, rows
                 return block.text
             lines = bytes(block.text).split(b",\n")  # rows never hold a raw newline: one line each
-            known = {row_id: (row, line) for row_id, row, line in zip(block.ids, block.rows, lines)}
+            known = {row_id: (row, line) for row_id, row, line in zip(block.ids, block.rows, lines, strict=False)}
         else:
             known = {}
         text = bytearray(
             b",\n".join(
                 saved[1] if saved is not None and saved[0] is row else _line(row_id, row)
-                for row_id, row in zip(ids, rows)
+                for row_id, row in zip(ids, rows, strict=False)
                 for saved in (known.get(row_id),)
             )
         )

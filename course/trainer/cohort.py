@@ -202,7 +202,7 @@ def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date 
     rows: list[ModuleRow] = []
     learners: list[LearnerSummary] = []
     skill_shares: dict[str, list[float]] = {skill: [] for skill in SKILLS}
-    for bundle, tallied, due_dates in zip(bundles, tallies, assigned):
+    for bundle, tallied, due_dates in zip(bundles, tallies, assigned, strict=False):
         passed = overdue = 0
         for module_id, title in shown:
             due, pass_mark = due_dates.get(module_id, ("", DEFAULT_PASS_MARK))

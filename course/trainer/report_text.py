@@ -100,7 +100,7 @@ def _matrix(report: CohortReport) -> Group:
     def line(text: str = "", style: str = "") -> Text:
         return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="\n")
 
-    header = ["Learner".ljust(name_width), *(_fit(title, w) for (_, title), w in zip(report.modules, widths)),
+    header = ["Learner".ljust(name_width), *(_fit(title, w) for (_, title), w in zip(report.modules, widths, strict=True)),
               "Attempts".rjust(attempts_width), "Time".rjust(time_width)]
     lines = [line("Learners × modules", "italic"), line("  ".join(header), "bold"),
              line("  ".join("─" * cell_len(h) for h in header), "dim")]
@@ -186,10 +186,10 @@ def report_json(report: CohortReport) -> str:
     """The whole report as one JSON object."""
     data: dict[str, Any] = asdict(report)
     data["format"] = "listen.report"
-    for row, plain in zip(report.rows, data["rows"]):
+    for row, plain in zip(report.rows, data["rows"], strict=True):
         plain["overdue"] = row.overdue
-    for item, plain in zip(report.missed_exercises, data["missed_exercises"]):
+    for item, plain in zip(report.missed_exercises, data["missed_exercises"], strict=True):
         plain["rate"] = round(item.rate, 4)
-    for item, plain in zip(report.missed_criteria, data["missed_criteria"]):
+    for item, plain in zip(report.missed_criteria, data["missed_criteria"], strict=True):
         plain["rate"] = round(item.rate, 4)
     return json.dumps(data, ensure_ascii=False, indent=1)
