@@ -93,7 +93,9 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
             say("nothing to send: the outbox is empty.")
             return 0
         console = terminal(stderr=True)
-        text = TextColumn("{task.description}", markup=False, table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1))
+        text = TextColumn(
+            "{task.description}", markup=False, table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1)
+        )
         columns = (text, BarColumn(bar_width=30), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=console.is_terminal) as bar:
             task = bar.add_task("sending to the LRS", total=waiting)

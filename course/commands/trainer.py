@@ -173,7 +173,9 @@ def _file_name(learner: str) -> str:
               show_default=True, help="How to lay the report out.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file (default: standard output).")
-@click.option("--lrs", is_flag=True, help="Build the report from a Learning Record Store's statements instead of files.")
+@click.option(
+    "--lrs", is_flag=True, help="Build the report from a Learning Record Store's statements instead of files."
+)
 @lrs_options
 @click.pass_context
 def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | None, lrs: bool,

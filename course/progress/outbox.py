@@ -136,7 +136,14 @@ class LearningEvents:
             rows = table.search(which)
             if rows and (kind == "assignment" or rows[0]["passed"] == passed):
                 return False
-            row = {"learner": name, "kind": kind, "target": target, "passed": passed, "score": score, "at": event_time()}
+            row = {
+                "learner": name,
+                "kind": kind,
+                "target": target,
+                "passed": passed,
+                "score": score,
+                "at": event_time(),
+            }
             if rows:
                 table.update(row, which)
             else:
@@ -156,7 +163,9 @@ class LearningEvents:
                 break
             problem = sound_statement(row.get("statement"))
             if problem is None:
-                queued.append(QueuedStatement(row["id"], row.get("learner", ""), row.get("queued", ""), _statement(row)))
+                queued.append(
+                    QueuedStatement(row["id"], row.get("learner", ""), row.get("queued", ""), _statement(row))
+                )
             else:
                 unreadable.append((row.doc_id, problem))
         if unreadable:

@@ -330,7 +330,8 @@ class ProgressStorage(Storage):
     def save(self, stamp: str) -> os.stat_result:
         """Write the tables to the file atomically and durably, with a new stamp; the file's stat.
 
-        Unsavable text (half of a surrogate pair, which UTF-8 cannot hold) is TextNotSavable, before anything is written.
+        Unsavable text (half of a surrogate pair, which UTF-8 cannot hold) is TextNotSavable, before anything
+        is written.
         """
         try:
             encoded = self.encode(stamp)

@@ -160,7 +160,9 @@ def merge_bundles(bundles: Iterable[CheckedBundle]) -> list[CheckedBundle]:
             merged[key] = bundle
             continue
         ids = {entry["id"] for entry in before.attempts}
-        attempts = sorted([*before.attempts, *(e for e in bundle.attempts if e["id"] not in ids)], key=lambda e: e["at"])
+        attempts = sorted(
+            [*before.attempts, *(e for e in bundle.attempts if e["id"] not in ids)], key=lambda e: e["at"]
+        )
         assignments = {a.id: a for a in (*before.assignments, *bundle.assignments)}
         merged[key] = replace(before, attempts=tuple(attempts), assignments=tuple(assignments.values()),
                               source=f"{before.source}, {bundle.source}")
@@ -231,7 +233,9 @@ def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date 
                         missed_exercises, missed_criteria, tuple(warnings))
 
 
-def _missed(course: Course, bundles: Sequence[CheckedBundle]) -> tuple[tuple[MissedExercise, ...], tuple[MissedCriterion, ...]]:
+def _missed(
+    course: Course, bundles: Sequence[CheckedBundle]
+) -> tuple[tuple[MissedExercise, ...], tuple[MissedCriterion, ...]]:
     """The exercises and criteria missed most often, over every attempt."""
     per_exercise: dict[str, list[int]] = {}  # attempts, missed
     learners_at: dict[str, set[int]] = {}

@@ -100,8 +100,12 @@ def _matrix(report: CohortReport) -> Group:
     def line(text: str = "", style: str = "") -> Text:
         return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="\n")
 
-    header = ["Learner".ljust(name_width), *(_fit(title, w) for (_, title), w in zip(report.modules, widths, strict=True)),
-              "Attempts".rjust(attempts_width), "Time".rjust(time_width)]
+    header = [
+        "Learner".ljust(name_width),
+        *(_fit(title, w) for (_, title), w in zip(report.modules, widths, strict=True)),
+        "Attempts".rjust(attempts_width),
+        "Time".rjust(time_width),
+    ]
     lines = [line("Learners × modules", "italic"), line("  ".join(header), "bold"),
              line("  ".join("─" * cell_len(h) for h in header), "dim")]
     for number, learner in enumerate(report.learners):
@@ -137,7 +141,9 @@ def report_tables(report: CohortReport) -> RenderableType:
         if skill.share is None:
             skills.add_row(skill.name, Text("no answers yet", style="dim"), "—", "0", "—")
         else:
-            skills.add_row(skill.name, _bar(skill.share), f"{skill.share:.0%}", str(skill.learners), str(skill.below_half))
+            skills.add_row(
+                skill.name, _bar(skill.share), f"{skill.share:.0%}", str(skill.learners), str(skill.below_half)
+            )
     parts += [Text(""), skills]
     if report.missed_exercises:
         exercises = Table(title="Exercises missed most often", title_justify="left")

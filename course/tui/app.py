@@ -154,10 +154,13 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         others = self.store.other_windows(study.learner)
         if others:
             self.notify(
-                f"{study.learner} is also open in {'another listen window' if others == 1 else f'{others} other listen windows'}. "
+                f"{study.learner} is also open in "
+                f"{'another listen window' if others == 1 else f'{others} other listen windows'}. "
                 "Each window keeps its own draft, so nothing typed is lost, but answers and places saved in one "
                 "may not show in the other until you reopen it.",
-                title="Open twice", severity="warning", timeout=20,
+                title="Open twice",
+                severity="warning",
+                timeout=20,
             )
 
     def _end_session(self) -> None:

@@ -206,7 +206,9 @@ class LrsClient:
             response = self._http.send(request, stream=True)
             try:
                 content = bytearray()
-                for chunk in response.iter_bytes():  # checked piece by piece: a trickling answer cannot outlast the deadline
+                for (
+                    chunk
+                ) in response.iter_bytes():  # checked piece by piece: a trickling answer cannot outlast the deadline
                     content += chunk
                     if len(content) > MAX_ANSWER_BYTES:
                         raise LrsUnreachable(f"the LRS at {self.endpoint} sent an answer over "

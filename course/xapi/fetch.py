@@ -18,7 +18,15 @@ from typing import Any
 from .client import CredentialsRefused, EndpointWrong, LrsClient, LrsUnreachable
 from .vocabulary import CRITERIA, VERB_NAMES, activity_of
 
-__all__ = ["LearningRecord", "fetch_records", "fetch_statements", "record_of", "statement_problem", "PAGE_SIZE", "MAX_PAGES"]
+__all__ = [
+    "LearningRecord",
+    "fetch_records",
+    "fetch_statements",
+    "record_of",
+    "statement_problem",
+    "PAGE_SIZE",
+    "MAX_PAGES",
+]
 
 PAGE_SIZE = 500
 """Statements asked for per request."""
@@ -154,7 +162,9 @@ def record_of(statement: Mapping[str, Any]) -> LearningRecord:
         response=result.get("response") if isinstance(result.get("response"), str) else None,
         home_page=home_page,
         module=target_id if kind == "module" else _module(statement),
-        criteria={c["id"]: c.get("met") is True for c in criteria if isinstance(c, Mapping) and isinstance(c.get("id"), str)},
+        criteria={
+            c["id"]: c.get("met") is True for c in criteria if isinstance(c, Mapping) and isinstance(c.get("id"), str)
+        },
     )
 
 

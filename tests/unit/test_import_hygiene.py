@@ -23,23 +23,31 @@ PACKAGE = Path(__file__).resolve().parents[2] / "course"
 
 @pytest.mark.parametrize("package", CORE)
 def test_core_package_does_not_import_textual(package):
-    code = f"import sys, {package}; sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
+    code = (
+        f"import sys, {package}; sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in "
+        f"sys.modules) else 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, f"{package} pulled in textual: {result.stderr}"
 
 
 def test_content_knows_nothing_else_of_ours():
     # paths and plainfile are leaves that import nothing of ours
-    code = ("import sys, course.content, course.content.cache, course.content.loader; "
-            "bad = [m for m in sys.modules if m.startswith('course.') and m.split('.')[1] not in ('content', 'paths', 'plainfile')]; "
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys, course.content, course.content.cache, course.content.loader; "
+        "bad = [m for m in sys.modules if m.startswith('course.') "
+        "and m.split('.')[1] not in ('content', 'paths', 'plainfile')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("package", PLAIN)
 def test_judging_draws_nothing(package):
-    code = f"import sys, {package}; sys.exit(1 if any(m.split('.')[0] in ('rich', 'textual') for m in sys.modules) else 0)"
+    code = (
+        f"import sys, {package}; sys.exit(1 if any(m.split('.')[0] in ('rich', 'textual') for m in sys.modules) else 0)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, f"{package} pulled in rich or textual: {result.stderr}"
 
@@ -115,7 +123,9 @@ def test_the_command_line_and_the_judge_are_in_no_import_cycle():
 
 def test_no_command_imports_the_cli_back():
     graph = _imports()
-    assert not [name for name, imported in graph.items() if name.startswith("course.commands") and "course.cli" in imported]
+    assert not [
+        name for name, imported in graph.items() if name.startswith("course.commands") and "course.cli" in imported
+    ]
 
 
 def test_the_cycle_finder_finds_a_cycle():
