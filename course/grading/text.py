@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from course.grading.lexicons import pairs
+from course.grading.lexicon_files import pairs
 
 __all__ = ["Text", "Sentence", "analyse", "normalise", "merge_spans", "WORD"]
 
