@@ -171,6 +171,13 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
 
     # --- switching learners ------------------------------------------------------
 
+    def open_learners(self, study: Study) -> None:
+        """The learners on this computer (switch, add, rename, delete, reset), unless already showing."""
+        from .screens.profiles import ProfilesScreen
+
+        if not isinstance(self.screen, ProfilesScreen):
+            self.push_screen(ProfilesScreen(study))
+
     def on_profiles_screen_switch_learner(self, message: ProfilesScreen.SwitchLearner) -> None:
         """The profiles screen asks to go on as someone else (or as nobody yet)."""
         message.stop()
