@@ -259,14 +259,14 @@ class _Reader:
                         listed_by[exercise_id] = lesson
         skills = {module.id: module.skill for module in modules}
         for exercise_id, exercise in list(exercises.items()):
-            lesson = listed_by.get(exercise_id)
-            if lesson is None:
+            listing = listed_by.get(exercise_id)
+            if listing is None:
                 self.problem(
                     exercise.path, 1, f"no lesson lists exercise '{exercise_id}' (add it to a lesson's exercises:)"
                 )
                 continue
             exercises[exercise_id] = replace(
-                exercise, module_id=lesson.module_id, skill=exercise.skill or skills.get(lesson.module_id, "")
+                exercise, module_id=listing.module_id, skill=exercise.skill or skills.get(listing.module_id, "")
             )
         for exercise_id in [key for key in exercises if key not in listed_by]:
             del exercises[exercise_id]

@@ -77,7 +77,7 @@ def _leaves(error: Any) -> Iterator[Any]:
 def _where(path: list[Any]) -> str:
     if not path:
         return ""
-    parts = []
+    parts: list[str] = []
     for step in path:
         parts.append(f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if parts else str(step)))
     return "".join(parts) + ": "

@@ -120,6 +120,7 @@ class _Parser:
             self.at = close + 1
             return f"(?:{fragment(name)})", None
         match = _WORD_TOKEN.match(text, self.at)
+        assert match is not None  # a token starts at every place the scanner stops
         self.at = match.end()
         word = match.group()
         if word.endswith("*") and len(word) > 1:

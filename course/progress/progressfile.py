@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -233,7 +233,7 @@ class ProgressFile:
                 "sent; the others will.")
 
     @staticmethod
-    def _with_meta(checked: Checked) -> dict:
+    def _with_meta(checked: Checked) -> dict[str, Any]:
         """The sound tables, with a fresh settings row if the file's own was not sound."""
         tables = checked.tables
         meta = tables.setdefault(META, {})
@@ -271,7 +271,7 @@ class ProgressFile:
         self._take(migrations.fresh())
         self._save()
 
-    def _take(self, data: dict, raw: bytes | None = None) -> None:
+    def _take(self, data: dict[str, Any], raw: bytes | None = None) -> None:
         """Hold new tables: fresh TinyDB tables too, so no stale query cache or next row id."""
         self.storage.replace_data(data, raw)
         self.db = ProgressDB(storage=lambda: self.storage)

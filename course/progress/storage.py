@@ -409,7 +409,7 @@ class ProgressStorage(Storage):
         """
         raw, loaded, key = self._raw, self._loaded.get(name), b"\n" + _text(name) + b":{\n"
         start = raw.find(key) if raw is not None and loaded else -1
-        if start < 0:
+        if start < 0 or raw is None or loaded is None:
             return None
         start += len(key)
         end = raw.find(b"\n}", start)

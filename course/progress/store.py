@@ -211,7 +211,7 @@ class ProgressStore(LearningEvents, TrainerWork):
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
             table = db.table("attempts")
-            for row in db.storage.read().get("attempts", {}).values():  # plain loop: ~20x a TinyDB query
+            for row in (db.storage.read() or {}).get("attempts", {}).values():  # plain loop: ~20x a TinyDB query
                 if row.get("id") == attempt.id:  # the same attempt sent twice is kept once
                     return attempt_from_row(row)
             table.insert(attempt_row(name, attempt))

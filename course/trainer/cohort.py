@@ -253,11 +253,11 @@ def _missed(
             exercise_id = entry["exercise"]
             for criterion in entry.get("criteria", ()):
                 key = (exercise_id, criterion["id"])
-                judged = per_criterion.get(key)
-                if judged is None:
-                    judged = per_criterion[key] = [0, 0]
-                judged[0] += 1
-                judged[1] += not criterion["met"]
+                tally = per_criterion.get(key)
+                if tally is None:
+                    tally = per_criterion[key] = [0, 0]
+                tally[0] += 1
+                tally[1] += not criterion["met"]
     exercises = []
     for exercise_id, (attempts, missed) in per_exercise.items():
         exercise = course.exercises.get(exercise_id)

@@ -114,7 +114,8 @@ def _whole_text(value: Any) -> Any:
 
 def _schema_text(name: str) -> dict[str, Any]:
     text = resources.files("course.trainer").joinpath("schema").joinpath(f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def schema_of(kind: str) -> dict[str, Any]:

@@ -139,10 +139,11 @@ def _missed(report: CohortReport) -> str:
     if report.missed_criteria:
         out.append("<h2>Rubric criteria missed most often</h2><table><thead><tr><th>Exercise</th><th>Criterion</th>"
                    "<th>Missed</th><th>What the course tells the learner</th></tr></thead><tbody>")
-        for item in report.missed_criteria:
-            out.append(f'<tr><td>{escape(item.exercise_title)}</td><td>{escape(item.criterion_id)}</td>'
-                       f'<td><span class="bar" style="width:{round(item.rate * 80)}px"></span>'
-                       f'{item.missed} of {item.judged} ({_pct(item.rate)})</td><td>{escape(item.feedback)}</td></tr>')
+        for criterion in report.missed_criteria:
+            out.append(f'<tr><td>{escape(criterion.exercise_title)}</td><td>{escape(criterion.criterion_id)}</td>'
+                       f'<td><span class="bar" style="width:{round(criterion.rate * 80)}px"></span>'
+                       f'{criterion.missed} of {criterion.judged} ({_pct(criterion.rate)})</td>'
+                       f'<td>{escape(criterion.feedback)}</td></tr>')
         out.append("</tbody></table>")
     return "".join(out)
 

@@ -160,9 +160,9 @@ def report_tables(report: CohortReport) -> RenderableType:
         criteria.add_column("Exercise")
         criteria.add_column("Criterion")
         criteria.add_column("Missed", justify="right")
-        for item in report.missed_criteria:
-            criteria.add_row(Text(item.exercise_title), Text(item.criterion_id),
-                             f"{item.missed} of {item.judged} ({item.rate:.0%})")
+        for criterion in report.missed_criteria:
+            criteria.add_row(Text(criterion.exercise_title), Text(criterion.criterion_id),
+                             f"{criterion.missed} of {criterion.judged} ({criterion.rate:.0%})")
         parts += [Text(""), criteria]
     if not report.learners:
         parts.append(Text("No learners' results to report on yet.", style="bold"))
@@ -196,6 +196,6 @@ def report_json(report: CohortReport) -> str:
         plain["overdue"] = row.overdue
     for item, plain in zip(report.missed_exercises, data["missed_exercises"], strict=True):
         plain["rate"] = round(item.rate, 4)
-    for item, plain in zip(report.missed_criteria, data["missed_criteria"], strict=True):
-        plain["rate"] = round(item.rate, 4)
+    for criterion, plain in zip(report.missed_criteria, data["missed_criteria"], strict=True):
+        plain["rate"] = round(criterion.rate, 4)
     return json.dumps(data, ensure_ascii=False, indent=1)

@@ -119,8 +119,8 @@ def _detail(content: bytes, body: Any) -> str:
     if body is _NO_JSON or body is None:
         text = content[:2000].decode("utf-8", errors="replace")
     else:
-        text = body.get("detail", body.get("message", "")) if isinstance(body, dict) else ""
-        text = text if isinstance(text, str) else json.dumps(text)[:200]
+        said = body.get("detail", body.get("message", "")) if isinstance(body, dict) else ""
+        text = said if isinstance(said, str) else json.dumps(said)[:200]
     return " ".join(str(text).split())[:200]
 
 

@@ -13,7 +13,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeGuard
 
 from .client import CredentialsRefused, EndpointWrong, LrsClient, LrsUnreachable
 from .vocabulary import CRITERIA, VERB_NAMES, activity_of
@@ -114,7 +114,7 @@ def statement_problem(statement: Any) -> str | None:
     return None
 
 
-def _a_scaled_score(value: Any) -> bool:
+def _a_scaled_score(value: Any) -> TypeGuard[float]:
     return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
             and -1 <= value <= 1)
 

@@ -316,8 +316,8 @@ def _advice(text: Text) -> list[Span]:
                 continue  # "how can I help?" opens a conversation; it offers no fix
             found.append((sentence.start + match.start(), sentence.start + match.end()))
     for start, end in hits(text, "advice_verbs"):
-        sentence = sentence_at(text, start)
-        if sentence is None or sentence.is_question:
+        at = sentence_at(text, start)
+        if at is None or at.is_question:
             continue
         lead = word_before(text, start, 4)
         if lead and not all(word in _IMPERATIVE_LEAD for word in lead):
@@ -327,11 +327,11 @@ def _advice(text: Text) -> list[Span]:
             continue
         # "If you've got backup codes, use one": an instruction after the clause that sets its condition.
         clause_start = clause_start_at(text, start)
-        previous = max(clause_start_at(text, max(clause_start - 1, 0)), sentence.start)
+        previous = max(clause_start_at(text, max(clause_start - 1, 0)), at.start)
         after_condition = re.match(r"\s*(?:if|when|once|after|before|until|as soon as|whenever)\b", text.norm[previous:clause_start])
         if not _OBJECT.match(text.norm, end):
             continue  # "export problems are known" names a thing; "export the report" instructs
-        if start == sentence.start or lead or after_condition:
+        if start == at.start or lead or after_condition:
             # "Talk to your manager", "then switch it off": a verb with nobody before it, and not
             # "look, ..." or "see?" said as a discourse word.
             if not re.match(r"[\s,]*(?:,|\?|!|$)", text.norm[end : end + 2]):

@@ -108,19 +108,20 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         if did and caused and not sentence.is_question and not conditional(text, sentence.start + did.start(), 2):
             spans.append((sentence.start + did.start(), sentence.start + did.end()))
         elif _CAUSE.search(sentence.text) and re.search(r"\bbecause you\b", sentence.text):
-            found = re.search(r"\bbecause you\b", sentence.text)
-            spans.append((sentence.start + found.start(), sentence.start + found.end()))
+            blame = re.search(r"\bbecause you\b", sentence.text)
+            if blame is not None:
+                spans.append((sentence.start + blame.start(), sentence.start + blame.end()))
     for found in _LECTURE.finditer(text.norm):
-        sentence = text.sentence_at(found.start())
-        if sentence is not None and not sentence.is_question and not conditional(text, found.start(), 2):
+        at = text.sentence_at(found.start())
+        if at is not None and not at.is_question and not conditional(text, found.start(), 2):
             spans.append(found.span())  # "next time, always pack a change of clothes"
     for found in _OMISSION.finditer(text.norm):
         if found.group("verb") in _NOT_ONE_S_DOING or found.group("rest"):
             continue
         if found.group("verb") in _TOLD and re.match(r"\s*(?:[.,;:!?)]|$|and\b|but\b|so\b)", text.norm[found.end():]):
             continue  # "two visits cancelled and you never told": they were never told
-        sentence = text.sentence_at(found.start())
-        if sentence is not None and sentence.is_question:
+        at = text.sentence_at(found.start())
+        if at is not None and at.is_question:
             continue
         if conditional(text, found.start(), 2):
             continue  # "if you didn't get the text, that's on us"
