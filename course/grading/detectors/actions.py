@@ -431,6 +431,29 @@ _FOR_GOOD = re.compile(
 )
 
 
+_VOUCH = re.compile(r"(?:i|we) (?:promise|swear)(?: you)?|promise you")
+_FUTURE = re.compile(r"\b(?:will|shall|going to|gonna|from now on|next time|again|always|never|definitely|certainly|for sure)\b")
+
+
+def _vouched(text: Text, start: int, end: int) -> str:
+    """What "I promise" vouches for: the clause after it, or before it when it is a tag ("not your fault, I promise")."""
+    sentence = text.sentence_at(start)
+    s_start = sentence.start if sentence is not None else 0
+    s_end = sentence.end if sentence is not None else len(text.norm)
+    around = (text.norm[s_start:start] + " " + text.norm[end:s_end]).strip(" ,:-")
+    if re.search(r"\w", around):
+        return around
+    previous = text.sentence_at(s_start - 2) if s_start >= 2 else None
+    return previous.text if previous is not None else ""
+
+
+def _vouches_for_fact(text: Text, start: int, end: int) -> bool:
+    """ "No script, I promise", "you haven't done anything wrong, I promise": a fact vouched for, no outcome promised."""
+    if not _VOUCH.fullmatch(text.norm[start:end]):
+        return False
+    return not _FUTURE.search(_vouched(text, start, end))
+
+
 def overpromises(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply promises an outcome the agent does not control.
 
@@ -442,7 +465,7 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
             continue
         if any(word in _HOLDING_BACK for word in word_before(text, start, 3)):
             continue  # "before I promise anything" is the honest opposite
-        if _OWN_STEP.match(text.norm, end):
+        if _OWN_STEP.match(text.norm, end) or _vouches_for_fact(text, start, end):
             continue
         if _WARRANTY.search(text.norm, max(0, start - 40), min(len(text.norm), end + 40)):
             continue  # "the manufacturer guarantees it for two years": a warranty, not a promise
