@@ -392,6 +392,7 @@ _FIRM_ARRIVAL = re.compile(
     r" will (?:definitely |certainly |all )?(?:be (?:with you|in your account|back|there|on again|back on|fixed|restored|sorted|resolved|credited|cleared|paid|refunded|delivered|working|up and running|at your (?:hotel|home|house|door|flat|address|office))|"
     r"arrive|reach you|land|clear|come back|go through|work again)\b"
     r"|\b(?:i|we) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|back to|wiped|reissued|cancelled|written off)\b"
+    r"|\b(?:they|he|she|the team|the \w+ team|our team) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|wiped|reissued|cancelled|written off|closed|sorted|done|resolved|cleared|settled)\b"
 )
 _HEDGE = re.compile(
     r"\b(?:usually|normally|typically|generally|should|expect|expects|expected|aim|aims|hope|hoping|likely|probably|estimate|estimated|"
@@ -414,7 +415,7 @@ def _firm_times(text: Text) -> list[Span]:
             if negated(text, start, 2) or conditional(text, start, 3):
                 continue
             # a point in time ("by this evening", "from Monday"); a policy's span ("within 3 working days") is not firm
-            if any(sentence.start <= a < sentence.end and not _SPAN_OF_TIME.match(text.norm, a) for a, _ in times):
+            if any(start <= a < sentence.end and not _SPAN_OF_TIME.match(text.norm, a) for a, _ in times):
                 found.append((start, sentence.start + match.end()))
     return found
 
@@ -425,6 +426,7 @@ _FOR_GOOD = re.compile(
     r"\b(?:any|all|every)\b[^.!?]{0,30}?\b(?:in (?:the )?future|future|from now on|going forward)\b[^.!?]{0,40}?\b(?:refunded|waived|credited|cancelled|covered|free|reversed)\b"
     r"|\b(?:refunded|waived|credited|reversed) automatically\b[^.!?]{0,20}?\b(?:in (?:the )?future|from now on|every time|each time)\b"
     r"|\byou will never (?:have|need) to (?:worry|pay|deal|chase|call|go through|think)\b|\bnever (?:be a problem|be an issue|happen to you) again\b"
+    r"|\byou (?:will not|won't) (?:have|need) to (?:do|lift|think about|worry about) (?:another|a single|one more|anything|a) ?(?:thing|finger)?\b"
     # someone else's part guaranteed: "I'll make sure the driver waits for you", "you can count on it"
     r"|\b(?:i|we) will make sure (?:that )?(?:the|your|our|they|he|she) (?:driver|engineer|courier|doctor|nurse|team|bank|insurer|landlord|crew|pilot|airline|hotel|manager|billing|disputes team|planners?|\w+ team)\b(?! (?:knows?|hears?|is told|has|gets? (?:the|your|a) (?:message|note|details)))"
     r"|\byou can (?:count|bank|rely) on (?:it|that|having|getting|us getting)\b|\b(?:almost )?always go (?:the customer's|your|in your) (?:way|favour|favor)\b"

@@ -71,7 +71,11 @@ _REFUSAL = re.compile(
     r"\b(?:can not|could not|will not|would not|must not|(?:am|are|is) not (?:able|allowed|permitted|going) to|unable to|"
     r"not allowed to|not able to|no way (?:to|of)|never)\b"
 )
-_LIST_BREAK = re.compile(r"[.;!?\n]|\b(?:but|however|instead|though|although|so|because|what i can)\b")
+_LIST_BREAK = re.compile(
+    r"[.;!?\n]|\b(?:however|instead|though|although|so|because|what i can)\b|\bbut (?:i|we|you|it|that|this|they|there|he|she)\b"
+)
+# A negative subject or "won't have to" rules out what follows in its clause: "nobody will ask you to explain it again".
+_RULES_OUT = re.compile(r"\b(?:nobody|no one|noone|never|no need to|(?:will not|do not|does not|would not) (?:have|need) to)\b")
 
 
 def refused_in_list(text: Text, position: int, reach: int = 20) -> bool:
@@ -79,6 +83,9 @@ def refused_in_list(text: Text, position: int, reach: int = 20) -> bool:
     sentence = text.sentence_at(position)
     start = sentence.start if sentence is not None else 0
     before = text.norm[start:position]
+    clause = re.split(r"[,;:.!?()\n]|\bbut\b", before)[-1]
+    if _RULES_OUT.search(clause) and len(clause.split()) <= 10:
+        return True
     refusals = list(_REFUSAL.finditer(before))
     if not refusals:
         return False
