@@ -220,6 +220,13 @@ _DONE_OR_CONCRETE = re.compile(
     r"|(?:i|we) (?:am|are) (?:now |just |already |also |personally )?(?:sending|passing|putting|noting|booking|arranging|refunding|cancelling|"
     r"raising|issuing|transferring|emailing|calling|ringing|phoning|texting|messaging|flagging|logging|escalating|chasing|reversing|crediting|"
     r"waiving|ordering|posting|adding|requesting|forwarding|fetching|getting (?:the|a|an|your|someone))\b"
+    # a step said in the simple present, as many say it: "I go now to the nurse and ask", "I look at your line myself"
+    r"|(?<!if )(?<!when )(?<!do )(?:i|we) (?:now |then |first |also |myself |personally |right now )?"
+    r"(?:go (?:now )?(?:to|and) (?:the |ask|check|see|speak|talk|get)|come back (?:and|to you)|check (?:whether|if|your|the|it|this|that)|"
+    r"look at (?:your|the|it|this|that)|ask (?:the|my|our|a)|send (?:you|it|the|a|an|your)|book (?:you|it|the|a|an|your)|"
+    r"speak to (?:the|my|our|a)|talk to (?:the|my|our|a)|pass (?:it|this|that|the|your)|put (?:it|this|that|the|your|a))\b"
+    # a step laid out as a plan: "what I'm doing: adding it to your account"
+    r"|\bwhat (?:i am|we are|i will be|we will be) doing\W+\w+ing\b"
 )
 # A concrete step joined to a vague one in the same breath: "...and raise a case about the fee".
 _AND_CONCRETE = re.compile(
