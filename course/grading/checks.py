@@ -116,13 +116,13 @@ def _phrase_spans(text: Text, phrases: Any) -> Spans:
 
 
 def _avoids(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
-    from course.grading.detectors.common import negated  # late: detectors load on first use
+    from course.grading.detectors.common import negated, refused_in_list  # late: detectors load on first use
 
     # "I won't ask you to reboot", "please don't use Forgot password": naming it to rule it out.
     answer = reading.answer
     spans = [
         span for span in _phrase_spans(answer, params.get("phrases"))
-        if not negated(answer, span[0], 4) and not _ruled_out(answer, span)
+        if not negated(answer, span[0], 4) and not _ruled_out(answer, span) and not refused_in_list(answer, span[0])
     ]
     techniques = params.get("techniques") or ()
     if isinstance(techniques, str):
@@ -134,7 +134,10 @@ def _avoids(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
 
 # Named to set it aside: "skip the reboot", "instead of a password reset", "the Forgot password
 # link won't help".
-_SET_ASIDE_BEFORE = re.compile(r"\b(?:skip|skipping|forget|forget about|instead of|rather than|no need (?:to|for)|ditch|drop)\b(?:\W+\w+){0,2}\W*$")
+_SET_ASIDE_BEFORE = re.compile(
+    r"\b(?:skip|skipping|forget|forget about|instead of|rather than|no need (?:to|for)|ditch|drop)\b(?:\W+\w+){0,2}\W*$"
+    r"|\b(?:no|not|without|never)\W*$"  # no "turn it off and on" from us
+)
 _SET_ASIDE_AFTER = re.compile(
     r"^(?:\W+\w+){0,2}\W+(?:will not|would not|does not|did not|cannot|is not going to|is not|are not|is no|was not|never) "
     r"(?:help|work|fix|solve|do it|do anything|the (?:answer|fix|problem|issue|way)|going to help|needed|necessary|relevant|the right)\b"
