@@ -22,7 +22,7 @@ from .answering import answer_options, drop_draft, typed_answer
 from .say import say
 from .settings import exercise_or_stop, settings_of
 from .stdin import TooLong, read_lines, read_text
-from .stop import FAILURE, Stop
+from .stop import Refused
 
 if TYPE_CHECKING:
     from ..console import SafeConsole
@@ -103,40 +103,40 @@ def status(ctx: click.Context, as_json: bool) -> int:
 def _read_answer(file: str | None, editor: bool, exercise: Exercise) -> str:
     """The text answer from --file, $EDITOR or standard input, checked for size."""
     if file is not None and editor:
-        raise Stop("give the answer with --file or --editor, not both")
+        raise Refused("give the answer with --file or --editor, not both")
     if editor:
         template = f"\n\n# {exercise.title}\n# {exercise.prompt}\n# Lines starting with # are ignored.\n"
         edited = click.edit(template, extension=".txt")
         if edited is None:
-            raise Stop("the editor closed without saving: nothing was recorded", 1)
+            raise click.ClickException("the editor closed without saving: nothing was recorded")
         text = "\n".join(line for line in edited.splitlines() if not line.startswith("#"))
     elif file is not None and file != "-":
         path = Path(file)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise Stop(f"no such file: {file}") from None
+            raise Refused(f"no such file: {file}") from None
         except IsADirectoryError:
-            raise Stop(f"{file} is a folder, not a file") from None
+            raise Refused(f"{file} is a folder, not a file") from None
         except OSError as error:
-            raise Stop(f"cannot read {file}: {error.strerror}") from None
+            raise Refused(f"cannot read {file}: {error.strerror}") from None
         text = raw.decode("utf-8", errors="replace")
     else:
         if sys.stdin is None:
-            raise Stop("no answer given: use --file F, --editor, or pipe it in")
+            raise Refused("no answer given: use --file F, --editor, or pipe it in")
         if sys.stdin.isatty():
             say(f"{exercise.prompt}\nType your answer, then press Ctrl-D on a new line:", err=True)
         text = read_text()
     text = text.replace("\r\n", "\n").strip()
     if not text:
-        raise Stop("the answer is empty: nothing was recorded")
+        raise Refused("the answer is empty: nothing was recorded")
     _check_length(text)
     return text
 
 
 def _check_length(text: str) -> None:
     if len(text) > MAX_ANSWER_CHARS:
-        raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
+        raise Refused(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
 
 
 def _text_given(**ways: object) -> str:
@@ -178,7 +178,7 @@ def answer(ctx: click.Context, /, exercise_id: str, file: str | None, editor: bo
     try:
         record_attempt(course, store, learner, attempt)
     except StoreError as error:
-        raise Stop(f"{error} Your answer was not recorded.", FAILURE) from None
+        raise click.ClickException(f"{error} Your answer was not recorded.") from None
     drop_draft(store, learner, exercise)
     count = len(store.attempts(learner, exercise.id))
     say(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")
@@ -257,7 +257,7 @@ def detect(techniques: tuple[str, ...]) -> int:
 
     unknown = [name for name in techniques if name not in grading.TECHNIQUES]
     if unknown:
-        raise Stop(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
+        raise Refused(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
     bad = 0
     for number, line in enumerate(read_lines(MAX_DETECT_LINE_BYTES), start=1):
         if isinstance(line, TooLong):
