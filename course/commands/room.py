@@ -6,7 +6,7 @@ import click
 
 from .say import say
 from .settings import Settings
-from .stop import FAILURE, USAGE_ERROR, Stop
+from .stop import Refused
 
 __all__ = ["COMMANDS"]
 
@@ -31,7 +31,9 @@ def serve(settings: Settings, host: str, port: int) -> None:
     try:
         open_room(settings.data_dir, settings.content_dir, host, port, say)
     except RoomError as error:
-        raise Stop(str(error), USAGE_ERROR if error.usage else FAILURE) from None
+        if error.usage:  # the address asked for will not do: exit 2
+            raise Refused(str(error)) from None
+        raise click.ClickException(str(error)) from None  # the machine would not: exit 1
 
 
 @click.command("room-seat", hidden=True)
