@@ -70,8 +70,8 @@ class Settings:
         Opening a store makes its folder; a command that only reads must not.
         """
         if not self.data_dir.is_dir():
-            raise Stop(f"no progress is kept in {self.data_dir} yet: run `listen` to create your profile, "
-                       "or check --data-dir")
+            raise Stop(f"no learner yet: nothing is kept in {self.data_dir} (run `listen` to create your profile, "
+                       "or check --data-dir)")
         return self.store(course)
 
     def reading_learner(self, store: ProgressStore) -> str:
