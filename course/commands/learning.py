@@ -20,8 +20,8 @@ from ..content.answers import Written
 from ..safe_text import safe_json
 from .answering import answer_options, drop_draft, typed_answer
 from .say import say
-from .showing import commented, exercise_text
 from .settings import exercise_or_stop, settings_of
+from .showing import commented, exercise_text
 from .stdin import TooLong, read_lines, read_text
 from .stop import FAILURE, USAGE_ERROR, Stop
 
@@ -330,7 +330,8 @@ def list_(ctx: click.Context, module_id: str | None) -> int:
         store = settings.reading_store(course)
         learner = settings.reading_learner(store) if settings.learner else store.last_learner()
     if learner is not None:
-        lessons_done = {lesson_id for lesson_id, state in store.lesson_states(learner).items() if state.status == "done"}
+        states = store.lesson_states(learner)
+        lessons_done = {lesson_id for lesson_id, state in states.items() if state.status == "done"}
         for attempt in store.attempts(learner):
             passed, score = best.get(attempt.exercise_id, (False, 0.0))
             best[attempt.exercise_id] = (passed or attempt.passed, max(score, attempt.score))
