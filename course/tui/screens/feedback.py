@@ -71,7 +71,7 @@ class FeedbackScreen(CourseScreen):
         Binding("r", "retry", "Retry", tooltip="Back to the exercise with your answer, to improve it"),
         Binding("n", "next", "Next", tooltip="Next exercise in this module"),
         Binding("m", "model", "Model answer", tooltip="A strong answer to compare with yours"),
-        Binding("h", "hints", "Hints", tooltip="Every hint for this exercise"),
+        Binding("h", "hints", "Hint", tooltip="One more hint each time you press it"),
         Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
     ]
 
@@ -85,6 +85,8 @@ class FeedbackScreen(CourseScreen):
         """The answer judged: text, or the chosen option indexes."""
         self.review = judge(exercise, answer)
         """The verdict on it (``course.judging``)."""
+        self.hints_shown = 0
+        """How many hints the learner has asked for here: one more each time."""
 
     @property
     def place(self) -> Place:
@@ -136,9 +138,26 @@ class FeedbackScreen(CourseScreen):
         return True
 
     def action_retry(self) -> None:
-        """Back to the exercise with this answer in the box, to improve it."""
-        draft = self.answer if isinstance(self.answer, str) else json.dumps(self.answer)
-        self.study.save_draft(self.exercise, draft)
+        """Back to the exercise: keep this answer to improve it, or start afresh (asked first)."""
+        from .confirm import ConfirmDialog
+
+        what = "your text" if isinstance(self.answer, str) else "your choices"
+        start = "the reply to rewrite" if self.exercise.kind == "rewrite" else "an empty answer"
+        body = Text(f"Keep {what} to improve it, or start afresh from {start}?")
+        self.app.push_screen(
+            ConfirmDialog("Try again", body, [("keep", f"Keep {what}"), ("afresh", "Start afresh")]),
+            self._retry,
+        )
+
+    def _retry(self, choice: str | None) -> None:
+        """Back to the exercise with the answer kept, or with none (a rewrite then starts from the reply)."""
+        if choice is None:
+            return
+        if choice == "keep":
+            draft = self.answer if isinstance(self.answer, str) else json.dumps(self.answer)
+            self.study.save_draft(self.exercise, draft)
+        else:
+            self.study.save_draft(self.exercise, "")
         self.go(Place("exercise", self.exercise.id), "replace")
 
     def action_next(self) -> None:
@@ -168,10 +187,15 @@ class FeedbackScreen(CourseScreen):
         self.app.push_screen(Dialog("Model answer", body))
 
     def action_hints(self) -> None:
-        """Every hint for this exercise."""
+        """One more hint each time, with those already seen above it, as the course promises."""
         hints = self.exercise.hints
-        body = Text("\n\n".join(f"{n}. {hint.strip()}" for n, hint in enumerate(hints, start=1)))
-        self.app.push_screen(Dialog("Hints", body))
+        self.hints_shown = min(self.hints_shown + 1, len(hints))
+        shown = hints[: self.hints_shown]
+        body = Text("\n\n".join(f"{n}. {hint.strip()}" for n, hint in enumerate(shown, start=1)))
+        left = len(hints) - self.hints_shown
+        body.append(f"\n\nHint {self.hints_shown} of {len(hints)}." +
+                    (" Press h again for the next one." if left else ""), style="dim")
+        self.app.push_screen(Dialog("Hint" if len(shown) == 1 else "Hints", body))
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Scrolling the feedback."""
