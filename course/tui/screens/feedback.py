@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from course.content.model import Exercise
 from course.judging import Judgment, judge, score_words
@@ -23,6 +23,7 @@ from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
 
 from .base import CourseScreen
+from .confirm import ConfirmDialog
 from .dialogs import Dialog
 
 __all__ = ["FeedbackScreen"]
@@ -62,6 +63,24 @@ def _answer(review: Judgment) -> RenderableType:
         legend.append(Text.assemble(("struck through", COST_STYLE), ": words that cost you"))
     answer = shown_text(review.shown) if review.shown is not None else Text("")
     return Group(answer, Text(""), *[Text.assemble(("  ", ""), item) for item in legend])
+
+
+class RetryDialog(ConfirmDialog):
+    """Keep the answer to improve it (k, or enter: nothing is lost either way) or start afresh (a)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "choose('keep')", "Keep"),
+        Binding("a", "choose('afresh')", "Start afresh"),
+    ]
+
+    def on_mount(self) -> None:
+        """Keeping the answer is under enter: starting again clears only the box, never a recorded answer."""
+        # after the base dialog's own mount handler, which puts Cancel in focus
+        self.call_after_refresh(lambda: self.query_one("#choice-keep", Button).focus())
+
+    def action_choose(self, choice: str) -> None:
+        """The choice made with its key."""
+        self.dismiss(choice)
 
 
 class FeedbackScreen(CourseScreen):
@@ -139,13 +158,11 @@ class FeedbackScreen(CourseScreen):
 
     def action_retry(self) -> None:
         """Back to the exercise: keep this answer to improve it, or start afresh (asked first)."""
-        from .confirm import ConfirmDialog
-
         what = "your text" if isinstance(self.answer, str) else "your choices"
         start = "the reply to rewrite" if self.exercise.kind == "rewrite" else "an empty answer"
         body = Text(f"Keep {what} to improve it, or start afresh from {start}?")
         self.app.push_screen(
-            ConfirmDialog("Try again", body, [("keep", f"Keep {what}"), ("afresh", "Start afresh")]),
+            RetryDialog("Try again", body, [("keep", f"Keep {what} (k)"), ("afresh", "Start afresh (a)")]),
             self._retry,
         )
 
