@@ -23,7 +23,7 @@ from .say import say
 from .settings import exercise_or_stop, settings_of
 from .showing import commented, exercise_text
 from .stdin import TooLong, read_lines, read_text
-from .stop import FAILURE, USAGE_ERROR, Stop
+from .stop import USAGE_ERROR, Refused
 
 if TYPE_CHECKING:
     from ..console import SafeConsole
@@ -104,35 +104,35 @@ def status(ctx: click.Context, as_json: bool) -> int:
 def _read_answer(file: str | None, editor: bool, exercise: Exercise) -> str:
     """The text answer from --file, $EDITOR or standard input, checked for size."""
     if file is not None and editor:
-        raise Stop("give the answer with --file or --editor, not both")
+        raise Refused("give the answer with --file or --editor, not both")
     if editor:
         template = f"\n\n{commented(exercise_text(exercise))}\n#\n# Lines starting with # are ignored.\n"
         try:
             edited = click.edit(template, extension=".txt")
         except click.ClickException as error:  # no editor found, or it failed to start
-            raise Stop(f"{error.format_message()}: set $EDITOR, or give the answer with --file F") from None
+            raise Refused(f"{error.format_message()}: set $EDITOR, or give the answer with --file F") from None
         if edited is None:
-            raise Stop("the editor closed without saving: nothing was recorded", 1)
+            raise click.ClickException("the editor closed without saving: nothing was recorded")
         text = "\n".join(line for line in edited.splitlines() if not line.startswith("#"))
     elif file is not None and file != "-":
         path = Path(file)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise Stop(f"no such file: {file}") from None
+            raise Refused(f"no such file: {file}") from None
         except IsADirectoryError:
-            raise Stop(f"{file} is a folder, not a file") from None
+            raise Refused(f"{file} is a folder, not a file") from None
         except OSError as error:
-            raise Stop(f"cannot read {file}: {error.strerror}") from None
+            raise Refused(f"cannot read {file}: {error.strerror}") from None
         text = raw.decode("utf-8", errors="replace")
     else:
         if sys.stdin is None:
-            raise Stop("no answer given: use --file F, --editor, or pipe it in")
+            raise Refused("no answer given: use --file F, --editor, or pipe it in")
         _ask(exercise)
         text = read_text()
     text = text.replace("\r\n", "\n").strip()
     if not text:
-        raise Stop("the answer is empty: nothing was recorded")
+        raise Refused("the answer is empty: nothing was recorded")
     _check_length(text)
     return text
 
@@ -145,7 +145,7 @@ def _ask(exercise: Exercise) -> None:
 
 def _check_length(text: str) -> None:
     if len(text) > MAX_ANSWER_CHARS:
-        raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
+        raise Refused(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
 
 
 def _text_given(**ways: object) -> str:
@@ -187,7 +187,7 @@ def answer(ctx: click.Context, /, exercise_id: str, file: str | None, editor: bo
     try:
         record_attempt(course, store, learner, attempt)
     except StoreError as error:
-        raise Stop(f"{error} Your answer was not recorded.", FAILURE) from None
+        raise click.ClickException(f"{error} Your answer was not recorded.") from None
     drop_draft(store, learner, exercise)
     count = len(store.attempts(learner, exercise.id))
     say(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")
@@ -280,7 +280,7 @@ def detect(techniques: tuple[str, ...]) -> int:
 
     unknown = [name for name in techniques if name not in grading.TECHNIQUES]
     if unknown:
-        raise Stop(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
+        raise Refused(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
     bad = 0
     for number, line in enumerate(read_lines(MAX_DETECT_LINE_BYTES), start=1):
         if isinstance(line, TooLong):
@@ -321,7 +321,7 @@ def list_(ctx: click.Context, module_id: str | None) -> int:
         chosen = [module for module in modules if module_id in (module.id, str(module.number))]
         if not chosen:
             known = ", ".join(module.id for module in modules)
-            raise Stop(f"no module '{module_id}' (modules: {known})")
+            raise Refused(f"no module '{module_id}' (modules: {known})")
         modules = tuple(chosen)
     lessons_done: set[str] = set()
     best: dict[str, tuple[bool, float]] = {}
@@ -371,7 +371,7 @@ def show(ctx: click.Context, item_id: str) -> int:
         ids = [lesson.id for lesson in course.lessons()] + list(course.exercises)
         close = difflib.get_close_matches(item_id, ids, n=1)
         hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen list)"
-        raise Stop(f"no lesson or exercise with id '{item_id}'{hint}")
+        raise Refused(f"no lesson or exercise with id '{item_id}'{hint}")
     exercise = course.exercise(item_id)
     say(exercise_text(exercise))
     how = "listen converse" if exercise.conversation is not None else "listen answer"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal, overload
 import click
 
 from .say import say
-from .stop import FAILURE, Stop
+from .stop import Refused
 
 if TYPE_CHECKING:
     from ..content import Course, Exercise
@@ -33,7 +33,7 @@ class Settings:
     learner: str | None
 
     def course(self) -> Course:
-        """The course, or Stop with a pointer to ``listen check`` if it is broken."""
+        """The course, or Refused with a pointer to ``listen check`` if it is broken."""
         from ..content import ContentError  # on use, as every heavy import here (see the module)
         from ..content.cache import load_course_cached
 
@@ -42,7 +42,7 @@ class Settings:
             return load_course_cached(self.content_dir, cache)
         except ContentError as error:
             first = error.problems[0] if error.problems else "no course found"
-            raise Stop(
+            raise Refused(
                 f"the course at {self.content_dir} has {len(error.problems)} problem(s), first: {first} "
                 f"(run: listen check {self.content_dir})"
             ) from None
@@ -59,18 +59,18 @@ class Settings:
         try:
             store = ProgressStore(self.data_dir, statements=statement_maker(self.data_dir, course))
         except StoreError as error:
-            raise Stop(str(error), FAILURE) from None
+            raise click.ClickException(str(error)) from None
         for notice in store.notices if say_notices else ():
             say(f"listen: {notice}", err=True)
         return store
 
     def reading_store(self, course: Course | None = None) -> ProgressStore:
-        """The store for a command that only reads: Stop (status 2) when the data folder does not exist.
+        """The store for a command that only reads: Refused (status 2) when the data folder does not exist.
 
         Opening a store makes its folder; a command that only reads must not.
         """
         if not self.data_dir.is_dir():
-            raise Stop(f"no learner yet: nothing is kept in {self.data_dir} (run `listen` to create your profile, "
+            raise Refused(f"no learner yet: nothing is kept in {self.data_dir} (run `listen` to create your profile, "
                        "or check --data-dir)")
         return self.store(course)
 
@@ -86,7 +86,7 @@ class Settings:
             close = difflib.get_close_matches(name, names, n=1)
             hint = f" (did you mean {close[0]}?)" if close else (
                 f" (known: {', '.join(names)})" if names else " (no profiles yet: run `listen` to create one)")
-            raise Stop(f"no learner named {name!r}{hint}")
+            raise Refused(f"no learner named {name!r}{hint}")
         return known.name
 
     @overload
@@ -105,33 +105,33 @@ class Settings:
                 store.ensure_learner(name)
                 store.set_last_learner(name)
             except ValueError as error:
-                raise Stop(str(error)) from None
+                raise Refused(str(error)) from None
             except StoreNotWritable as error:
                 known = store.learner(name)
                 if known is None:  # nobody to show: say why they cannot be added
-                    raise Stop(str(error), FAILURE) from None
+                    raise click.ClickException(str(error)) from None
                 # Their progress can still be read: say once that nothing new will be kept.
                 store.notices.append(str(error))
                 if say:
                     click.echo(f"listen: {error}", err=True)
                 return known.name
             except StoreError as error:
-                raise Stop(str(error), FAILURE) from None
+                raise click.ClickException(str(error)) from None
             return name
         last = store.last_learner()
         if last is None and required:
-            raise Stop("no learner yet: run `listen` to create your profile, or pass --learner NAME")
+            raise Refused("no learner yet: run `listen` to create your profile, or pass --learner NAME")
         return last
 
 
 def exercise_or_stop(course: Course, exercise_id: str) -> Exercise:
-    """The exercise with this id, or Stop with a close match."""
+    """The exercise with this id, or Refused with a close match."""
     try:
         exercise = course.exercise(exercise_id)
     except KeyError:
         close = difflib.get_close_matches(exercise_id, list(course.exercises), n=1)
         hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen list)"
-        raise Stop(f"no exercise with id '{exercise_id}'{hint}") from None
+        raise Refused(f"no exercise with id '{exercise_id}'{hint}") from None
     return exercise
 
 

@@ -93,7 +93,7 @@ def fact_spans(text: Text, alternatives: tuple[str, ...]) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     for phrase in alternatives:
         words, optional = fact_words(phrase)
-        required = [w for w, skip in zip(words, optional) if not skip]
+        required = [w for w, skip in zip(words, optional, strict=True) if not skip]
         if not required:
             continue
         for index, token in enumerate(tokens):

@@ -1,4 +1,6 @@
-"""Hostile text from every door reaches the terminal harmless: no escape sequence, control or bidi override, no traceback.
+"""Hostile text from every door reaches the terminal harmless.
+
+No escape sequence, control or bidi override, no traceback.
 
 Each test builds the file or the LRS answer a hostile trainer, learner or
 LRS would, runs the real command, and reads what it printed. The app's side

@@ -76,7 +76,7 @@ async def test_multi_to_a_pass_and_to_a_fail(course, dana: str, store, right: bo
     order = option_order(exercise)
     wanted = {i for i, option in enumerate(exercise.options) if option.correct is right}
     keys = []
-    for position, index in enumerate(order):
+    for index in order:
         keys += ["space"] if index in wanted else []
         keys += ["down"]
     app = app_at(course, store, exercise.id)

@@ -113,7 +113,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             if self.exercise.explanation:
                 yield Static(Text.assemble(("Why: ", "bold"), reflow(self.exercise.explanation)), id="explanation")
             turns = run.conversation.turns
-            for number, (reply, judged) in enumerate(zip(run.replies, review.replies), start=1):
+            for number, (reply, judged) in enumerate(zip(run.replies, review.replies, strict=False), start=1):
                 turn = turns[reply.turn_id]
                 step = "closing summary" if turn.summary else f"step {number}"
                 verdict_word = "✓ passed" if judged.passed else "✗ not yet"
