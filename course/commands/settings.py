@@ -37,8 +37,9 @@ class Settings:
         from ..content import ContentError  # on use, as every heavy import here (see the module)
         from ..content.cache import load_course_cached
 
+        cache = self.data_dir / "cache" if self.data_dir.is_dir() else None  # never makes a folder by reading
         try:
-            return load_course_cached(self.content_dir, self.data_dir / "cache")
+            return load_course_cached(self.content_dir, cache)
         except ContentError as error:
             first = error.problems[0] if error.problems else "no course found"
             raise Refused(
@@ -62,6 +63,31 @@ class Settings:
         for notice in store.notices if say_notices else ():
             say(f"listen: {notice}", err=True)
         return store
+
+    def reading_store(self, course: Course | None = None) -> ProgressStore:
+        """The store for a command that only reads: Refused (status 2) when the data folder does not exist.
+
+        Opening a store makes its folder; a command that only reads must not.
+        """
+        if not self.data_dir.is_dir():
+            raise Refused(f"no learner yet: nothing is kept in {self.data_dir} (run `listen` to create your profile, "
+                       "or check --data-dir)")
+        return self.store(course)
+
+    def reading_learner(self, store: ProgressStore) -> str:
+        """The learner a read-only command reads: ``--learner`` only if that profile exists; never created or made
+        the default."""
+        if self.learner is None:
+            return self.learner_name(store)
+        name = self.learner.strip()
+        known = store.learner(name)
+        if known is None:
+            names = [learner.name for learner in store.learners()]
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else (
+                f" (known: {', '.join(names)})" if names else " (no profiles yet: run `listen` to create one)")
+            raise Refused(f"no learner named {name!r}{hint}")
+        return known.name
 
     @overload
     def learner_name(self, store: ProgressStore, *, required: Literal[True] = True, say: bool = True) -> str: ...
@@ -104,7 +130,7 @@ def exercise_or_stop(course: Course, exercise_id: str) -> Exercise:
         exercise = course.exercise(exercise_id)
     except KeyError:
         close = difflib.get_close_matches(exercise_id, list(course.exercises), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen status)"
+        hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen list)"
         raise Refused(f"no exercise with id '{exercise_id}'{hint}") from None
     return exercise
 

@@ -52,6 +52,8 @@ def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message
         raise Refused("say where the assignment goes: --out FILE, or --learner NAME on this machine")
     if out is not None and out.exists() and not force:
         raise Refused(f"{out} already exists: choose another name, or add --force to replace it")
+    if out is not None:
+        _folder_or_stop(out)
     if home_page:
         from ..xapi.config import web_address_problem
 
@@ -135,21 +137,25 @@ def _adopt_home_page(data_dir: Path, home_page: str) -> None:
 @click.command()
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The file to write (default: NAME.results.json here; '-' for standard output).")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_context
-def export(ctx: click.Context, out: Path | None) -> int:
+def export(ctx: click.Context, out: Path | None, force: bool) -> int:
     """Export the learner's results for a trainer: attempts, answers, scores, time and assignments."""
     from ..safe_text import safe_json
     from ..trainer import export_bundle, write_document
 
     settings = settings_of(ctx)
     course = settings.course()
-    store = settings.store()
-    learner = settings.learner_name(store)
+    store = settings.reading_store()
+    learner = settings.reading_learner(store)
     document = export_bundle(course, store, learner)
     if out is not None and str(out) == "-":
         say(safe_json(document, indent=1))
         return 0
     target = out or Path(f"{_file_name(learner)}.results.json")
+    if target.exists() and not force:
+        raise Refused(f"{target} already exists: choose another name with --out, or add --force to replace it")
+    _folder_or_stop(target)
     try:
         write_document(target, document)
     except OSError as error:
@@ -158,6 +164,13 @@ def export(ctx: click.Context, out: Path | None) -> int:
     say(f"Wrote {target}: {learner}'s results, {count} attempt{'s' if count != 1 else ''}. "
         "Send it to your trainer.")
     return 0
+
+
+def _folder_or_stop(target: Path) -> None:
+    """Refused (status 2) when the folder a file is to be written in does not exist: a mistyped path."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise Refused(f"cannot write {target}: there is no folder {folder}")
 
 
 def _file_name(learner: str) -> str:
@@ -282,6 +295,7 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
     if out is None:
         say(text, nl=not text.endswith("\n"))
         return
+    _folder_or_stop(out)
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as error:

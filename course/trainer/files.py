@@ -247,6 +247,16 @@ def read_document(path: Path | str, wanted: Iterable[str] = tuple(FORMATS), *,
     return parse_document(path, raw, wanted, strict=strict)
 
 
+SHARED_MODE = 0o666
+"""A written listen file's permissions before the umask: others may read it, as a trainer or learner must."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_document(path: Path | str, document: dict[str, Any]) -> Path:
     """Write a listen file (UTF-8, readable JSON) through a temporary file, so a reader never sees half of it."""
     import tempfile
@@ -256,6 +266,7 @@ def write_document(path: Path | str, document: dict[str, Any]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(temp, SHARED_MODE & ~_umask())  # meant for others: readable as any new file is (0644), not 0600
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()

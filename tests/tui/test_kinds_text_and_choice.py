@@ -25,7 +25,7 @@ async def answer_in_words(course, store, exercise_id: str, answer: str) -> str:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         await pilot.pause()
-        app.screen.query_one(TextArea).insert(answer)  # typed key by key elsewhere; here, quickly
+        app.screen.query_one(TextArea).load_text(answer)  # replaces a rewrite's starting text
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)

@@ -71,10 +71,13 @@ _BOOKED = re.compile(
     r"\b(?:an?|the|our|your|a local) (?:engineer|technician|electrician|plumber|courier|driver|nurse|doctor|gp|fitter|surveyor|crew|team|specialist|callback|call back|visit|appointment|delivery|replacement)"
     r"(?: visit)?(?: is|'s| has been| are| have been) (?:now |already |also )?(?:booked|coming|due|scheduled|arranged|confirmed|booked in|on (?:the|its|their) way|going out|visiting)\b"
     r"|(?:^|[,.;:]\s*)(?:engineer|technician|callback|call back|visit|appointment|delivery|courier|replacement)(?: visit)? (?:booked|scheduled|arranged|confirmed)\b"
+    # What we send, with when it reaches them: "a corrected bill will be with you within 3 working days".
+    r"|\b(?:an?|the|your) (?:corrected|new|revised|updated|replacement|final|amended|fresh|reissued) (?:bill|statement|card|letter|invoice|contract|pin|code|payslip)"
+    r" (?:will be with you|will arrive|arrives|comes|will come|will reach you|reaches you|goes out|will go out|will be sent|is being sent|will be posted|is on its way)\b"
 )
 # Handed on, said without "I": "your suggestion has gone straight to our planners", "logged with our planners today".
 _HANDED_ON = re.compile(
-    r"\b(?:it|this|that|your (?:suggestion|idea|point|feedback|complaint|request|case|report|comments?))(?: [^.!?,;]{1,60}?)? (?:has|have) (?:now |already |just )?(?:gone|been (?:passed|sent|logged|forwarded|raised|escalated|flagged|given|put)) (?:straight |directly |on |through )?(?:to|with|in front of) (?:our|the)\b(?! (?:relevant|appropriate|right|correct|responsible|concerned)\b)"
+    r"\b(?:it|this|that|your (?:\d\d:\d\d |[a-z]+ ){0,2}(?:suggestion|idea|point|feedback|complaint|request|case|report|comments?|post|message|tweet|email|letter|note|words))(?: [^.!?,;]{1,60}?)? (?:has|have) (?:now |already |just )?(?:gone|been (?:passed|sent|logged|forwarded|raised|escalated|flagged|given|put)) (?:straight |directly |on |through )?(?:to|with|in front of) (?:our|the)\b(?! (?:relevant|appropriate|right|correct|responsible|concerned)\b)"
     r"|(?:^|[,.;:]\s*|\s[-\u2013\u2014]\s*)(?:logged|passed|sent|forwarded|raised|flagged|escalated|noted) (?:it |this |that )?(?:on |over )?(?:with|to|for) (?:our|the) (?!(?:relevant|appropriate|right|correct|responsible|concerned)\b)\w+"
 )
 
@@ -363,8 +366,19 @@ def offers_solution(text: Text, context: Text | None) -> list[Span]:
             continue
         if sentence is not None and sentence.is_question and _ASKING_FOR.search(sentence.text, start - sentence.start):
             continue  # "would you like to give me your postcode?" asks for information
+        if sentence is not None and _SIMPLE_PAST.match(text.norm, start) and _BACK_THEN.search(sentence.text):
+            continue  # "we refunded this fee on 9 January" is history, not a fix
         kept.append((start, end))
     return kept
+
+
+# A fix said in the simple past is made now unless the sentence dates it: "we refunded it last March".
+_SIMPLE_PAST = re.compile(r"(?:i|we) (?:\w+ )?\w+ed\b")
+_BACK_THEN = re.compile(
+    r"\b(?:ago|last (?:week|month|year|time|spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"previously|earlier this (?:year|month)|back in|before that|at the time|that time|"
+    r"(?:on|in) (?:the )?\d|(?:on|in) (?:january|february|march|april|may|june|july|august|september|october|november|december))\b"
+)
 
 
 # Promising one's own next step is what the course teaches: "I promise I'll ring you at 3".

@@ -42,6 +42,15 @@ _BARE_REACTION = re.compile(
     r"^(?:(?:so|really|very|totally|utterly|properly|absolutely|just|pretty|quite|rather|bloody|dead|well|how)\s+)?(?P<word>[a-z]+)\W*$"
 )
 _SORRY = re.compile(r"(?<![\w'])sorry(?![\w'])")
+# Reading the person: "you sound shattered", "she looks like she's burning up". Not "you seem to have
+# two accounts", "they'll look into it", "that looks fine": a fact or a step, not how they are.
+_PERCEIVED_STATE = re.compile(
+    r"(?<![\w'])(?:you|she|he|they|your (?:little one|baby|son|daughter|dad|mum|father|mother|wife|husband|partner|child|kid))"
+    r"(?: do not| did not| does not)? (?:sound|seem|look|sounded|seemed|looked|sounds|seems|looks)\b"
+    r"(?! (?:at|for|into|up|through|after|over|forward|back|around|good|great|fine|right|correct|ok|okay|to|as if you have got|like you have got)\b)(?=\s+\w)"
+)
+# Hearing past their word: '"fine" did not sound very fine', '"that is all" sounds like a lot'.
+_QUOTED_DOUBT = re.compile(r'(?<=")[^"\n]{1,40}"\s+(?:did not |does not |do not |is not |was not )?(?:sound|seem|sounds|seems|sounded|seemed)\b')
 
 
 def _candidates(text: Text) -> list[Span]:
@@ -57,6 +66,8 @@ def _candidates(text: Text) -> list[Span]:
         if bare is not None and bare.group("word") in feelings:
             start = sentence.start + sentence.text.find(bare.group("word"))
             spans.append((start, start + len(bare.group("word"))))
+    spans.extend(found.span() for found in _PERCEIVED_STATE.finditer(text.norm))
+    spans.extend(found.span() for found in _QUOTED_DOUBT.finditer(text.norm))
     scripted = hits(text, "apology_objects")
     for found in _SORRY.finditer(text.norm):
         start, end = found.span()

@@ -394,3 +394,56 @@ def test_pasting_the_customer_back_fails_and_a_long_plain_sentence_is_not_jargon
         "with what they say and what we can do next."
     )
     assert grade(ex, long).passed
+
+
+WAITED = "I've phoned four times about my bike and I've been waiting two weeks. Nobody calls back."
+
+
+def _feeling_for(message: str, answer: str) -> bool:
+    ex = exercise(criterion("feeling", "acknowledges_emotion", severity="essential"), message=message)
+    return _result(grade(ex, answer), "feeling").met
+
+
+def test_an_apology_for_what_they_went_through_names_their_trouble():
+    assert _feeling_for(WAITED, "Sorry you've had to chase us four times. The bike leaves the depot today.")
+    assert _feeling_for(WAITED, "Apologies for the wait and for nobody calling back. The bike leaves today.")
+    assert _feeling_for(WAITED, "Sorry you were left waiting. The bike leaves the depot today.")
+
+
+def test_a_scripted_apology_for_something_they_never_mentioned_names_nothing():
+    for answer in (
+        "Sorry for any inconvenience. The bike leaves the depot today.",
+        "Sorry, but the bike leaves the depot today.",
+        "I'm not sorry to say the bike leaves today.",
+        "Sorry to ask, what is your order number?",
+    ):
+        assert not _feeling_for("My bike hasn't come and I need it for work on Monday.", answer), answer
+
+
+def test_reading_the_person_counts_as_naming_how_they_are():
+    message = "\"It's fine,\" he says, holding his daughter. \"She's been burning up since last night, that's all.\""
+    assert _feeling_for(message, "She looks really poorly. I'm telling the nurse about her now.")
+    assert _feeling_for(message, "\"Fine\" didn't sound very fine. I'm telling the nurse about her now.")
+    assert not _feeling_for(message, "You seem to have two bookings. I'm telling the nurse now.")
+    assert not _feeling_for(message, "They'll look into it. I'm telling the nurse now.")
+
+
+def test_a_short_piece_said_in_shorthand_counts_but_a_pile_of_pieces_does_not():
+    crit = criterion("how-long", "mentions", facts=[["3", "three", "minutes"]])
+    assert _result(grade_rubric(Rubric((crit,)), "I'll ring them. Three minutes, roughly. OK to hold?"), "how-long").met
+    piled = criterion("facts", "mentions", facts=[["3"], ["dispatch"]], at_least=2)
+    assert not _result(grade_rubric(Rubric((piled,)), "Dispatch, 3 mins, hold OK?"), "facts").met
+
+
+def test_a_fact_said_in_an_everyday_word_for_the_same_thing_counts():
+    crit = criterion("who", "mentions", facts=[["father"]])
+    assert _result(grade_rubric(Rubric((crit,)), "I'll make sure your dad gets his insulin first."), "who").met
+
+
+def test_a_fix_already_made_counts_as_an_offer_unless_it_is_history():
+    crit = criterion("fix", "offers_solution")
+    made = "I changed the week to the travel pass price, so it is €70."
+    assert _result(grade_rubric(Rubric((crit,)), made), "fix").met
+    assert not _result(
+        grade_rubric(Rubric((crit,)), "We refunded this fee on 9 January, so I can't refund it again."), "fix"
+    ).met
