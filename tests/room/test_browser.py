@@ -33,7 +33,7 @@ def free_port() -> int:
 
 
 def open_room(data_dir: Path, port: int) -> subprocess.Popen[str]:
-    """``listen serve`` in its own process, once it answers on its port."""
+    """``listen serve`` in its own process, once it answers on its port (what it said first is printed by then)."""
     room = subprocess.Popen(
         [sys.executable, "-m", "course", "--data-dir", str(data_dir), "serve", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
@@ -59,6 +59,11 @@ def data_dir(tmp_path: Path) -> Path:
 def room(data_dir: Path):
     port = free_port()
     process = open_room(data_dir, port)
+    assert process.stdout is not None
+    said = [process.stdout.readline().strip(), process.stdout.readline().strip()]
+    assert said == [f"listen: training room open at http://127.0.0.1:{port} (Ctrl+C closes it)",
+                    f"Only this machine can open it; for learners on your network: listen serve --host 0.0.0.0 "
+                    f"--port {port}"]
     yield port
     process.terminate()
     try:
