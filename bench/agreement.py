@@ -51,32 +51,86 @@ def _esconv(strategy: str) -> Callable[[dict], bool]:
 
 
 PAIRS = (
-    Pair("asks_question ~ AnnoMI question", "asks_question", "annomi",
-         lambda l: l.get("question_exists") == "True", (0.83, 0.89, 0.86), 0.90, 0.55,
-         naive=r"\?"),
-    Pair("asks_open_question ~ AnnoMI open", "asks_open_question", "annomi",
-         lambda l: l.get("question_subtype") == "open", (0.85, 0.30, 0.45), 0.75, 0.55,
-         naive=r"^\W*(?:what|how|why|where|when|which|who)\b[^?]*\?"),
-    Pair("reflects_content ~ AnnoMI reflection", "reflects_content", "annomi",
-         lambda l: l.get("reflection_exists") == "True", (0.84, 0.14, 0.24), 0.60, 0.55,
-         naive=r"\b(?:so you|it sounds like|sounds like|you feel|you are saying|what i hear)\b"),
-    Pair("reflects_content ~ ESConv Restatement", "reflects_content", "esconv",
-         _esconv("Restatement or Paraphrasing"), (0.44, 0.25, 0.32),
-         naive=r"\b(?:so you|it sounds like|sounds like|you feel|you are saying|what i hear)\b"),
-    Pair("acknowledges_emotion ~ EPITOME reactions>=1", "acknowledges_emotion", "epitome_reddit",
-         lambda l: int(l.get("emotional_reactions", 0)) >= 1, (0.42, 0.33, 0.37), 0.65, 0.55,
-         naive=r"\b(?:sorry|understand|that sucks|must be|i feel|hugs|(?:frustrat|upset|sad|angry|worr|stress|scar|anxi)\w*)\b"),
-    Pair("acknowledges_emotion ~ ESConv Reflection of feelings", "acknowledges_emotion", "esconv",
-         _esconv("Reflection of feelings"), (0.18, 0.28, 0.22),
-         naive=r"\b(?:sorry|understand|that sucks|must be|i feel|hugs|(?:frustrat|upset|sad|angry|worr|stress|scar|anxi)\w*)\b"),
-    Pair("reassures ~ ESConv Affirmation", "reassures", "esconv",
-         _esconv("Affirmation and Reassurance"), (0.48, 0.11, 0.18), 0.40, 0.55,
-         naive=r"\b(?:do not worry|don\'t worry|you will be|it will be|you can do|you are not alone|you\'re not alone|good|great)\b"),
-    Pair("offers_solution ~ ESConv Providing Suggestions", "offers_solution", "esconv",
-         _esconv("Providing Suggestions"), (0.0, 0.0, 0.0),
-         naive=r"\b(?:you (?:could|should|can|might|may)|try|how about|why not|maybe you|i (?:suggest|recommend))\b"),
-    Pair("asks_question ~ ESConv Question", "asks_question", "esconv",
-         _esconv("Question"), (0.0, 0.0, 0.0), naive=r"\?"),
+    Pair(
+        "asks_question ~ AnnoMI question",
+        "asks_question",
+        "annomi",
+        lambda labels: labels.get("question_exists") == "True",
+        (0.83, 0.89, 0.86),
+        0.90,
+        0.55,
+        naive=r"\?",
+    ),
+    Pair(
+        "asks_open_question ~ AnnoMI open",
+        "asks_open_question",
+        "annomi",
+        lambda labels: labels.get("question_subtype") == "open",
+        (0.85, 0.30, 0.45),
+        0.75,
+        0.55,
+        naive=r"^\W*(?:what|how|why|where|when|which|who)\b[^?]*\?",
+    ),
+    Pair(
+        "reflects_content ~ AnnoMI reflection",
+        "reflects_content",
+        "annomi",
+        lambda labels: labels.get("reflection_exists") == "True",
+        (0.84, 0.14, 0.24),
+        0.60,
+        0.55,
+        naive=r"\b(?:so you|it sounds like|sounds like|you feel|you are saying|what i hear)\b",
+    ),
+    Pair(
+        "reflects_content ~ ESConv Restatement",
+        "reflects_content",
+        "esconv",
+        _esconv("Restatement or Paraphrasing"),
+        (0.44, 0.25, 0.32),
+        naive=r"\b(?:so you|it sounds like|sounds like|you feel|you are saying|what i hear)\b",
+    ),
+    Pair(
+        "acknowledges_emotion ~ EPITOME reactions>=1",
+        "acknowledges_emotion",
+        "epitome_reddit",
+        lambda labels: int(labels.get("emotional_reactions", 0)) >= 1,
+        (0.42, 0.33, 0.37),
+        0.65,
+        0.55,
+        naive=(r"\b(?:sorry|understand|that sucks|must be|i feel|hugs|(?:frustrat|upset|sad|angry|worr|stress|"
+               r"scar|anxi)\w*)\b"),
+    ),
+    Pair(
+        "acknowledges_emotion ~ ESConv Reflection of feelings",
+        "acknowledges_emotion",
+        "esconv",
+        _esconv("Reflection of feelings"),
+        (0.18, 0.28, 0.22),
+        naive=(r"\b(?:sorry|understand|that sucks|must be|i feel|hugs|(?:frustrat|upset|sad|angry|worr|stress|"
+               r"scar|anxi)\w*)\b"),
+    ),
+    Pair(
+        "reassures ~ ESConv Affirmation",
+        "reassures",
+        "esconv",
+        _esconv("Affirmation and Reassurance"),
+        (0.48, 0.11, 0.18),
+        0.40,
+        0.55,
+        naive=(r"\b(?:do not worry|don\'t worry|you will be|it will be|you can do|you are not alone|you\'re not "
+               r"alone|good|great)\b"),
+    ),
+    Pair(
+        "offers_solution ~ ESConv Providing Suggestions",
+        "offers_solution",
+        "esconv",
+        _esconv("Providing Suggestions"),
+        (0.0, 0.0, 0.0),
+        naive=r"\b(?:you (?:could|should|can|might|may)|try|how about|why not|maybe you|i (?:suggest|recommend))\b",
+    ),
+    Pair(
+        "asks_question ~ ESConv Question", "asks_question", "esconv", _esconv("Question"), (0.0, 0.0, 0.0), naive=r"\?"
+    ),
 )
 
 
@@ -171,7 +225,10 @@ def main(argv: list[str] | None = None) -> int:
         naive = naive_f1(pair, data[pair.dataset])
         beats = "" if f1 >= naive else "  below the naive rule"
         all_met &= f1 >= naive
-        print(f"{pair.name:<52} {precision:5.3f} {recall:5.3f} {f1:5.3f} | {naive:5.3f} {target:>7} {mark} {positives}{beats}")
+        print(
+            f"{pair.name:<52} {precision:5.3f} {recall:5.3f} {f1:5.3f} | {naive:5.3f} {target:>7} {mark} "
+            f"{positives}{beats}"
+        )
         for kind, row in errors or ():
             context = (row.get("context") or "").replace("\n", " ")[:120]
             print(f"   {kind} | {context} || {row['text'][:300]}")

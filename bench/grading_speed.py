@@ -54,8 +54,18 @@ EXERCISE = Exercise(
         criteria=(
             _criterion("feeling", "acknowledges_emotion"),
             _criterion("restates", "reflects_content"),
-            _criterion("facts", "mentions", facts=[["charged twice", "two payments"], ["89.99"], ["rent", "the 1st"]], at_least=2),
-            _criterion("kind", "avoids", phrases=["calm down", "as per our policy"], techniques=["blames_customer", "dismisses_feeling", "overpromises"]),
+            _criterion(
+                "facts",
+                "mentions",
+                facts=[["charged twice", "two payments"], ["89.99"], ["rent", "the 1st"]],
+                at_least=2,
+            ),
+            _criterion(
+                "kind",
+                "avoids",
+                phrases=["calm down", "as per our policy"],
+                techniques=["blames_customer", "dismisses_feeling", "overpromises"],
+            ),
             _criterion("feeling-first", "order", first="acknowledges_emotion", then="offers_solution"),
             _criterion("length", "length", min_words=20, max_words=120),
             _criterion("plain", "plain_language"),
@@ -92,7 +102,9 @@ def _warm_up_ms(runs: int = 3) -> tuple[float, float]:
     """Median ``warm_up()`` time and first-grade time after it, each in a fresh interpreter, in ms."""
     warm, first = [], []
     for _ in range(runs):
-        out = subprocess.run([sys.executable, "-c", _AFTER_WARM_UP], check=True, cwd=ROOT, capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _AFTER_WARM_UP], check=True, cwd=ROOT, capture_output=True, text=True
+        )
         a, b = (float(x) for x in out.stdout.split())
         warm.append(a)
         first.append(b)

@@ -3,7 +3,8 @@
 Everything is timed the same way in the same run, in a headless app at 100×34:
 a screen is pushed (or a page turned) and the clock stops at the first
 compositor refresh that draws the page text ("text on screen": the learner can
-read) and at the last one before the app is idle ("settled": footer and all). The reference is what the lesson screen is built on: a
+read) and at the last one before the app is idle ("settled": footer and all).
+The reference is what the lesson screen is built on: a
 ``Static`` holding a Rich ``Markdown`` of the same text, alone on a screen.
 
     python bench/lesson_render.py [--runs 7] [--content DIR]
@@ -181,7 +182,9 @@ def main() -> int:
     reference = statistics.median(times["reference: page 1, text on screen"])
     whole = statistics.median(times["reference: whole lesson, text on screen"])
     verdict = "✓" if opened <= TARGET_MS else "✗"
-    print(f"\nopen → text painted {opened:.0f} ms, screen settled {settled:.0f} ms (target ≤ {TARGET_MS:.0f}) {verdict}")
+    print(
+        f"\nopen → text painted {opened:.0f} ms, screen settled {settled:.0f} ms (target ≤ {TARGET_MS:.0f}) {verdict}"
+    )
     print(f"ratio to the same page as a bare Static(Markdown): {opened / reference:.2f}×; "
           f"to the whole lesson in one Static: {opened / whole:.2f}×")
     return 0

@@ -64,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
         mark = "" if ratio <= RATIO_LIMIT else "  grows faster than the text"
         linear &= ratio <= RATIO_LIMIT
         print(f"{name:<42} {tenth * 1000:>9.0f} ms {whole * 1000:>9.0f} ms {ratio:>6.1f}{mark}")
-    print(f"(CPU time; {len(exercises)} exercises and {len(TECHNIQUES)} detectors per answer; ratio limit {RATIO_LIMIT:.0f})")
+    print(
+        f"(CPU time; {len(exercises)} exercises and {len(TECHNIQUES)} detectors per answer; ratio limit "
+        f"{RATIO_LIMIT:.0f})"
+    )
     return 0 if linear else 1
 
 

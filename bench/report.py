@@ -66,11 +66,24 @@ def make_bundle(course, name: str, attempts: int, rng: random.Random) -> dict:
                      "answer": answer, "criteria": criteria})
     due = (datetime.now(timezone.utc).date() + timedelta(days=rng.randrange(-10, 20))).isoformat()
     return {
-        "format": "listen.results", "schema_version": 1, "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "listen": "bench", "course": {"version": course.version}, "learner": {"name": name},
+        "format": "listen.results",
+        "schema_version": 1,
+        "exported": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "listen": "bench",
+        "course": {"version": course.version},
+        "learner": {"name": name},
         "attempts": rows,
-        "assignments": [{"id": f"empathy+paraphrasing@{due}", "modules": ["empathy", "paraphrasing"], "due": due,
-                         "pass_mark": 0.8, "message": "", "trainer": "Sam", "created": rows[0]["at"]}],
+        "assignments": [
+            {
+                "id": f"empathy+paraphrasing@{due}",
+                "modules": ["empathy", "paraphrasing"],
+                "due": due,
+                "pass_mark": 0.8,
+                "message": "",
+                "trainer": "Sam",
+                "created": rows[0]["at"],
+            }
+        ],
     }
 
 
@@ -86,7 +99,7 @@ def timed(action, runs: int, label: str = "") -> float:
         action()
         times.append(time.perf_counter() - started)
         after = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before)))
+        cpu.append(sum(a.ru_utime + a.ru_stime - b.ru_utime - b.ru_stime for a, b in zip(after, before, strict=True)))
     CPU[label] = statistics.median(cpu)
     return statistics.median(times)
 

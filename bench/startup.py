@@ -125,7 +125,9 @@ def main() -> int:
     (work / "core_bare.py").write_text(CORE_THEN_BARE)
     python = shlex.quote(sys.executable)
     installed = Path(sys.executable).with_name("listen")
-    listen = args.command or (shlex.quote(str(installed)) if installed.exists() else f"{python} {work / 'listen_app.py'}")
+    listen = args.command or (
+        shlex.quote(str(installed)) if installed.exists() else f"{python} {work / 'listen_app.py'}"
+    )
     candidates = {
         "bare Textual app": (f"{python} {work / 'bare.py'}", "READY"),
         "core imports + bare": (f"{python} {work / 'core_bare.py'}", "READY"),
@@ -151,7 +153,10 @@ def main() -> int:
     print(f"{'what':<22} {'median':>8} {'min':>8} {'max':>8} {'× bare':>8}")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name:<22} {median * 1000:>8.0f} {min(values) * 1000:>8.0f} {max(values) * 1000:>8.0f} {median / bare:>8.2f}")
+        print(
+            f"{name:<22} {median * 1000:>8.0f} {min(values) * 1000:>8.0f} {max(values) * 1000:>8.0f} "
+            f"{median / bare:>8.2f}"
+        )
     ratio = statistics.median(times["listen → dashboard"]) / bare
     verdict = "✓" if ratio <= TARGET_RATIO else "✗"
     app_own = statistics.median(times["listen → dashboard"]) - statistics.median(times["core imports + bare"])

@@ -53,7 +53,9 @@ def sample_attempt(rng: random.Random) -> Attempt:
     words = rng.randint(40, 60)
     answer = " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
     outcomes = tuple(
-        CriterionOutcome(f"criterion-{n}", rng.random() < 0.7, rng.choice(("essential", "actionable")), 1.0 + n, rng.choice(SKILLS))
+        CriterionOutcome(
+            f"criterion-{n}", rng.random() < 0.7, rng.choice(("essential", "actionable")), 1.0 + n, rng.choice(SKILLS)
+        )
         for n in range(5)
     )
     return Attempt(
@@ -159,7 +161,8 @@ def main() -> int:
     arguments = parser.parse_args()
     rng = random.Random(4471)
     header = (
-        f"{'attempts':>9} {'file MB':>8} | {'record ms':>9} {'target':>12} {'no spare':>8} {'first':>7} {'TinyDB':>7} | "
+        f"{'attempts':>9} {'file MB':>8} | {'record ms':>9} {'target':>12} {'no spare':>8} {'first':>7} "
+        f"{'TinyDB':>7} | "
         f"{'open ms':>8} {'target':>13} {'TinyDB':>7}"
     )
     print(header)
@@ -171,8 +174,10 @@ def main() -> int:
         missed |= record_target is not None and figures["record"] > record_target
         missed |= open_target is not None and figures["open"] > open_target
         print(
-            f"{count:>9,} {figures['size_mb']:>8.2f} | {figures['record']:>9.2f} {verdict(figures['record'], record_target):>12} "
-            f"{figures['no_spare']:>8.2f} {figures['first']:>7.1f} {figures['plain_record']:>7.2f} | {figures['open']:>8.1f} "
+            f"{count:>9,} {figures['size_mb']:>8.2f} | {figures['record']:>9.2f} "
+            f"{verdict(figures['record'], record_target):>12} "
+            f"{figures['no_spare']:>8.2f} {figures['first']:>7.1f} {figures['plain_record']:>7.2f} | "
+            f"{figures['open']:>8.1f} "
             f"{verdict(figures['open'], open_target):>13} {figures['plain_open']:>7.1f}"
         )
     print("\nrecord: median ms per record_attempt (durable: fsync + rename); first: the first after opening.")

@@ -98,7 +98,11 @@ def _example_problems(path: Path, examples: Examples, grade, where: str = "") ->
                 parts.append(f"meets {', '.join(sorted(expected - actual))} though it says it misses them")
             if actual - expected:
                 parts.append(f"also misses {', '.join(sorted(actual - expected))}")
-            found.append(Problem(path, example.line, f"{where}failing example {number} {'; '.join(parts)}: {_clip(example.answer)}"))
+            found.append(
+                Problem(
+                    path, example.line, f"{where}failing example {number} {'; '.join(parts)}: {_clip(example.answer)}"
+                )
+            )
     return found
 
 

@@ -67,7 +67,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
     except click.Abort:
         say("", err=True)
         sys.exit(130)
-    except click.ClickException as error:  # a command's Stop too
+    except click.ClickException as error:  # a command's Refused too
         say(f"listen: {error.format_message()}", err=True)
         sys.exit(error.exit_code)
     except KeyboardInterrupt:

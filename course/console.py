@@ -91,12 +91,13 @@ def _written_view(exercise: Exercise, judgment: Judgment) -> Group:
     table.add_column(ratio=1)
     for point in judgment.lines:  # the course-wide harm checks only when one is missed
         symbol = Text(MET if point.met else MISSED, style="green" if point.met else "red")
-        label = Text(f"{point.id} ({point.severity})", style="bold" if not point.met else "")
+        label = Text(point.label, style="bold" if not point.met else "")
         table.add_row(symbol, label, Text(point.feedback))
     parts: list[Any] = [_heading(exercise, judgment), Text(""), table]
     if judgment.essential_missed and not judgment.passed:
-        names = ", ".join(point.id for point in judgment.essential_missed)
-        parts += [Text(""), Text(f"An essential point was missed ({names}), so this answer cannot pass yet.")]
+        count = len(judgment.essential_missed)
+        parts += [Text(""), Text(f"{'A point' if count == 1 else f'{count} points'} marked \"must\" "
+                                 f"{'was' if count == 1 else 'were'} missed, so this answer cannot pass yet.")]
     parts += [Text(""), Text("Your answer (what earned credit is underlined, what cost you is struck through):",
                              style="bold")]
     if judgment.shown is not None:

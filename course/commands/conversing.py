@@ -26,7 +26,6 @@ from .answering import an, drop_draft
 from .say import say
 from .settings import exercise_or_stop, settings_of
 from .stdin import TooLong, read_lines
-from .stop import FAILURE, Stop
 
 if TYPE_CHECKING:
     from ..content import Exercise
@@ -107,8 +106,9 @@ def _keep_draft(store: ProgressStore, learner: str, exercise: Exercise, run: Con
     try:
         store.save_draft(learner, exercise.id, json.dumps({**draft, "seconds": round(seconds, 1)}, ensure_ascii=False))
     except StoreError as error:
-        raise Stop(f"input ended before the conversation did, and what you said could not be kept: {error}",
-                   FAILURE) from None
+        raise click.ClickException(
+            f"input ended before the conversation did, and what you said could not be kept: {error}"
+        ) from None
 
 
 @click.command()
@@ -162,8 +162,10 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
         text = next(replies)
         if text is None:
             _keep_draft(store, learner, exercise, run, time.monotonic() - started)
-            raise Stop(f"input ended before the conversation did: nothing was recorded. What you said so far is "
-                       f"kept: run listen converse {exercise.id} again, or open it in the app, to go on", FAILURE)
+            raise click.ClickException(
+                "input ended before the conversation did: nothing was recorded. What you said so far is "
+                f"kept: run listen converse {exercise.id} again, or open it in the app, to go on"
+            )
         reply = run.send(text)
         printed.count = len(run.transcript)
         verdict = reply_verdict(reply, name)
@@ -181,7 +183,7 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
         record_attempt(course, store, learner, attempt)
     except StoreError as error:
         _keep_draft(store, learner, exercise, run, time.monotonic() - started)
-        raise Stop(f"{error} The conversation was not recorded; it is kept to record later.", FAILURE) from None
+        raise click.ClickException(f"{error} The conversation was not recorded; it is kept to record later.") from None
     drop_draft(store, learner, exercise)
     count = len(store.attempts(learner, exercise.id))
     say(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")

@@ -21,8 +21,9 @@ from ..safe_text import safe_json
 from .answering import answer_options, drop_draft, typed_answer
 from .say import say
 from .settings import exercise_or_stop, settings_of
+from .showing import commented, exercise_text
 from .stdin import TooLong, read_lines, read_text
-from .stop import FAILURE, Stop
+from .stop import USAGE_ERROR, Refused
 
 if TYPE_CHECKING:
     from ..console import SafeConsole
@@ -82,8 +83,8 @@ def status(ctx: click.Context, as_json: bool) -> int:
 
     settings = settings_of(ctx)
     course = settings.course()
-    store = settings.store(course)
-    learner = settings.learner_name(store)
+    store = settings.reading_store(course)
+    learner = settings.reading_learner(store)
     report = status_report(course, store, learner)
     report["assignments"] = [
         {"id": status.assignment.id, "modules": list(status.assignment.modules), "due": status.assignment.due,
@@ -103,40 +104,48 @@ def status(ctx: click.Context, as_json: bool) -> int:
 def _read_answer(file: str | None, editor: bool, exercise: Exercise) -> str:
     """The text answer from --file, $EDITOR or standard input, checked for size."""
     if file is not None and editor:
-        raise Stop("give the answer with --file or --editor, not both")
+        raise Refused("give the answer with --file or --editor, not both")
     if editor:
-        template = f"\n\n# {exercise.title}\n# {exercise.prompt}\n# Lines starting with # are ignored.\n"
-        edited = click.edit(template, extension=".txt")
+        template = f"\n\n{commented(exercise_text(exercise))}\n#\n# Lines starting with # are ignored.\n"
+        try:
+            edited = click.edit(template, extension=".txt")
+        except click.ClickException as error:  # no editor found, or it failed to start
+            raise Refused(f"{error.format_message()}: set $EDITOR, or give the answer with --file F") from None
         if edited is None:
-            raise Stop("the editor closed without saving: nothing was recorded", 1)
+            raise click.ClickException("the editor closed without saving: nothing was recorded")
         text = "\n".join(line for line in edited.splitlines() if not line.startswith("#"))
     elif file is not None and file != "-":
         path = Path(file)
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
-            raise Stop(f"no such file: {file}") from None
+            raise Refused(f"no such file: {file}") from None
         except IsADirectoryError:
-            raise Stop(f"{file} is a folder, not a file") from None
+            raise Refused(f"{file} is a folder, not a file") from None
         except OSError as error:
-            raise Stop(f"cannot read {file}: {error.strerror}") from None
+            raise Refused(f"cannot read {file}: {error.strerror}") from None
         text = raw.decode("utf-8", errors="replace")
     else:
         if sys.stdin is None:
-            raise Stop("no answer given: use --file F, --editor, or pipe it in")
-        if sys.stdin.isatty():
-            say(f"{exercise.prompt}\nType your answer, then press Ctrl-D on a new line:", err=True)
+            raise Refused("no answer given: use --file F, --editor, or pipe it in")
+        _ask(exercise)
         text = read_text()
     text = text.replace("\r\n", "\n").strip()
     if not text:
-        raise Stop("the answer is empty: nothing was recorded")
+        raise Refused("the answer is empty: nothing was recorded")
     _check_length(text)
     return text
 
 
+def _ask(exercise: Exercise) -> None:
+    """At a terminal: the scenario and the task, then how to finish typing (on standard error)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        say(f"{exercise_text(exercise)}\n\nType your answer, then press Ctrl-D on a new line:", err=True)
+
+
 def _check_length(text: str) -> None:
     if len(text) > MAX_ANSWER_CHARS:
-        raise Stop(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
+        raise Refused(f"the answer is {len(text):,} characters; keep it under {MAX_ANSWER_CHARS:,}")
 
 
 def _text_given(**ways: object) -> str:
@@ -178,7 +187,7 @@ def answer(ctx: click.Context, /, exercise_id: str, file: str | None, editor: bo
     try:
         record_attempt(course, store, learner, attempt)
     except StoreError as error:
-        raise Stop(f"{error} Your answer was not recorded.", FAILURE) from None
+        raise click.ClickException(f"{error} Your answer was not recorded.") from None
     drop_draft(store, learner, exercise)
     count = len(store.attempts(learner, exercise.id))
     say(f"\nSaved: attempt {count} at {exercise.id} for {learner}.")
@@ -206,6 +215,8 @@ def grade(ctx: click.Context, /, exercise_id: str, answer_text: str | None, as_j
     exercise = exercise_or_stop(course, exercise_id)
     given = typed_answer(exercise, typed, text_given=_text_given(answer=answer_text))
     if given is None:
+        if answer_text is None:
+            _ask(exercise)
         text = answer_text if answer_text is not None else (read_text() if sys.stdin else "")
         _check_length(text)
         given = Written(text)
@@ -243,7 +254,18 @@ def _detect_item(line: str) -> tuple[dict, str]:  # type: ignore[type-arg]
     return item, ""
 
 
-@click.command()
+class _DetectCommand(click.Command):
+    """``detect``: its help ends with every technique it knows (read from grading only when help is asked for)."""
+
+    def format_epilog(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        from ..grading import TECHNIQUES
+
+        with formatter.section("Techniques"):
+            formatter.write_text(", ".join(TECHNIQUES))
+        super().format_epilog(ctx, formatter)
+
+
+@click.command(cls=_DetectCommand)
 @click.argument("techniques", nargs=-1, required=True)
 def detect(techniques: tuple[str, ...]) -> int:
     """Run technique detectors over JSON Lines on standard input.
@@ -251,13 +273,14 @@ def detect(techniques: tuple[str, ...]) -> int:
     Each input line is {"id", "text", "context"}; each output line is
     {"id", "found": {technique: bool}, "evidence": {technique: [[start, end], ...]}}.
     A line that will not do gets {"id", "line", "error"} instead (and a
-    message on standard error), so output lines still match input lines.
+    message on standard error), so output lines still match input lines,
+    and the exit status is 2.
     """
     from .. import grading
 
     unknown = [name for name in techniques if name not in grading.TECHNIQUES]
     if unknown:
-        raise Stop(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
+        raise Refused(f"unknown technique '{unknown[0]}' (known: {', '.join(grading.TECHNIQUES)})")
     bad = 0
     for number, line in enumerate(read_lines(MAX_DETECT_LINE_BYTES), start=1):
         if isinstance(line, TooLong):
@@ -279,7 +302,81 @@ def detect(techniques: tuple[str, ...]) -> int:
             found[name] = detection.found
             evidence[name] = [[start, end] for start, end in detection.evidence]
         say(safe_json({"id": item.get("id"), "found": found, "evidence": evidence}))
-    return 1 if bad else 0
+    return USAGE_ERROR if bad else 0
 
 
-COMMANDS = (check, status, answer, grade, detect)
+@click.command(name="list")
+@click.argument("module_id", metavar="[MODULE]", required=False)
+@click.pass_context
+def list_(ctx: click.Context, module_id: str | None) -> int:
+    """List the lessons and exercises with their ids, kind and status.
+
+    With MODULE (an id or number, as `listen status` shows), only that module.
+    The status is the last learner's (or --learner's) when there is one.
+    """
+    settings = settings_of(ctx)
+    course = settings.course()
+    modules = course.modules
+    if module_id is not None:
+        chosen = [module for module in modules if module_id in (module.id, str(module.number))]
+        if not chosen:
+            known = ", ".join(module.id for module in modules)
+            raise Refused(f"no module '{module_id}' (modules: {known})")
+        modules = tuple(chosen)
+    lessons_done: set[str] = set()
+    best: dict[str, tuple[bool, float]] = {}
+    learner = None
+    if settings.data_dir.is_dir() or settings.learner is not None:
+        store = settings.reading_store(course)
+        learner = settings.reading_learner(store) if settings.learner else store.last_learner()
+    if learner is not None:
+        states = store.lesson_states(learner)
+        lessons_done = {lesson_id for lesson_id, state in states.items() if state.status == "done"}
+        for attempt in store.attempts(learner):
+            passed, score = best.get(attempt.exercise_id, (False, 0.0))
+            best[attempt.exercise_id] = (passed or attempt.passed, max(score, attempt.score))
+    if learner is not None:
+        say(f"Learner: {learner}")
+    for module in modules:
+        say(f"\n{module.number}. {module.title}  [{module.id}]")
+        for lesson in module.lessons:
+            say(f"  lesson    {lesson.id:<42} {'done' if lesson.id in lessons_done else ''}".rstrip())
+            for exercise_id in lesson.exercise_ids:
+                exercise = course.exercises.get(exercise_id)
+                if exercise is None:
+                    continue
+                passed, score = best.get(exercise_id, (False, -1.0))
+                state = "passed" if passed else (f"tried, best {score:.0%}" if score >= 0 else "")
+                say(f"    {exercise.kind:<12} {exercise.id:<40} {state}".rstrip())
+    say("\nSee one with: listen show ID")
+    return 0
+
+
+@click.command()
+@click.argument("item_id", metavar="ID")
+@click.pass_context
+def show(ctx: click.Context, item_id: str) -> int:
+    """Show a lesson, or an exercise's scenario and task, as plain text (ids from `listen list`)."""
+    from .showing import lesson_text
+
+    course = settings_of(ctx).course()
+    try:
+        say(lesson_text(course.lesson(item_id)))
+        return 0
+    except KeyError:
+        pass
+    if item_id not in course.exercises:
+        import difflib
+
+        ids = [lesson.id for lesson in course.lessons()] + list(course.exercises)
+        close = difflib.get_close_matches(item_id, ids, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen list)"
+        raise Refused(f"no lesson or exercise with id '{item_id}'{hint}")
+    exercise = course.exercise(item_id)
+    say(exercise_text(exercise))
+    how = "listen converse" if exercise.conversation is not None else "listen answer"
+    say(f"\nAnswer with: {how} {exercise.id}")
+    return 0
+
+
+COMMANDS = (check, status, list_, show, answer, grade, detect)

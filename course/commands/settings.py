@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Literal, overload
 import click
 
 from .say import say
-from .stop import FAILURE, Stop
+from .stop import Refused
 
 if TYPE_CHECKING:
     from ..content import Course, Exercise
@@ -33,15 +33,16 @@ class Settings:
     learner: str | None
 
     def course(self) -> Course:
-        """The course, or Stop with a pointer to ``listen check`` if it is broken."""
+        """The course, or Refused with a pointer to ``listen check`` if it is broken."""
         from ..content import ContentError  # on use, as every heavy import here (see the module)
         from ..content.cache import load_course_cached
 
+        cache = self.data_dir / "cache" if self.data_dir.is_dir() else None  # never makes a folder by reading
         try:
-            return load_course_cached(self.content_dir, self.data_dir / "cache")
+            return load_course_cached(self.content_dir, cache)
         except ContentError as error:
             first = error.problems[0] if error.problems else "no course found"
-            raise Stop(
+            raise Refused(
                 f"the course at {self.content_dir} has {len(error.problems)} problem(s), first: {first} "
                 f"(run: listen check {self.content_dir})"
             ) from None
@@ -58,10 +59,35 @@ class Settings:
         try:
             store = ProgressStore(self.data_dir, statements=statement_maker(self.data_dir, course))
         except StoreError as error:
-            raise Stop(str(error), FAILURE) from None
+            raise click.ClickException(str(error)) from None
         for notice in store.notices if say_notices else ():
             say(f"listen: {notice}", err=True)
         return store
+
+    def reading_store(self, course: Course | None = None) -> ProgressStore:
+        """The store for a command that only reads: Refused (status 2) when the data folder does not exist.
+
+        Opening a store makes its folder; a command that only reads must not.
+        """
+        if not self.data_dir.is_dir():
+            raise Refused(f"no learner yet: nothing is kept in {self.data_dir} (run `listen` to create your profile, "
+                       "or check --data-dir)")
+        return self.store(course)
+
+    def reading_learner(self, store: ProgressStore) -> str:
+        """The learner a read-only command reads: ``--learner`` only if that profile exists; never created or made
+        the default."""
+        if self.learner is None:
+            return self.learner_name(store)
+        name = self.learner.strip()
+        known = store.learner(name)
+        if known is None:
+            names = [learner.name for learner in store.learners()]
+            close = difflib.get_close_matches(name, names, n=1)
+            hint = f" (did you mean {close[0]}?)" if close else (
+                f" (known: {', '.join(names)})" if names else " (no profiles yet: run `listen` to create one)")
+            raise Refused(f"no learner named {name!r}{hint}")
+        return known.name
 
     @overload
     def learner_name(self, store: ProgressStore, *, required: Literal[True] = True, say: bool = True) -> str: ...
@@ -79,33 +105,33 @@ class Settings:
                 store.ensure_learner(name)
                 store.set_last_learner(name)
             except ValueError as error:
-                raise Stop(str(error)) from None
+                raise Refused(str(error)) from None
             except StoreNotWritable as error:
                 known = store.learner(name)
                 if known is None:  # nobody to show: say why they cannot be added
-                    raise Stop(str(error), FAILURE) from None
+                    raise click.ClickException(str(error)) from None
                 # Their progress can still be read: say once that nothing new will be kept.
                 store.notices.append(str(error))
                 if say:
                     click.echo(f"listen: {error}", err=True)
                 return known.name
             except StoreError as error:
-                raise Stop(str(error), FAILURE) from None
+                raise click.ClickException(str(error)) from None
             return name
         last = store.last_learner()
         if last is None and required:
-            raise Stop("no learner yet: run `listen` to create your profile, or pass --learner NAME")
+            raise Refused("no learner yet: run `listen` to create your profile, or pass --learner NAME")
         return last
 
 
 def exercise_or_stop(course: Course, exercise_id: str) -> Exercise:
-    """The exercise with this id, or Stop with a close match."""
+    """The exercise with this id, or Refused with a close match."""
     try:
         exercise = course.exercise(exercise_id)
     except KeyError:
         close = difflib.get_close_matches(exercise_id, list(course.exercises), n=1)
-        hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen status)"
-        raise Stop(f"no exercise with id '{exercise_id}'{hint}") from None
+        hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen list)"
+        raise Refused(f"no exercise with id '{exercise_id}'{hint}") from None
     return exercise
 
 

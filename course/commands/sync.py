@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .say import say
-from .stop import FAILURE, Stop
+from .stop import FAILURE, Refused
 
 if TYPE_CHECKING:
     from ..xapi.client import LrsClient
@@ -41,7 +41,7 @@ def lrs_options(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def lrs_client(data_dir: Path, endpoint: str | None, username: str | None, password_env: str | None,
                *, save: bool = False) -> LrsClient:
-    """A client for the LRS the options, environment or config name; Stop (status 2) if they do not add up."""
+    """A client for the LRS the options, environment or config name; Refused (status 2) if they do not add up."""
     from ..xapi.client import LrsClient
     from ..xapi.config import ConfigError, load_config, lrs_settings, save_config
 
@@ -52,9 +52,9 @@ def lrs_client(data_dir: Path, endpoint: str | None, username: str | None, passw
         if save:
             save_config(data_dir, endpoint=settings.endpoint, username=settings.username or "")
     except ConfigError as error:
-        raise Stop(str(error)) from None
+        raise Refused(str(error)) from None
     except OSError as error:
-        raise Stop(f"could not save {data_dir / 'config.json'}: {error.strerror}", 1) from None
+        raise click.ClickException(f"could not save {data_dir / 'config.json'}: {error.strerror}") from None
     return LrsClient(settings)
 
 
@@ -93,7 +93,9 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
             say("nothing to send: the outbox is empty.")
             return 0
         console = terminal(stderr=True)
-        text = TextColumn("{task.description}", markup=False, table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1))
+        text = TextColumn(
+            "{task.description}", markup=False, table_column=Column(no_wrap=True, overflow="ellipsis", ratio=1)
+        )
         columns = (text, BarColumn(bar_width=30), MofNCompleteColumn(), TimeElapsedColumn())
         with Progress(*columns, console=console, transient=console.is_terminal) as bar:
             task = bar.add_task("sending to the LRS", total=waiting)
@@ -109,10 +111,11 @@ def sync(ctx: click.Context, endpoint: str | None, username: str | None, passwor
                                       on_progress=on_progress, on_wait=on_wait)
             except (CredentialsRefused, EndpointWrong) as error:
                 left = store.outbox_count()
-                raise Stop(f"{error}; {left} statement{'s' if left != 1 else ''} stay queued") from None
+                raise Refused(f"{error}; {left} statement{'s' if left != 1 else ''} stay queued") from None
             except StoreError as error:
-                raise Stop(f"{error} What the LRS took will be recognised and not repeated next time.",
-                           FAILURE) from None
+                raise click.ClickException(
+                    f"{error} What the LRS took will be recognised and not repeated next time."
+                ) from None
     say(summary.line())
     return 0 if summary.complete else FAILURE
 

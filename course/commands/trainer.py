@@ -9,7 +9,7 @@ import click
 
 from .say import say
 from .settings import settings_of
-from .stop import FAILURE, Stop
+from .stop import Refused
 from .sync import lrs_options
 
 __all__ = ["COMMANDS"]
@@ -21,7 +21,7 @@ PROGRESS_FROM = 20
 def _refuse(error: Exception) -> Exception:
     """The one line for a file that will not do."""
 
-    return Stop(f"refused {error}: nothing was changed")
+    return Refused(f"refused {error}: nothing was changed")
 
 
 @click.command()
@@ -49,27 +49,29 @@ def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message
     from ..trainer import assignment_document, make_assignment, write_document
 
     if out is None and not learners:
-        raise Stop("say where the assignment goes: --out FILE, or --learner NAME on this machine")
+        raise Refused("say where the assignment goes: --out FILE, or --learner NAME on this machine")
     if out is not None and out.exists() and not force:
-        raise Stop(f"{out} already exists: choose another name, or add --force to replace it")
+        raise Refused(f"{out} already exists: choose another name, or add --force to replace it")
+    if out is not None:
+        _folder_or_stop(out)
     if home_page:
         from ..xapi.config import web_address_problem
 
         problem = web_address_problem(home_page)
         if problem:
-            raise Stop(f"--home-page {home_page!r} is not a web address ({problem})")
+            raise Refused(f"--home-page {home_page!r} is not a web address ({problem})")
     settings = settings_of(ctx)
     course = settings.course()
     try:
         assignment = make_assignment(course, modules.split(","), due, pass_mark, message=message, trainer=trainer)
     except ValueError as error:
-        raise Stop(str(error)) from None
+        raise Refused(str(error)) from None
     what = f"{', '.join(assignment.modules)} due {assignment.due} (pass mark {assignment.pass_mark:.0%})"
     if out is not None:
         try:
             write_document(out, assignment_document(assignment, course, home_page=home_page))
         except OSError as error:
-            raise Stop(f"cannot write {out}: {error.strerror or error}", 1) from None
+            raise click.ClickException(f"cannot write {out}: {error.strerror or error}") from None
         say(f"Wrote {out}: {what}. Learners bring it in with: listen import {out.name}")
     if learners:
         from ..progress import StoreError
@@ -79,9 +81,9 @@ def assign(ctx: click.Context, modules: str, due: str, pass_mark: float, message
             try:
                 store.import_work(name, assignments=[assignment])
             except ValueError as error:
-                raise Stop(f"learner {name!r}: {error}") from None
+                raise Refused(f"learner {name!r}: {error}") from None
             except StoreError as error:
-                raise Stop(str(error), 1) from None
+                raise click.ClickException(str(error)) from None
             say(f"Assigned to {name.strip()}: {what}.")
     return 0
 
@@ -135,29 +137,40 @@ def _adopt_home_page(data_dir: Path, home_page: str) -> None:
 @click.command()
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The file to write (default: NAME.results.json here; '-' for standard output).")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_context
-def export(ctx: click.Context, out: Path | None) -> int:
+def export(ctx: click.Context, out: Path | None, force: bool) -> int:
     """Export the learner's results for a trainer: attempts, answers, scores, time and assignments."""
     from ..safe_text import safe_json
     from ..trainer import export_bundle, write_document
 
     settings = settings_of(ctx)
     course = settings.course()
-    store = settings.store()
-    learner = settings.learner_name(store)
+    store = settings.reading_store()
+    learner = settings.reading_learner(store)
     document = export_bundle(course, store, learner)
     if out is not None and str(out) == "-":
         say(safe_json(document, indent=1))
         return 0
     target = out or Path(f"{_file_name(learner)}.results.json")
+    if target.exists() and not force:
+        raise Refused(f"{target} already exists: choose another name with --out, or add --force to replace it")
+    _folder_or_stop(target)
     try:
         write_document(target, document)
     except OSError as error:
-        raise Stop(f"cannot write {target}: {error.strerror or error}", 1) from None
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
     count = len(document["attempts"])
     say(f"Wrote {target}: {learner}'s results, {count} attempt{'s' if count != 1 else ''}. "
         "Send it to your trainer.")
     return 0
+
+
+def _folder_or_stop(target: Path) -> None:
+    """Refused (status 2) when the folder a file is to be written in does not exist: a mistyped path."""
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise Refused(f"cannot write {target}: there is no folder {folder}")
 
 
 def _file_name(learner: str) -> str:
@@ -173,7 +186,9 @@ def _file_name(learner: str) -> str:
               show_default=True, help="How to lay the report out.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the report to this file (default: standard output).")
-@click.option("--lrs", is_flag=True, help="Build the report from a Learning Record Store's statements instead of files.")
+@click.option(
+    "--lrs", is_flag=True, help="Build the report from a Learning Record Store's statements instead of files."
+)
 @lrs_options
 @click.pass_context
 def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | None, lrs: bool,
@@ -190,9 +205,9 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
     settings = settings_of(ctx)
     course = settings.course()
     if lrs and paths:
-        raise Stop("give either files or --lrs, not both")
+        raise Refused("give either files or --lrs, not both")
     if not lrs and (endpoint or username or password_env):
-        raise Stop("--endpoint, --username and --password-env go with --lrs")
+        raise Refused("--endpoint, --username and --password-env go with --lrs")
     if lrs:
         works, warnings = _works_from_lrs(settings, course, endpoint, username, password_env)
     elif paths:
@@ -203,9 +218,9 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
         if files and not works:
             for warning in warnings:
                 say(f"listen: {warning}", err=True)
-            raise Stop("none of these files is a results bundle listen can read")
+            raise Refused("none of these files is a results bundle listen can read")
         if not files:
-            raise Stop("no results bundles to report on")
+            raise Refused("no results bundles to report on")
     else:
         works, warnings = works_from_store(course, settings.store()), []
     result = cohort_report(course, works, warnings=warnings)
@@ -228,17 +243,17 @@ def _works_from_lrs(settings, course, endpoint, username, password_env):  # type
         with client:
             records = fetch_records(client, on_warning=paging.append)
     except CredentialsRefused:
-        raise Stop("the LRS refused these credentials") from None
+        raise Refused("the LRS refused these credentials") from None
     except EndpointWrong as error:
-        raise Stop(str(error)) from None
+        raise Refused(str(error)) from None
     except LrsUnreachable as error:
-        raise Stop(f"{error}; nothing was reported", FAILURE) from None
+        raise click.ClickException(f"{error}; nothing was reported") from None
     works, warnings = bundles_from_records(course, records)
     warnings = paging + warnings
     if not works and warnings:
-        raise Stop(f"none of the LRS's answers could be read: {warnings[0]}", FAILURE)
+        raise click.ClickException(f"none of the LRS's answers could be read: {warnings[0]}")
     if not works:
-        raise Stop("the LRS has no answers from listen learners yet", FAILURE)
+        raise click.ClickException("the LRS has no answers from listen learners yet")
     return works, warnings
 
 
@@ -280,10 +295,11 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
     if out is None:
         say(text, nl=not text.endswith("\n"))
         return
+    _folder_or_stop(out)
     try:
         out.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise Stop(f"cannot write {out}: {error.strerror or error}", 1) from None
+        raise click.ClickException(f"cannot write {out}: {error.strerror or error}") from None
     say(f"Wrote {out}.", err=True)
 
 
@@ -311,7 +327,7 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
         say(f"listen: {warning}", err=True)
     draft = FeedbackDraft(results, course, trainer=trainer.strip())
     if not draft.answers:
-        raise Stop(f"{bundle.name} has no free-text answers to review", 1)
+        raise click.ClickException(f"{bundle.name} has no free-text answers to review")
     stem = bundle.name.removesuffix(".json").removesuffix(".results")
     target = out or bundle.with_name(f"{stem}.feedback.json")
     from ..tui.screens.review_answers import run_review

@@ -253,7 +253,7 @@ class Labelling(Answer):
             raise ValueError(f"give one label for each of the {len(lines)} lines, in order, not {len(words)}")
         known = {label.casefold(): label for label in exercise.labels}
         given = {}
-        for item, word in zip(lines, words):
+        for item, word in zip(lines, words, strict=True):
             label = known.get(word.strip().casefold())
             if label is None:
                 raise ValueError(f"{word.strip()!r} is not a label here (the labels: {', '.join(exercise.labels)})")

@@ -8,7 +8,6 @@ from typing import Any
 
 from .model import (
     Branch,
-    Route,
     Conversation,
     Criterion,
     CustomerLine,
@@ -17,6 +16,7 @@ from .model import (
     FailingExample,
     LabelledItem,
     Option,
+    Route,
     Rubric,
     Scenario,
     TranscriptLine,
@@ -124,7 +124,11 @@ def _rubric(data: Any, report: Report) -> Rubric | None:
     for index, criterion in enumerate(data["criteria"]):
         line = line_of(data, "criteria", index)
         if criterion["id"] in seen:
-            report(line, f"criterion id '{criterion['id']}' is used twice in this rubric (first at line {seen[criterion['id']]})")
+            report(
+                line,
+                f"criterion id '{criterion['id']}' is used twice in this rubric (first at line "
+                f"{seen[criterion['id']]})",
+            )
         seen.setdefault(criterion["id"], line)
     return Rubric(tuple(_criterion(c) for c in data["criteria"]), float(data.get("pass_mark", 0.7)))
 
@@ -140,7 +144,9 @@ def _examples(data: Any, rubric: Any, report: Report) -> Examples:
             if rubric and miss not in known and not str(miss).startswith("harm."):
                 report(line_of(data, "fail", index, "misses"),
                        f"failing example {index + 1} names criterion '{miss}', which the rubric does not have")
-        failing.append(FailingExample(example["answer"].strip(), tuple(example["misses"]), line_of(data, "fail", index)))
+        failing.append(
+            FailingExample(example["answer"].strip(), tuple(example["misses"]), line_of(data, "fail", index))
+        )
     return Examples(tuple(text.strip() for text in data.get("pass", ())), tuple(failing), getattr(data, "line", 0))
 
 
@@ -167,10 +173,14 @@ def _conversation(data: dict[str, Any], report: Report) -> Conversation:
     for turn_id, turn in data["turns"].items():
         next_ = turn.get("next", {})
         branches = {key: Branch(value["goto"], value.get("mood", 0)) for key, value in next_.items() if key != "when"}
-        routes = tuple(_route(route, line_of(next_, "when", index)) for index, route in enumerate(next_.get("when", ())))
+        routes = tuple(
+            _route(route, line_of(next_, "when", index)) for index, route in enumerate(next_.get("when", ()))
+        )
         turns[turn_id] = Turn(
             id=turn_id,
-            customer=tuple(CustomerLine(line["text"].strip(), float(line.get("after", 1.0))) for line in turn["customer"]),
+            customer=tuple(
+                CustomerLine(line["text"].strip(), float(line.get("after", 1.0))) for line in turn["customer"]
+            ),
             rubric=_rubric(turn.get("rubric"), report),
             on_pass=branches.get("pass"),
             on_fail=branches.get("fail"),
@@ -196,7 +206,10 @@ def _check_kind(exercise: Exercise, data: dict[str, Any], report: Report) -> Non
     if kind in ("choice", "multi"):
         correct = sum(option.correct for option in exercise.options)
         if kind == "choice" and correct != 1:
-            report(line_of(data, "options"), f"a choice exercise needs exactly one correct option, not {correct} (use kind: multi for several)")
+            report(
+                line_of(data, "options"),
+                f"a choice exercise needs exactly one correct option, not {correct} (use kind: multi for several)",
+            )
         if kind == "multi" and correct < 1:
             report(line_of(data, "options"), "a multi exercise needs at least one correct option")
     if kind == "order" and len(set(exercise.items)) != len(exercise.items):
@@ -204,11 +217,17 @@ def _check_kind(exercise: Exercise, data: dict[str, Any], report: Report) -> Non
     if kind == "classify":
         for index, item in enumerate(exercise.labelled):
             if item.label not in exercise.labels:
-                report(line_of(data, "items", index), f"label '{item.label}' is not one of the labels: {', '.join(exercise.labels)}")
+                report(
+                    line_of(data, "items", index),
+                    f"label '{item.label}' is not one of the labels: {', '.join(exercise.labels)}",
+                )
     if kind == "spot":
         for answer in exercise.answers:
             if answer > len(exercise.transcript):
-                report(line_of(data, "answers"), f"answer {answer} is past the end of the transcript ({len(exercise.transcript)} lines)")
+                report(
+                    line_of(data, "answers"),
+                    f"answer {answer} is past the end of the transcript ({len(exercise.transcript)} lines)",
+                )
             elif exercise.transcript[answer - 1].who != "agent":
                 report(line_of(data, "answers"), f"answer {answer} is a customer line; mark the agent's lines")
     if exercise.is_text and not exercise.examples.passing:
@@ -222,12 +241,18 @@ def _check_kind(exercise: Exercise, data: dict[str, Any], report: Report) -> Non
 def _check_conversation(conversation: Conversation, data: dict[str, Any], report: Report) -> None:
     turns = conversation.turns
     if conversation.start not in turns:
-        report(line_of(data, "start") or line_of(data, "turns"), f"the conversation starts at '{conversation.start}', but there is no such turn")
+        report(
+            line_of(data, "start") or line_of(data, "turns"),
+            f"the conversation starts at '{conversation.start}', but there is no such turn",
+        )
         return
     for turn in turns.values():
         for branch in (turn.on_pass, turn.on_fail):
             if branch and branch.goto not in turns:
-                report(line_of(data, "turns", turn.id, "next"), f"turn '{turn.id}' goes to '{branch.goto}', but there is no such turn")
+                report(
+                    line_of(data, "turns", turn.id, "next"),
+                    f"turn '{turn.id}' goes to '{branch.goto}', but there is no such turn",
+                )
         known = {criterion.id for criterion in turn.rubric.criteria} if turn.rubric else set()
         for number, route in enumerate(turn.routes, start=1):
             line = route.line or line_of(data, "turns", turn.id, "next")
@@ -235,15 +260,24 @@ def _check_conversation(conversation: Conversation, data: dict[str, Any], report
                 report(line, f"turn '{turn.id}', route {number} goes to '{route.goto}', but there is no such turn")
             for name in (*route.met, *route.missed):
                 if name not in known and not name.startswith("harm."):
-                    report(line, f"turn '{turn.id}', route {number} names criterion '{name}', which the turn's rubric does not have")
+                    report(line, f"turn '{turn.id}', route {number} names criterion '{name}', "
+                           "which the turn's rubric does not have")
             if set(route.met) & set(route.missed):
-                report(line, f"turn '{turn.id}', route {number} asks for the same criterion met and missed, so it can never be taken")
+                report(line, f"turn '{turn.id}', route {number} asks for the same criterion met and missed, "
+                       "so it can never be taken")
         if turn.rubric is None and turn.routes:
-            report(line_of(data, "turns", turn.id), f"turn '{turn.id}' has no rubric, so it ends the conversation; remove its 'next'")
+            report(line_of(data, "turns", turn.id),
+                   f"turn '{turn.id}' has no rubric, so it ends the conversation; remove its 'next'")
         if turn.rubric is None and (turn.on_pass or turn.on_fail):
-            report(line_of(data, "turns", turn.id), f"turn '{turn.id}' has no rubric, so it ends the conversation; remove its 'next'")
+            report(
+                line_of(data, "turns", turn.id),
+                f"turn '{turn.id}' has no rubric, so it ends the conversation; remove its 'next'",
+            )
         if turn.rubric is not None and (turn.on_pass is None) != (turn.on_fail is None):
-            report(line_of(data, "turns", turn.id, "next"), f"turn '{turn.id}' says where to go on one outcome only; give both pass and fail")
+            report(
+                line_of(data, "turns", turn.id, "next"),
+                f"turn '{turn.id}' says where to go on one outcome only; give both pass and fail",
+            )
         if turn.rubric is not None and not (turn.examples.passing and turn.examples.failing):
             report(line_of(data, "turns", turn.id), f"turn '{turn.id}' needs passing and failing example answers")
         if turn.summary and turn.rubric is None:
@@ -261,6 +295,11 @@ def _check_conversation(conversation: Conversation, data: dict[str, Any], report
         queue.extend(route.goto for route in turns[turn_id].routes)
     for turn_id in turns:
         if turn_id not in reachable:
-            report(line_of(data, "turns", turn_id), f"turn '{turn_id}' can never be reached from '{conversation.start}'")
+            report(
+                line_of(data, "turns", turn_id), f"turn '{turn_id}' can never be reached from '{conversation.start}'"
+            )
     if not any(turn.rubric is None for turn in turns.values()):
-        report(line_of(data, "turns"), "the conversation never ends: add a turn without a rubric (the customer's last word)")
+        report(
+            line_of(data, "turns"),
+            "the conversation never ends: add a turn without a rubric (the customer's last word)",
+        )

@@ -9,7 +9,7 @@ __all__ = ["content_files"]
 
 def content_files(root: Path) -> list[Path]:
     """Every file the course is made of, in a stable order."""
-    files = []
+    files: list[Path] = []
     for folder in ("lessons", "exercises"):
         base = root / folder
         if base.is_dir():

@@ -85,7 +85,9 @@ class _Reader:
             with open_plain_file(path) as stream:
                 size = os.fstat(stream.fileno()).st_size
                 if size > MAX_FILE_BYTES:
-                    self.problem(path, 0, f"the file is {size:,} bytes; content files must stay under {MAX_FILE_BYTES:,}")
+                    self.problem(
+                        path, 0, f"the file is {size:,} bytes; content files must stay under {MAX_FILE_BYTES:,}"
+                    )
                     return None
                 raw = stream.read(MAX_FILE_BYTES + 1)
         except NotAFile as error:
@@ -128,7 +130,9 @@ class _Reader:
             self.problem(lessons_dir, 0, "no modules found (folders named like 01-attention with a module.md)")
             return None
         version = hashlib.sha256(
-            "".join(f"{path.relative_to(self.root)}:{digest}\n" for path, digest in sorted(self.hashes.items())).encode()
+            "".join(
+                f"{path.relative_to(self.root)}:{digest}\n" for path, digest in sorted(self.hashes.items())
+            ).encode()
         ).hexdigest()[:12]
         return Course(tuple(modules), {e.id: e for e in exercises.values()}, self.root, version)
 
@@ -227,11 +231,17 @@ class _Reader:
         listed_by: dict[str, Lesson] = {}
         for module in modules:
             if module.id in seen_modules:
-                self.problem(module.path / "module.md", 2, f"module id '{module.id}' is already used by {seen_modules[module.id]}")
+                self.problem(
+                    module.path / "module.md",
+                    2,
+                    f"module id '{module.id}' is already used by {seen_modules[module.id]}",
+                )
             seen_modules.setdefault(module.id, module.path)
             for lesson in module.lessons:
                 if lesson.id in seen_lessons:
-                    self.problem(lesson.path, 2, f"lesson id '{lesson.id}' is already used by {seen_lessons[lesson.id]}")
+                    self.problem(
+                        lesson.path, 2, f"lesson id '{lesson.id}' is already used by {seen_lessons[lesson.id]}"
+                    )
                 seen_lessons.setdefault(lesson.id, lesson.path)
                 for exercise_id in lesson.exercise_ids:
                     if exercise_id not in exercises and exercise_id in self.unreadable_ids:
@@ -240,18 +250,23 @@ class _Reader:
                         self.problem(lesson.path, _line_of_text(lesson.path, exercise_id),
                                      f"lists exercise '{exercise_id}', but no exercise file has that id")
                     elif exercise_id in listed_by:
-                        self.problem(lesson.path, _line_of_text(lesson.path, exercise_id),
-                                     f"exercise '{exercise_id}' is already listed by lesson '{listed_by[exercise_id].id}'")
+                        self.problem(
+                            lesson.path,
+                            _line_of_text(lesson.path, exercise_id),
+                            f"exercise '{exercise_id}' is already listed by lesson '{listed_by[exercise_id].id}'",
+                        )
                     else:
                         listed_by[exercise_id] = lesson
         skills = {module.id: module.skill for module in modules}
         for exercise_id, exercise in list(exercises.items()):
-            lesson = listed_by.get(exercise_id)
-            if lesson is None:
-                self.problem(exercise.path, 1, f"no lesson lists exercise '{exercise_id}' (add it to a lesson's exercises:)")
+            listing = listed_by.get(exercise_id)
+            if listing is None:
+                self.problem(
+                    exercise.path, 1, f"no lesson lists exercise '{exercise_id}' (add it to a lesson's exercises:)"
+                )
                 continue
             exercises[exercise_id] = replace(
-                exercise, module_id=lesson.module_id, skill=exercise.skill or skills.get(lesson.module_id, "")
+                exercise, module_id=listing.module_id, skill=exercise.skill or skills.get(listing.module_id, "")
             )
         for exercise_id in [key for key in exercises if key not in listed_by]:
             del exercises[exercise_id]

@@ -77,7 +77,7 @@ def _leaves(error: Any) -> Iterator[Any]:
 def _where(path: list[Any]) -> str:
     if not path:
         return ""
-    parts = []
+    parts: list[str] = []
     for step in path:
         parts.append(f"[{step + 1}]" if isinstance(step, int) else (f".{step}" if parts else str(step)))
     return "".join(parts) + ": "
@@ -112,11 +112,17 @@ def _say(error: Any, path: list[Any]) -> str:
         names = {"string": "text", "array": "a list", "object": "a mapping (key: value)",
                  "integer": "a whole number", "number": "a number", "boolean": "true or false"}
         wanted_words = " or ".join(names.get(part, part) for part in str(wanted).split(" or "))
-        return f"{where}should be {wanted_words}, not {type(error.instance).__name__.replace('Located', '').lower() or 'that'}"
+        return (
+            f"{where}should be {wanted_words}, not "
+            f"{type(error.instance).__name__.replace('Located', '').lower() or 'that'}"
+        )
     if kind in ("minLength", "pattern") and isinstance(error.instance, str):
         if not error.instance.strip():
             return f"{where}is empty"
-        return f"{where}'{error.instance}' is not a valid name (lower-case words joined by '-', module prefix before a '.')"
+        return (
+            f"{where}'{error.instance}' is not a valid name (lower-case words joined by '-', module prefix "
+            f"before a '.')"
+        )
     if kind == "minItems":
         return f"{where}needs at least {error.validator_value} entr{'y' if error.validator_value == 1 else 'ies'}"
     if kind == "minProperties":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import yaml
@@ -9,7 +10,7 @@ import yaml
 __all__ = ["Located", "LocatedDict", "LocatedList", "parse_yaml", "line_of"]
 
 try:  # libyaml is much faster and keeps the same marks
-    _BaseLoader: type = yaml.CSafeLoader
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _BaseLoader = yaml.SafeLoader
 
@@ -125,7 +126,7 @@ def _construct_document(loader: _Loader, node: yaml.Node) -> Any:
     return _BaseLoader.construct_document(loader, node)
 
 
-_Loader.construct_document = _construct_document  # type: ignore[method-assign]
+_Loader.construct_document = _construct_document
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 # Dates stay text: a trainer writing 2026-12-01 means the words, and JSON can't hold a date.
@@ -182,7 +183,7 @@ def _shift(data: Any, offset: int, seen: set[int] | None = None) -> None:
         seen.add(id(data))  # an alias shares its anchor's value: shift it once
         data.line += offset
         data.lines = {key: line + offset for key, line in data.lines.items()}
-        children = data.values() if isinstance(data, dict) else data
+        children: Iterable[Any] = data.values() if isinstance(data, dict) else data  # type: ignore[assignment]
         for child in children:
             _shift(child, offset, seen)
 

@@ -16,6 +16,10 @@ from course.grading.facts import fact_spans
 from course.grading.text import WORD, Text, analyse
 from course.grading.words import overlap_runs
 
+TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = ["Reading", "CHECK_FUNCTIONS", "FORBIDDING", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MOST_STOCK_LINES"]
 
 FORBIDDING = frozenset({"avoids", "not_parroting", "plain_language", "length", "scripted", "keeps_private"})
@@ -63,7 +67,7 @@ _SITUATED = frozenset({"unsafe_advice"})
 """Techniques judged against the whole situation (message and history), not the message alone."""
 
 
-def fact_list(raw: object) -> tuple[tuple[str, ...], ...]:
+def fact_list(raw: Any) -> tuple[tuple[str, ...], ...]:
     """Facts as written in a rubric (a phrase or a list of alternatives each) as tuples of strings."""
     if raw is None:
         return ()
@@ -80,7 +84,7 @@ def fact_list(raw: object) -> tuple[tuple[str, ...], ...]:
     return tuple(facts)
 
 
-def _mentions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _mentions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     facts = reading.facts if params.get("facts_from") else fact_list(params.get("facts"))
     at_least = params.get("at_least")
     needed = len(facts) if at_least is None else min(int(at_least), len(facts))
@@ -97,7 +101,7 @@ def _mentions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spa
     return found >= needed and (found > 0 or needed == 0), spans
 
 
-def _phrase_spans(text: Text, phrases: object) -> Spans:
+def _phrase_spans(text: Text, phrases: Any) -> Spans:
     """Where literal phrases occur, whole words, after the same normalisation as the answer."""
     if isinstance(phrases, str):
         phrases = [phrases]
@@ -111,14 +115,14 @@ def _phrase_spans(text: Text, phrases: object) -> Spans:
     return spans
 
 
-def _avoids(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
-    from course.grading.detectors.common import negated  # late: detectors load on first use
+def _avoids(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    from course.grading.detectors.common import negated, refused_in_list  # late: detectors load on first use
 
     # "I won't ask you to reboot", "please don't use Forgot password": naming it to rule it out.
     answer = reading.answer
     spans = [
         span for span in _phrase_spans(answer, params.get("phrases"))
-        if not negated(answer, span[0], 4) and not _ruled_out(answer, span)
+        if not negated(answer, span[0], 4) and not _ruled_out(answer, span) and not refused_in_list(answer, span[0])
     ]
     techniques = params.get("techniques") or ()
     if isinstance(techniques, str):
@@ -130,7 +134,10 @@ def _avoids(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans
 
 # Named to set it aside: "skip the reboot", "instead of a password reset", "the Forgot password
 # link won't help".
-_SET_ASIDE_BEFORE = re.compile(r"\b(?:skip|skipping|forget|forget about|instead of|rather than|no need (?:to|for)|ditch|drop)\b(?:\W+\w+){0,2}\W*$")
+_SET_ASIDE_BEFORE = re.compile(
+    r"\b(?:skip|skipping|forget|forget about|instead of|rather than|no need (?:to|for)|ditch|drop)\b(?:\W+\w+){0,2}\W*$"
+    r"|\b(?:no|not|without|never)\W*$"  # no "turn it off and on" from us
+)
 _SET_ASIDE_AFTER = re.compile(
     r"^(?:\W+\w+){0,2}\W+(?:will not|would not|does not|did not|cannot|is not going to|is not|are not|is no|was not|never) "
     r"(?:help|work|fix|solve|do it|do anything|the (?:answer|fix|problem|issue|way)|going to help|needed|necessary|relevant|the right)\b"
@@ -144,7 +151,7 @@ def _ruled_out(text: Text, span: tuple[int, int]) -> bool:
     return bool(_SET_ASIDE_BEFORE.search(text.norm[start : span[0]]) or _SET_ASIDE_AFTER.match(text.norm[span[1] : end]))
 
 
-def _order(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _order(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     from course.grading.credit import credited_spans  # late: keeps ``import course.grading`` light
 
     # What comes first must earn credit as it would on its own: stock empathy first is no empathy.
@@ -164,7 +171,7 @@ def _word_count(text: Text) -> int:
     return sum(1 for _ in WORD.finditer(text.original))
 
 
-def _length(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _length(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     count = _word_count(reading.answer)
     low = params.get("min_words")
     high = params.get("max_words")
@@ -187,14 +194,14 @@ _SENTENCE_WORDS = 3
 """Words a sentence needs to count towards a sentence limit ("Hi Hina," and "Thanks, Raj" do not)."""
 
 
-def _plain_language(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _plain_language(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     answer = reading.answer
     # Jargon only: a long sentence is a matter of length, judged by ``length`` where a task asks.
     spans = reading.norm_spans("uses_jargon") + _phrase_spans(answer, params.get("phrases"))
     return not spans, spans
 
 
-def _not_parroting(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _not_parroting(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     limit = params.get("max_overlap")
     limit = DEFAULT_MAX_OVERLAP if limit is None else float(limit)
     # ``compare: customer`` reads the answer against what the customer said even in a rewrite.
@@ -210,7 +217,7 @@ def _not_parroting(params: Mapping[str, object], reading: Reading) -> tuple[bool
     return met, [] if met else [(words[i].start(), words[i + 2].end()) for i in copied]
 
 
-def _questions(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _questions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     from course.grading.detectors.questions import questions  # late: detectors load on first use
 
     asked = questions(reading.answer)
@@ -232,7 +239,7 @@ SCRIPTED_SHARE = 0.3
 """``scripted``: the share of a reply's words in stock lines at which a few of them read as a script."""
 
 
-def _scripted(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _scripted(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     from course.grading.detectors.common import hits  # late: detectors load on first use
 
     spans = sorted(set(hits(reading.answer, "stock_lines")))
@@ -253,14 +260,14 @@ def _scripted(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spa
     return False, distinct
 
 
-def _keeps_private(params: Mapping[str, object], reading: Reading) -> tuple[bool, Spans]:
+def _keeps_private(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     from course.grading.detectors.safety import private_details  # late: detectors load on first use
 
     spans = private_details(reading.answer)
     return not spans, spans
 
 
-CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, object], Reading], tuple[bool, Spans]]] = {
+CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, Any], Reading], tuple[bool, Spans]]] = {
     "mentions": _mentions,
     "avoids": _avoids,
     "order": _order,

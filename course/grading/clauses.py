@@ -121,6 +121,8 @@ _SHORT_PIECE = 2.5
 _VERY_MANY_PIECES = 7
 """Past this many short pieces a sentence is a pile whatever joins its words."""
 _PILE = 4
+_SHORTHAND = 4
+"""A sentence of two bare pieces says something in shorthand when it is this short ("Three minutes, roughly")."""
 """A sentence of one piece is a list only when it piles up this many words with nothing joining them."""
 
 
@@ -141,6 +143,8 @@ def _list_of(parts: tuple[Segment, ...]) -> bool:
     mostly_bare = len(bare) * 3 >= len(parts) * 2
     if short and (len(parts) >= _MANY_PIECES and mostly_bare or len(parts) >= _VERY_MANY_PIECES):
         return True  # "took morning, pushed Thursday, worrying blood, results time": a pile of pieces
+    if lead == 0 and len(parts) == 2 and real == 0 and sum(len(part.words) for part in parts) <= _SHORTHAND:
+        return False  # "Three minutes, roughly." "Back by six, promise." is shorthand, not a pile
     return fragments >= 3 and fragments > real or (fragments >= 1 and real == 0)
 
 

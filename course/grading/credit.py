@@ -15,7 +15,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from course.grading.clauses import in_real_words, is_list
-from course.grading.detectors.common import hits, lexicon_words, overlapping
+from course.grading.detectors.common import conditional, hits, lexicon_words, negated, overlapping
 from course.grading.text import WORD, Sentence, Text
 from course.grading.words import content_stems, parroted_share, stem
 
@@ -39,6 +39,8 @@ _APOLOGY = re.compile(r"(?:(?:i|we) (?:am|are) (?:\w+ )?|(?:my|our) )?(?:sorry|a
 _PERCEIVED = re.compile(
     r"(?:you|she|he|they|your (?:little one|\w+)) (?:do not |did not |does not )?(?:sound|seem|look|sounded|seemed|looked|sounds|seems|looks)\b"
 )
+# Their own word heard past: '"fine" did not sound very fine'.
+_QUOTED = re.compile(r'[^"\n]{1,40}"\s+(?:did not |does not |do not |is not |was not )?(?:sound|seem)')
 _MIN_OWN_WORDS = 3
 """How many words of its own (not the customer's, not stock) an empathy line needs to be specific."""
 
@@ -100,6 +102,51 @@ def _apology_for_their_trouble(text: Text, sentence: Sentence, span: tuple[int, 
     return bool(content_stems(said) & context_stems)
 
 
+_APOLOGY_WORD = re.compile(r"(?<![\w'])(?:sorry|apologies|apologise|apologize|apologising|apologizing)(?![\w'])")
+# An apology for what they were put through: "sorry you've had to chase us", "sorry you were left waiting".
+_PUT_THROUGH = re.compile(
+    r"^\W*(?:that |for )?(?:you|your \w+) (?:have |has |had |were |was |are |have been |had been )?"
+    r"(?:had to|have had to|needed to|been (?:left|kept|made|forced|chasing|waiting|passed|bounced)|left|kept|made to|"
+    r"forced to|chased|chasing|waited|waiting|been through|went through|going through|put up with|heard nothing)\b"
+)
+
+
+def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
+    """Apologies that name what this customer went through, though no feeling word is said.
+
+    "Sorry you've had to chase us four times", "apologies for the silence after four calls",
+    "sorry about the wait" to someone who has waited an hour: the apology is about *their*
+    trouble. "Sorry for any inconvenience", "sorry for the delay" to a customer who spoke of no
+    delay, a bare "sorry", and "sorry, but..." are scripts and earn nothing.
+    """
+    theirs = content_stems(context.norm) - _feeling_stems(text)
+    kept = []
+    for found in _APOLOGY_WORD.finditer(text.norm):
+        start, end = found.span()
+        sentence = text.sentence_at(start)
+        if sentence is None or is_list(text, sentence) or negated(text, start, 2) or conditional(text, start, 2):
+            continue
+        if _WISH.search(text.norm, max(sentence.start, start - 30), end):
+            continue
+        clause_end = sentence.end
+        for stop in (".", ",", ";", ":", "!", "?", " but ", " and i ", " and we ", " so ", " because "):
+            at = text.norm.find(stop, end + 1, sentence.end)
+            if at != -1:
+                clause_end = min(clause_end, at)
+        said = text.norm[end:clause_end]
+        if said.lstrip(" ,").startswith(("but", "if", "to ask", "to bother", "to trouble", "to interrupt")):
+            continue
+        if _PUT_THROUGH.match(said):
+            kept.append((start, clause_end))
+            continue
+        for a, b in sorted(hits(text, "apology_objects", (end, clause_end)), reverse=True):
+            if not content_stems(text.norm[a:b]) & theirs:  # "for the wait" to someone who waited is theirs
+                said = said[: a - end] + " " + said[b - end :]
+        if content_stems(said) & theirs:
+            kept.append((start, clause_end))
+    return kept
+
+
 def _feeling_stems(text: Text) -> set[str]:
     words: set[str] = set()
     for name in _FEELING_LISTS + ("generic_words", "intensifiers"):
@@ -132,7 +179,7 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
             continue
         if not _feeling_named(text, sentence, span, known, context_stems):
             continue
-        if context is None or _PERCEIVED.match(text.norm, span[0]) or _anchored(text, sentence, context_stems, skip):
+        if context is None or _PERCEIVED.match(text.norm, span[0]) or _QUOTED.match(text.norm, span[0]) or _anchored(text, sentence, context_stems, skip):
             kept.append(span)
             continue
         if any(a <= span[0] < b or span[0] <= a < span[1] for a, b in stock):
@@ -251,6 +298,8 @@ def credited_spans(technique: str, text: Text, context: Text | None, spans: Span
             kept = _impact(text, context, find("reflects_content"), find("reassures"))
             if not kept:
                 kept = _worry_heard(text, context, None)
+        if not kept and context is not None and (find is None or not find("dismisses_feeling")):
+            kept = _sorry_for_their_trouble(text, context)
         return kept
     if technique == "reflects_content":
         return _recap(text, context, spans, 1)

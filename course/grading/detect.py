@@ -8,6 +8,10 @@ from dataclasses import dataclass
 from course.grading.techniques import TECHNIQUES
 from course.grading.text import Text, analyse
 
+TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = ["Detection", "detect", "detect_in", "find_spans"]
 
 _LONGEST = 12_000
@@ -24,7 +28,7 @@ class Detection:
     """Character spans of the original text that justify the verdict, sorted, not overlapping."""
 
 
-def _detectors() -> dict[str, Callable]:
+def _detectors() -> dict[str, Callable[..., Any]]:
     """Technique name -> detector function ``(text, context) -> normalised spans``."""
     from course.grading.detectors import DETECTORS  # late: keeps ``import course.grading`` light
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from course.grading.lexicons import entries
 from course.grading.text import Text, analyse
-from course.grading.words import close_enough
+from course.grading.words import close_enough, same_meaning
 
 __all__ = ["fact_spans", "fact_words"]
 
@@ -65,7 +65,7 @@ def _same(typed: str, wanted: str) -> bool:
         return True
     if wanted[:1].isdecimal() or typed[:1].isdecimal():
         return False
-    return close_enough(typed, wanted)
+    return close_enough(typed, wanted) or same_meaning(typed) == same_meaning(wanted)
 
 
 _SAME_PERSON = {"anybody": "anyone", "somebody": "someone", "everybody": "everyone", "nobody": "noone"}
@@ -93,7 +93,7 @@ def fact_spans(text: Text, alternatives: tuple[str, ...]) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     for phrase in alternatives:
         words, optional = fact_words(phrase)
-        required = [w for w, skip in zip(words, optional) if not skip]
+        required = [w for w, skip in zip(words, optional, strict=True) if not skip]
         if not required:
             continue
         for index, token in enumerate(tokens):

@@ -22,46 +22,16 @@ import re
 from functools import cache
 from pathlib import Path
 
+from course.grading.lexicon_files import LEXICON_DIR, pairs
+from course.grading.lexicon_files import lines_of as _lines
+from course.grading.lexicon_files import numbered_lines as _numbered_lines
+from course.grading.text import normalise
+
 __all__ = ["LEXICON_DIR", "entries", "fragment", "pattern", "pairs", "entry_regex", "problems"]
-
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-"""Where the list files live."""
-
-
-def _numbered_lines(name: str) -> list[tuple[int, str]]:
-    """The entries of a list file with their line numbers, comments and blank lines removed."""
-    path = LEXICON_DIR / f"{name}.txt"
-    if not path.is_file():
-        raise ValueError(f"there is no word list {name}.txt")
-    lines = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
-        if line:
-            lines.append((number, line))
-    return lines
-
-
-def _lines(name: str) -> list[str]:
-    """The entries of a list file, comments and blank lines removed."""
-    return [line for _, line in _numbered_lines(name)]
-
-
-@cache
-def pairs(name: str) -> dict[str, str]:
-    """A pair file as a dict (``wrong = right``), keys and values lower-cased."""
-    result: dict[str, str] = {}
-    for line in _lines(name):
-        wrong, _, right = line.partition("=")
-        if wrong.strip() and right.strip():
-            result[wrong.strip().lower()] = right.strip().lower()
-    return result
-
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
     """A list file's entries, normalised the way answers are."""
-    from course.grading.text import normalise  # late: text needs the pair files first
-
     seen: dict[str, None] = {}
     for line in _lines(name):
         seen.setdefault(" ".join(normalise(line).split()), None)
@@ -150,6 +120,7 @@ class _Parser:
             self.at = close + 1
             return f"(?:{fragment(name)})", None
         match = _WORD_TOKEN.match(text, self.at)
+        assert match is not None  # a token starts at every place the scanner stops
         self.at = match.end()
         word = match.group()
         if word.endswith("*") and len(word) > 1:
@@ -200,8 +171,6 @@ def fragment(name: str) -> str:
 
 def problems() -> list[tuple[Path, int, str]]:
     """Every list entry that does not parse, as (file, line, message)."""
-    from course.grading.text import normalise
-
     found = []
     for path in sorted(LEXICON_DIR.glob("*.txt")):
         if path.stem in ("typos", "contractions", "same_meaning"):

@@ -6,6 +6,8 @@ from course.grading.techniques import AVOID_TECHNIQUES, CHECKS, TECHNIQUES
 
 TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module
 if TYPE_CHECKING:
+    from typing import Any
+
     from course.content.model import Criterion
 
 __all__ = ["criterion_problems", "SETTINGS"]
@@ -57,7 +59,7 @@ def _facts_problems(facts: object) -> tuple[list[str], int]:
     return problems, len(facts)
 
 
-def _count_problems(params: dict, names: tuple[str, ...]) -> list[str]:
+def _count_problems(params: dict[str, Any], names: tuple[str, ...]) -> list[str]:
     return [
         f"`{name}` must be a whole number, 0 or more (got {params[name]!r})"
         for name in names
@@ -125,9 +127,9 @@ def criterion_problems(criterion: Criterion, *, in_conversation: bool = False) -
         problems += _count_problems(params, names)
         if not set(names) & set(params):
             problems.append("`length` needs `min_words`, `max_words`, `max_sentence_words`, `min_sentences` or `max_sentences`")
-        for low, high in (("min_words", "max_words"), ("min_sentences", "max_sentences")):
-            if _is_count(params.get(low)) and _is_count(params.get(high)) and params[low] > params[high]:
-                problems.append(f"`{low}` is larger than `{high}`: no answer can pass")
+        for least, most in (("min_words", "max_words"), ("min_sentences", "max_sentences")):
+            if _is_count(params.get(least)) and _is_count(params.get(most)) and params[least] > params[most]:
+                problems.append(f"`{least}` is larger than `{most}`: no answer can pass")
     elif check == "plain_language":
         if "phrases" in params:
             problems += _phrases_problems("phrases", params["phrases"])
@@ -149,7 +151,7 @@ def criterion_problems(criterion: Criterion, *, in_conversation: bool = False) -
     return problems
 
 
-def _mentions_problems(params: dict, in_conversation: bool) -> list[str]:
+def _mentions_problems(params: dict[str, Any], in_conversation: bool) -> list[str]:
     problems: list[str] = []
     count = None
     if "facts_from" in params:

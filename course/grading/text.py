@@ -11,10 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from course.grading.lexicons import pairs
+from course.grading.lexicon_files import pairs
 
 __all__ = ["Text", "Sentence", "analyse", "normalise", "merge_spans", "WORD"]
 
@@ -143,7 +144,7 @@ class Text:
         """The normalised span covering the original characters ``start..end``."""
         return bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
 
-    def spans(self, norm_spans) -> tuple[tuple[int, int], ...]:
+    def spans(self, norm_spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
         """Original spans for several normalised spans, merged and sorted."""
         return merge_spans(self.span(a, b) for a, b in norm_spans if b > a)
 
@@ -214,7 +215,7 @@ def normalise(text: str) -> str:
     return analyse(text).norm
 
 
-def merge_spans(spans) -> tuple[tuple[int, int], ...]:
+def merge_spans(spans: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
     """Sort spans and merge those that overlap or touch."""
     merged: list[list[int]] = []
     for start, end in sorted(spans):

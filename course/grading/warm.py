@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from course.grading.lexicons import LEXICON_DIR, pairs, pattern
 
+TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = ["warm_up"]
 
 _PAIR_FILES = ("typos", "contractions", "same_meaning")
@@ -25,7 +29,7 @@ _SAMPLE_REPLY = (
 _done = False
 
 
-_CHECKS = (
+_CHECKS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("mentions", {"facts": [["charged twice", "two payments"], ["89.99"], ["order 5521"]], "at_least": 2}),
     ("avoids", {"phrases": ["calm down"], "techniques": ["blames_customer", "dismisses_feeling"]}),
     ("order", {"first": "acknowledges_emotion", "then": "offers_solution"}),

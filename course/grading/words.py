@@ -7,7 +7,7 @@ from functools import lru_cache
 from course.grading.lexicons import entries, pairs
 from course.grading.text import WORD
 
-__all__ = ["stem", "content_stems", "close_enough", "trigrams", "parroted_share", "overlap_runs"]
+__all__ = ["stem", "content_stems", "close_enough", "trigrams", "parroted_share", "overlap_runs", "same_meaning"]
 
 # Swapping the speaker's pronouns shows a copy for what it is: "my bill doubled" -> "your bill doubled".
 _SWAP = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself", "am": "are",
@@ -51,6 +51,12 @@ def _stopwords() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _same_meaning() -> dict[str, str]:
     return {stem(word): stem(meant) for word, meant in pairs("same_meaning").items()}
+
+
+def same_meaning(word: str) -> str:
+    """The stem a word is compared by: its own, or the everyday word it means ("dad" is "father")."""
+    s = stem(word)
+    return _same_meaning().get(s, s)
 
 
 def content_stems(norm: str) -> set[str]:

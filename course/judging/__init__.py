@@ -17,7 +17,7 @@ from .any_kind import answer_of_kind, judge, judge_of
 from .classify import CLASSIFY_PASS_MARK
 from .conversation import ReplayClock, ReplyVerdict, answer_of, draft_of, judge_run, path_of, replay, reply_verdict
 from .criteria import criteria_of
-from .judgment import Judgment, Point, Role, Shown, Span, score_words, verdict_words
+from .judgment import Judgment, Point, Role, Shown, Span, score_words, severity_words, verdict_words
 from .written import judge_graded
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Span",
     "Role",
     "score_words",
+    "severity_words",
     "verdict_words",
     "CLASSIFY_PASS_MARK",
     "criteria_of",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from course.content.answers import Picks, option_order
 from course.content.model import Exercise
 
@@ -27,6 +29,18 @@ _MANY = {
 """Mark and tag of an option in a multi, by (chosen, correct)."""
 
 
+_AGREEING = re.compile(r"^\s*(?:yes|right|correct|exactly|good|true)\b[.,!:;—–-]*\s*", re.IGNORECASE)
+"""The word an option's feedback opens with when it was written for a learner who chose it rightly."""
+
+
+def _as_missed(feedback: str) -> str:
+    """A correct option's feedback for a learner who left it out: never opening with "Right." or "Yes."."""
+    rest = _AGREEING.sub("", feedback, count=1)
+    if rest == feedback or not rest:
+        return feedback
+    return f"This one applies: {rest[:1].upper()}{rest[1:]}"
+
+
 def judge_choice(exercise: Exercise, answer: Picks) -> Judgment:
     """Judge the options chosen: every option is judged, chosen or not, in the order they are shown.
 
@@ -42,7 +56,10 @@ def judge_choice(exercise: Exercise, answer: Picks) -> Judgment:
         picked = index in chosen
         mark, label = (_SINGLE if single else _MANY)[(picked, option.correct)]
         # One point per option, so a report can count which wrong option people pick.
-        points.append(Point(f"option-{index + 1}", picked == option.correct, mark, label, option.feedback,
+        feedback = option.feedback
+        if option.correct and not picked and not single:
+            feedback = _as_missed(feedback)
+        points.append(Point(f"option-{index + 1}", picked == option.correct, mark, label, feedback,
                             heading=option.text, skill=skill))
     judged = sum(point.met for point in points)
     passed = judged == len(points) and bool(points)

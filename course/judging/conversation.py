@@ -22,7 +22,7 @@ from course.content.answers import Talk
 from course.content.model import Exercise, Turn
 from course.conversation import PASS_SCORE, ConversationRun, Reply, mood_change, mood_words
 
-from .judgment import Judgment, Point
+from .judgment import Judgment, Point, severity_words
 from .written import judge_graded
 
 __all__ = [
@@ -133,11 +133,11 @@ def _points(run: ConversationRun) -> tuple[Point, ...]:
         for result in reply.grade.results:
             met = result.met
             points.append(Point(f"{reply.turn_id}.{result.id}", met, "✓ met" if met else "✗ missed",
-                                result.severity, result.feedback, severity=result.severity,
+                                severity_words(result.severity), result.feedback, severity=result.severity,
                                 weight=float(result.weight), skill=result.skill, check=result.criterion.check,
                                 shown=False))
         points.append(Point(f"{reply.turn_id}.let-them-finish", not reply.interrupted,
-                            "✓ met" if not reply.interrupted else "✗ missed", "actionable",
+                            "✓ met" if not reply.interrupted else "✗ missed", severity_words("actionable"),
                             "You let the customer finish." if not reply.interrupted
                             else "You replied before the customer had finished.",
                             skill="patience", shown=False))

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from course.conversation import ConversationRun
     from course.grading import Grade
 
-__all__ = ["Role", "Span", "Shown", "Point", "Judgment", "score_words", "verdict_words", "shown_of"]
+__all__ = ["Role", "Span", "Shown", "Point", "Judgment", "score_words", "severity_words", "verdict_words", "shown_of"]
 
 Role = Literal["strong", "dim", "credit", "cost"]
 """How a stretch of a shown answer reads: ``strong`` and ``dim`` for layout, ``credit`` for
@@ -156,6 +156,15 @@ class Judgment:
 def verdict_words(passed: bool) -> str:
     """``✓ PASSED`` or ``✗ NOT YET``."""
     return "✓ PASSED" if passed else "✗ NOT YET"
+
+
+SEVERITY_WORDS = {"essential": "must", "actionable": "should", "informative": "nice to have"}
+"""How a criterion's severity reads to a learner: what the course asks of them, not the rubric's terms."""
+
+
+def severity_words(severity: str) -> str:
+    """``must``, ``should`` or ``nice to have`` for a rubric severity (an unknown one as it is)."""
+    return SEVERITY_WORDS.get(severity, severity)
 
 
 def score_words(score: float) -> str:

@@ -12,7 +12,7 @@ from course.content.answers import Written
 from course.content.model import Exercise
 from course.grading import Grade
 
-from .judgment import Judgment, Point, Role, Shown, Span
+from .judgment import Judgment, Point, Role, Shown, Span, severity_words
 
 __all__ = ["judge_written", "judge_graded"]
 
@@ -37,7 +37,7 @@ def judge_graded(graded: Grade, answer: str, *, exercise_id: str = "", kind: str
             id=result.id,
             met=result.met,
             mark="✓ met" if result.met else "✗ missed",
-            label=result.criterion.severity,
+            label=severity_words(result.criterion.severity),
             feedback=result.feedback,
             severity=result.severity,
             weight=float(result.weight),
@@ -52,10 +52,10 @@ def judge_graded(graded: Grade, answer: str, *, exercise_id: str = "", kind: str
     shown = [point for point in points if point.shown]
     summary = (
         f"You met {sum(point.met for point in shown)} of {len(shown)} points. "
-        f"To pass: {round(graded.pass_mark * 100)}% and every essential point."
+        f"To pass: {round(graded.pass_mark * 100)}% and every point marked \"must\"."
     )
     if not graded.passed and graded.essential_missed and graded.score >= graded.pass_mark:
-        summary += "\nThe score reaches the mark, but an essential point is missing: see below."
+        summary += "\nThe score reaches the mark, but a point marked \"must\" is missing: see below."
     return Judgment(
         exercise_id=exercise_id,
         kind=kind,

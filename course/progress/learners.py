@@ -23,7 +23,7 @@ def check_name(name: Any) -> str:
         raise ValueError(f"A name can be at most {NAME_LENGTH} characters long.")
     if not name.isprintable():
         raise ValueError("A name can only hold letters, digits, spaces and punctuation.")
-    return name
+    return str(name)
 
 
 def find_learner(db: ProgressDB, name: Any) -> dict[str, Any] | None:
@@ -51,7 +51,7 @@ def ensure_learner(db: ProgressDB, name: Any) -> dict[str, Any]:
         row = {"name": check_name(name), "created": stamp, "last_seen": stamp}
         db.table("learners").insert(row)
     elif row.get("last_seen") != stamp:
-        db.table("learners").update({"last_seen": stamp}, doc_ids=[row.doc_id])
+        db.table("learners").update({"last_seen": stamp}, doc_ids=[row.doc_id])  # type: ignore[attr-defined]
         row = {**row, "last_seen": stamp}
     return row
 

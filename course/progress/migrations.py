@@ -45,7 +45,9 @@ def _from_plain_tinydb(tables: Tables) -> Tables:
     Version 0 is any TinyDB JSON file with tables but no ``meta``: what TinyDB's
     own storage writes, for example when someone prepared a store by hand.
     """
-    migrated: Tables = {name: dict(tables.get(name, {})) if isinstance(tables.get(name), dict) else {} for name in TABLES}
+    migrated: Tables = {
+        name: dict(tables.get(name, {})) if isinstance(tables.get(name), dict) else {} for name in TABLES
+    }
     migrated.update((name, table) for name, table in tables.items() if name not in migrated)
     migrated[META] = {META_ROW: {"schema_version": 1, "last_learner": None}}
     return migrated

@@ -47,7 +47,7 @@ def queue_event(db: ProgressDB, maker: StatementMaker | None, event: LearningEve
     if statement is None:
         return
     statement_id = str(statement.get("id") or event.id)
-    for row in db.storage.read().get("outbox", {}).values():  # plain loop: ~20x a TinyDB query
+    for row in (db.storage.read() or {}).get("outbox", {}).values():  # plain loop: ~20x a TinyDB query
         if row.get("id") == statement_id:
             return
     # Kept as one JSON string: a file holding thousands of queued statements opens several times faster.
@@ -136,7 +136,14 @@ class LearningEvents:
             rows = table.search(which)
             if rows and (kind == "assignment" or rows[0]["passed"] == passed):
                 return False
-            row = {"learner": name, "kind": kind, "target": target, "passed": passed, "score": score, "at": event_time()}
+            row = {
+                "learner": name,
+                "kind": kind,
+                "target": target,
+                "passed": passed,
+                "score": score,
+                "at": event_time(),
+            }
             if rows:
                 table.update(row, which)
             else:
@@ -150,13 +157,16 @@ class LearningEvents:
         """Statements not yet taken by a Learning Record Store, oldest first."""
         with self._file.reading() as db:
             rows = db.table("outbox").all()
-        queued, unreadable = [], []
+        queued: list[Any] = []
+        unreadable: list[Any] = []
         for row in rows:
             if limit is not None and len(queued) >= max(0, limit):
                 break
             problem = sound_statement(row.get("statement"))
             if problem is None:
-                queued.append(QueuedStatement(row["id"], row.get("learner", ""), row.get("queued", ""), _statement(row)))
+                queued.append(
+                    QueuedStatement(row["id"], row.get("learner", ""), row.get("queued", ""), _statement(row))
+                )
             else:
                 unreadable.append((row.doc_id, problem))
         if unreadable:

@@ -14,8 +14,9 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from filelock import FileLock, Timeout
 
@@ -232,7 +233,7 @@ class ProgressFile:
                 "sent; the others will.")
 
     @staticmethod
-    def _with_meta(checked: Checked) -> dict:
+    def _with_meta(checked: Checked) -> dict[str, Any]:
         """The sound tables, with a fresh settings row if the file's own was not sound."""
         tables = checked.tables
         meta = tables.setdefault(META, {})
@@ -258,7 +259,7 @@ class ProgressFile:
                 continue
             if migrations.version_of(candidate.data) > migrations.current_version():
                 continue
-            self._saving_or_raise(lambda: write_atomically(self.path, candidate.raw))
+            self._saving_or_raise(partial(write_atomically, self.path, candidate.raw))
             return load(self.path), words
         return None
 
@@ -270,7 +271,7 @@ class ProgressFile:
         self._take(migrations.fresh())
         self._save()
 
-    def _take(self, data: dict, raw: bytes | None = None) -> None:
+    def _take(self, data: dict[str, Any], raw: bytes | None = None) -> None:
         """Hold new tables: fresh TinyDB tables too, so no stale query cache or next row id."""
         self.storage.replace_data(data, raw)
         self.db = ProgressDB(storage=lambda: self.storage)

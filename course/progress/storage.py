@@ -330,7 +330,8 @@ class ProgressStorage(Storage):
     def save(self, stamp: str) -> os.stat_result:
         """Write the tables to the file atomically and durably, with a new stamp; the file's stat.
 
-        Unsavable text (half of a surrogate pair, which UTF-8 cannot hold) is TextNotSavable, before anything is written.
+        Unsavable text (half of a surrogate pair, which UTF-8 cannot hold) is TextNotSavable, before anything
+        is written.
         """
         try:
             encoded = self.encode(stamp)
@@ -385,13 +386,13 @@ class ProgressStorage(Storage):
                     block.ids, block.rows = ids, rows
                 return block.text
             lines = bytes(block.text).split(b",\n")  # rows never hold a raw newline: one line each
-            known = {row_id: (row, line) for row_id, row, line in zip(block.ids, block.rows, lines)}
+            known = {row_id: (row, line) for row_id, row, line in zip(block.ids, block.rows, lines, strict=False)}
         else:
             known = {}
         text = bytearray(
             b",\n".join(
                 saved[1] if saved is not None and saved[0] is row else _line(row_id, row)
-                for row_id, row in zip(ids, rows)
+                for row_id, row in zip(ids, rows, strict=False)
                 for saved in (known.get(row_id),)
             )
         )
@@ -408,7 +409,7 @@ class ProgressStorage(Storage):
         """
         raw, loaded, key = self._raw, self._loaded.get(name), b"\n" + _text(name) + b":{\n"
         start = raw.find(key) if raw is not None and loaded else -1
-        if start < 0:
+        if start < 0 or raw is None or loaded is None:
             return None
         start += len(key)
         end = raw.find(b"\n}", start)

@@ -211,7 +211,7 @@ class ProgressStore(LearningEvents, TrainerWork):
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
             table = db.table("attempts")
-            for row in db.storage.read().get("attempts", {}).values():  # plain loop: ~20x a TinyDB query
+            for row in (db.storage.read() or {}).get("attempts", {}).values():  # plain loop: ~20x a TinyDB query
                 if row.get("id") == attempt.id:  # the same attempt sent twice is kept once
                     return attempt_from_row(row)
             table.insert(attempt_row(name, attempt))
@@ -287,7 +287,9 @@ class ProgressStore(LearningEvents, TrainerWork):
             return sum(1 for row in db.table("sessions").search(where("learner") == name)
                        if row.get("id") != mine and not left_behind(row))
 
-    def _drop_taken_in(self, table: Any, rows: list[Any], name: str, exercise_id: str, *, own_too: bool = False) -> None:
+    def _drop_taken_in(
+        self, table: Any, rows: list[Any], name: str, exercise_id: str, *, own_too: bool = False
+    ) -> None:
         seen = self._drafts_seen.get((name, exercise_id), {})
         gone = [row.doc_id for row in rows
                 if (own_too and row.get("window", "") == self.window)
@@ -351,7 +353,9 @@ class ProgressStore(LearningEvents, TrainerWork):
         with self._file.transaction() as db:
             name = stored_name(db, learner)
             mine = where("learner") == name
-            found = {table: [row.doc_id for row in db.table(table).search(mine) if clear[table](row)] for table in clear}
+            found = {
+                table: [row.doc_id for row in db.table(table).search(mine) if clear[table](row)] for table in clear
+            }
             if not any(found.values()):
                 return
             self._file.backup_now(f"before-reset-{name}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Table
@@ -18,14 +19,14 @@ class ProgressTable(Table):
     The stored result is the same.
     """
 
-    def insert(self, document: Mapping) -> int:
+    def insert(self, document: Mapping[str, Any]) -> int:
         """Add a row; its id."""
         if not isinstance(document, Mapping):
             raise ValueError("Document is not a Mapping")
         if isinstance(document, self.document_class):
             return super().insert(document)  # keeps its own id: TinyDB's careful path
-        doc_id = self._get_next_id()
-        tables = self._storage.read()
+        doc_id: int = self._get_next_id()  # type: ignore[no-untyped-call]
+        tables = self._storage.read() or {}
         self._storage.write(tables)  # first: refuses before anything changes outside a transaction
         table = tables.setdefault(self.name, {})
         if str(doc_id) in table:

@@ -144,7 +144,7 @@ class TrainerWork:
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
             table = db.table("attempts")
-            known = {row.get("id") for row in db.storage.read().get("attempts", {}).values()}
+            known = {row.get("id") for row in (db.storage.read() or {}).get("attempts", {}).values()}
             added = 0
             for attempt in ready:
                 if attempt.id in known:

@@ -23,7 +23,15 @@ from .standing import LearnerWork, assignment_status, module_exercises, tally
 if TYPE_CHECKING:
     from course.progress import ProgressStore
 
-__all__ = ["ResultsBundle", "CheckedBundle", "export_bundle", "check_bundle", "bundle_from_document", "note_document", "note_of"]
+__all__ = [
+    "ResultsBundle",
+    "CheckedBundle",
+    "export_bundle",
+    "check_bundle",
+    "bundle_from_document",
+    "note_document",
+    "note_of",
+]
 
 
 @dataclass(frozen=True)
@@ -140,7 +148,9 @@ class CheckedBundle:
     """What was left out and why."""
 
 
-def check_bundle(path: Path | str, document: Mapping[str, Any], course: Course, *, strict: bool = True) -> CheckedBundle:
+def check_bundle(
+    path: Path | str, document: Mapping[str, Any], course: Course, *, strict: bool = True
+) -> CheckedBundle:
     """What a schema cannot say about a results bundle: a real learner name, unique ids, real dates, known ids.
 
     ``strict`` (for an import) refuses a bundle from another version of the
@@ -186,7 +196,9 @@ def check_bundle(path: Path | str, document: Mapping[str, Any], course: Course, 
                 known = rubric_ids[exercise.id] = frozenset(criteria_of(exercise))  # as the judge names them
             stray = next((c["id"] for c in criteria if c["id"] not in known), None)
             if stray is not None:
-                raise RejectedFile(path, f"attempt {attempt_id} names criterion '{stray}', which {exercise.id} does not have")
+                raise RejectedFile(
+                    path, f"attempt {attempt_id} names criterion '{stray}', which {exercise.id} does not have"
+                )
         kept.append(entry)
     if left_out:
         warnings.append(f"{path.name}: {left_out} attempt(s) at exercises this course does not have were left out")
@@ -200,7 +212,9 @@ def check_bundle(path: Path | str, document: Mapping[str, Any], course: Course, 
             raise RejectedFile(path, f"assignment {assignment.id} is due on {assignment.due}, which is not a real day")
         unknown = [m for m in assignment.modules if m not in module_ids]
         if unknown and strict:
-            raise RejectedFile(path, f"assignment {assignment.id} names module '{unknown[0]}', which this course does not have")
+            raise RejectedFile(
+                path, f"assignment {assignment.id} names module '{unknown[0]}', which this course does not have"
+            )
         assignments.append(assignment)
     if any(kept[n]["at"] > kept[n + 1]["at"] for n in range(len(kept) - 1)):
         kept.sort(key=lambda entry: entry["at"])

@@ -160,7 +160,9 @@ def merge_bundles(bundles: Iterable[CheckedBundle]) -> list[CheckedBundle]:
             merged[key] = bundle
             continue
         ids = {entry["id"] for entry in before.attempts}
-        attempts = sorted([*before.attempts, *(e for e in bundle.attempts if e["id"] not in ids)], key=lambda e: e["at"])
+        attempts = sorted(
+            [*before.attempts, *(e for e in bundle.attempts if e["id"] not in ids)], key=lambda e: e["at"]
+        )
         assignments = {a.id: a for a in (*before.assignments, *bundle.assignments)}
         merged[key] = replace(before, attempts=tuple(attempts), assignments=tuple(assignments.values()),
                               source=f"{before.source}, {bundle.source}")
@@ -202,7 +204,7 @@ def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date 
     rows: list[ModuleRow] = []
     learners: list[LearnerSummary] = []
     skill_shares: dict[str, list[float]] = {skill: [] for skill in SKILLS}
-    for bundle, tallied, due_dates in zip(bundles, tallies, assigned):
+    for bundle, tallied, due_dates in zip(bundles, tallies, assigned, strict=False):
         passed = overdue = 0
         for module_id, title in shown:
             due, pass_mark = due_dates.get(module_id, ("", DEFAULT_PASS_MARK))
@@ -231,7 +233,9 @@ def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date 
                         missed_exercises, missed_criteria, tuple(warnings))
 
 
-def _missed(course: Course, bundles: Sequence[CheckedBundle]) -> tuple[tuple[MissedExercise, ...], tuple[MissedCriterion, ...]]:
+def _missed(
+    course: Course, bundles: Sequence[CheckedBundle]
+) -> tuple[tuple[MissedExercise, ...], tuple[MissedCriterion, ...]]:
     """The exercises and criteria missed most often, over every attempt."""
     per_exercise: dict[str, list[int]] = {}  # attempts, missed
     learners_at: dict[str, set[int]] = {}
@@ -249,11 +253,11 @@ def _missed(course: Course, bundles: Sequence[CheckedBundle]) -> tuple[tuple[Mis
             exercise_id = entry["exercise"]
             for criterion in entry.get("criteria", ()):
                 key = (exercise_id, criterion["id"])
-                judged = per_criterion.get(key)
-                if judged is None:
-                    judged = per_criterion[key] = [0, 0]
-                judged[0] += 1
-                judged[1] += not criterion["met"]
+                tally = per_criterion.get(key)
+                if tally is None:
+                    tally = per_criterion[key] = [0, 0]
+                tally[0] += 1
+                tally[1] += not criterion["met"]
     exercises = []
     for exercise_id, (attempts, missed) in per_exercise.items():
         exercise = course.exercises.get(exercise_id)

@@ -1,4 +1,7 @@
-"""A trainer's feedback on a learner's answers: written while reviewing a bundle, carried in a file, shown in the app."""
+"""A trainer's feedback on a learner's answers.
+
+Written while reviewing a bundle, carried in a file, shown in the app.
+"""
 
 from __future__ import annotations
 

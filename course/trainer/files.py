@@ -114,7 +114,8 @@ def _whole_text(value: Any) -> Any:
 
 def _schema_text(name: str) -> dict[str, Any]:
     text = resources.files("course.trainer").joinpath("schema").joinpath(f"{name}.schema.json").read_text("utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 def schema_of(kind: str) -> dict[str, Any]:
@@ -164,7 +165,9 @@ def parse_document(path: Path | str, raw: bytes, wanted: Iterable[str] = tuple(F
     last value) and, without that check, reads a large cohort a fifth faster.
     """
     if len(raw) > MAX_FILE_BYTES:
-        raise RejectedFile(path, f"it is {len(raw) / 1_048_576:.0f} MB; a listen file is at most {MAX_FILE_BYTES // 1_048_576} MB")
+        raise RejectedFile(
+            path, f"it is {len(raw) / 1_048_576:.0f} MB; a listen file is at most {MAX_FILE_BYTES // 1_048_576} MB"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -189,7 +192,9 @@ def parse_document(path: Path | str, raw: bytes, wanted: Iterable[str] = tuple(F
             raise RejectedFile(path, "it nests lists or objects too deeply to be a listen file") from None
     kind = FORMATS.get(document.get("format")) if isinstance(document.get("format"), str) else None
     if kind is None:
-        raise RejectedFile(path, "it is not a listen file (no \"format\": listen.assignment, listen.results or listen.feedback)")
+        raise RejectedFile(
+            path, 'it is not a listen file (no "format": listen.assignment, listen.results or listen.feedback)'
+        )
     wanted = tuple(wanted)
     if document["format"] not in wanted:
         allowed = " or ".join(_WHAT[FORMATS[name]] for name in wanted)
@@ -198,7 +203,9 @@ def parse_document(path: Path | str, raw: bytes, wanted: Iterable[str] = tuple(F
     if version != SCHEMA_VERSION:
         newer = isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION
         why = "a newer listen: update listen to read it" if newer else "an unknown version"
-        raise RejectedFile(path, f"it was written by {why} (schema_version {str(version)[:20]}, this listen reads {SCHEMA_VERSION})")
+        raise RejectedFile(
+            path, f"it was written by {why} (schema_version {str(version)[:20]}, this listen reads {SCHEMA_VERSION})"
+        )
     import jsonschema_rs
 
     try:
@@ -223,7 +230,9 @@ def read_document(path: Path | str, wanted: Iterable[str] = tuple(FORMATS), *,
         with open_plain_file(path) as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_FILE_BYTES:  # refused before reading a byte of it
-                raise RejectedFile(path, f"it is {size / 1_048_576:.0f} MB; a listen file is at most {MAX_FILE_BYTES // 1_048_576} MB")
+                raise RejectedFile(
+                    path, f"it is {size / 1_048_576:.0f} MB; a listen file is at most {MAX_FILE_BYTES // 1_048_576} MB"
+                )
             raw = stream.read(MAX_FILE_BYTES + 1)  # a pipe or a growing file cannot slip past the limit
     except FileNotFoundError:
         raise RejectedFile(path, "no such file") from None
@@ -238,6 +247,16 @@ def read_document(path: Path | str, wanted: Iterable[str] = tuple(FORMATS), *,
     return parse_document(path, raw, wanted, strict=strict)
 
 
+SHARED_MODE = 0o666
+"""A written listen file's permissions before the umask: others may read it, as a trainer or learner must."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_document(path: Path | str, document: dict[str, Any]) -> Path:
     """Write a listen file (UTF-8, readable JSON) through a temporary file, so a reader never sees half of it."""
     import tempfile
@@ -247,6 +266,7 @@ def write_document(path: Path | str, document: dict[str, Any]) -> Path:
     folder = path.parent if str(path.parent) else Path(".")
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        os.chmod(temp, SHARED_MODE & ~_umask())  # meant for others: readable as any new file is (0644), not 0600
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
             stream.flush()

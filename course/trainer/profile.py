@@ -1,4 +1,7 @@
-"""A skill profile: how often each of the five skills shows in a learner's answers, and where their scores are heading."""
+"""A skill profile.
+
+How often each of the five skills shows in a learner's answers, and where their scores are heading.
+"""
 
 from __future__ import annotations
 

@@ -113,7 +113,11 @@ def _matrix(report: CohortReport) -> str:
     width = len(report.modules)
     for number, learner in enumerate(report.learners):
         cells = "".join(_cell(row) for row in report.rows[number * width:(number + 1) * width])
-        name = f'<span class="late-name">{escape(learner.learner)} (late)</span>' if learner.overdue else escape(learner.learner)
+        name = (
+            f'<span class="late-name">{escape(learner.learner)} (late)</span>'
+            if learner.overdue
+            else escape(learner.learner)
+        )
         out.append(f'<tr><td>{name}</td>{cells}<td class="n">{learner.attempts}</td>'
                    f'<td class="n">{duration(learner.seconds)}</td></tr>')
     out.append("</tbody></table>")
@@ -126,17 +130,20 @@ def _missed(report: CohortReport) -> str:
         out.append("<h2>Exercises missed most often</h2><table><thead><tr><th>Exercise</th><th>Module</th>"
                    "<th>Not passed</th><th>Learners</th></tr></thead><tbody>")
         for item in report.missed_exercises:
-            out.append(f'<tr><td>{escape(item.title)}</td><td>{escape(item.module_id)}</td>'
-                       f'<td><span class="bar" style="width:{round(item.rate * 80)}px"></span>'
-                       f'{item.missed} of {item.attempts} ({_pct(item.rate)})</td><td class="n">{item.learners}</td></tr>')
+            out.append(
+                f"<tr><td>{escape(item.title)}</td><td>{escape(item.module_id)}</td>"
+                f'<td><span class="bar" style="width:{round(item.rate * 80)}px"></span>'
+                f'{item.missed} of {item.attempts} ({_pct(item.rate)})</td><td class="n">{item.learners}</td></tr>'
+            )
         out.append("</tbody></table>")
     if report.missed_criteria:
         out.append("<h2>Rubric criteria missed most often</h2><table><thead><tr><th>Exercise</th><th>Criterion</th>"
                    "<th>Missed</th><th>What the course tells the learner</th></tr></thead><tbody>")
-        for item in report.missed_criteria:
-            out.append(f'<tr><td>{escape(item.exercise_title)}</td><td>{escape(item.criterion_id)}</td>'
-                       f'<td><span class="bar" style="width:{round(item.rate * 80)}px"></span>'
-                       f'{item.missed} of {item.judged} ({_pct(item.rate)})</td><td>{escape(item.feedback)}</td></tr>')
+        for criterion in report.missed_criteria:
+            out.append(f'<tr><td>{escape(criterion.exercise_title)}</td><td>{escape(criterion.criterion_id)}</td>'
+                       f'<td><span class="bar" style="width:{round(criterion.rate * 80)}px"></span>'
+                       f'{criterion.missed} of {criterion.judged} ({_pct(criterion.rate)})</td>'
+                       f'<td>{escape(criterion.feedback)}</td></tr>')
         out.append("</tbody></table>")
     return "".join(out)
 

@@ -100,8 +100,12 @@ def _matrix(report: CohortReport) -> Group:
     def line(text: str = "", style: str = "") -> Text:
         return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="\n")
 
-    header = ["Learner".ljust(name_width), *(_fit(title, w) for (_, title), w in zip(report.modules, widths)),
-              "Attempts".rjust(attempts_width), "Time".rjust(time_width)]
+    header = [
+        "Learner".ljust(name_width),
+        *(_fit(title, w) for (_, title), w in zip(report.modules, widths, strict=True)),
+        "Attempts".rjust(attempts_width),
+        "Time".rjust(time_width),
+    ]
     lines = [line("Learners × modules", "italic"), line("  ".join(header), "bold"),
              line("  ".join("─" * cell_len(h) for h in header), "dim")]
     for number, learner in enumerate(report.learners):
@@ -137,7 +141,9 @@ def report_tables(report: CohortReport) -> RenderableType:
         if skill.share is None:
             skills.add_row(skill.name, Text("no answers yet", style="dim"), "—", "0", "—")
         else:
-            skills.add_row(skill.name, _bar(skill.share), f"{skill.share:.0%}", str(skill.learners), str(skill.below_half))
+            skills.add_row(
+                skill.name, _bar(skill.share), f"{skill.share:.0%}", str(skill.learners), str(skill.below_half)
+            )
     parts += [Text(""), skills]
     if report.missed_exercises:
         exercises = Table(title="Exercises missed most often", title_justify="left")
@@ -154,9 +160,9 @@ def report_tables(report: CohortReport) -> RenderableType:
         criteria.add_column("Exercise")
         criteria.add_column("Criterion")
         criteria.add_column("Missed", justify="right")
-        for item in report.missed_criteria:
-            criteria.add_row(Text(item.exercise_title), Text(item.criterion_id),
-                             f"{item.missed} of {item.judged} ({item.rate:.0%})")
+        for criterion in report.missed_criteria:
+            criteria.add_row(Text(criterion.exercise_title), Text(criterion.criterion_id),
+                             f"{criterion.missed} of {criterion.judged} ({criterion.rate:.0%})")
         parts += [Text(""), criteria]
     if not report.learners:
         parts.append(Text("No learners' results to report on yet.", style="bold"))
@@ -186,10 +192,10 @@ def report_json(report: CohortReport) -> str:
     """The whole report as one JSON object."""
     data: dict[str, Any] = asdict(report)
     data["format"] = "listen.report"
-    for row, plain in zip(report.rows, data["rows"]):
+    for row, plain in zip(report.rows, data["rows"], strict=True):
         plain["overdue"] = row.overdue
-    for item, plain in zip(report.missed_exercises, data["missed_exercises"]):
+    for item, plain in zip(report.missed_exercises, data["missed_exercises"], strict=True):
         plain["rate"] = round(item.rate, 4)
-    for item, plain in zip(report.missed_criteria, data["missed_criteria"]):
-        plain["rate"] = round(item.rate, 4)
+    for criterion, plain in zip(report.missed_criteria, data["missed_criteria"], strict=True):
+        plain["rate"] = round(criterion.rate, 4)
     return json.dumps(data, ensure_ascii=False, indent=1)

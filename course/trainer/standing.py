@@ -202,7 +202,9 @@ def module_standing(module_id: str, exercise_ids: Sequence[str], tallies: Mappin
         tried += 1
     total = len(exercise_ids)
     score = best / total if total else 0.0
-    return ModuleStanding(module_id, score, bool(total) and score >= pass_mark - 1e-9, attempts, seconds, tried, len(exercise_ids))
+    return ModuleStanding(
+        module_id, score, bool(total) and score >= pass_mark - 1e-9, attempts, seconds, tried, len(exercise_ids)
+    )
 
 
 def assignment_status(assignment: Assignment, exercises: Mapping[str, Sequence[str]],

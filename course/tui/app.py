@@ -154,10 +154,13 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         others = self.store.other_windows(study.learner)
         if others:
             self.notify(
-                f"{study.learner} is also open in {'another listen window' if others == 1 else f'{others} other listen windows'}. "
+                f"{study.learner} is also open in "
+                f"{'another listen window' if others == 1 else f'{others} other listen windows'}. "
                 "Each window keeps its own draft, so nothing typed is lost, but answers and places saved in one "
                 "may not show in the other until you reopen it.",
-                title="Open twice", severity="warning", timeout=20,
+                title="Open twice",
+                severity="warning",
+                timeout=20,
             )
 
     def _end_session(self) -> None:
@@ -167,6 +170,13 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
             study.save("your session", lambda: self.store.end_session(study.learner))
 
     # --- switching learners ------------------------------------------------------
+
+    def open_learners(self, study: Study) -> None:
+        """The learners on this computer (switch, add, rename, delete, reset), unless already showing."""
+        from .screens.profiles import ProfilesScreen
+
+        if not isinstance(self.screen, ProfilesScreen):
+            self.push_screen(ProfilesScreen(study))
 
     def on_profiles_screen_switch_learner(self, message: ProfilesScreen.SwitchLearner) -> None:
         """The profiles screen asks to go on as someone else (or as nobody yet)."""

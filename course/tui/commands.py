@@ -35,11 +35,11 @@ class CourseCommands(Provider):
 
     def _open_learners(self) -> None:
         """The learners on this computer: switch, add, rename, delete, reset."""
-        from course.tui.screens.profiles import ProfilesScreen
-
+        # The app opens the screen: the profiles screen is a course screen, which offers these commands.
         study = getattr(self.screen, "study", None)
-        if study is not None and not isinstance(self.screen, ProfilesScreen):
-            self.app.push_screen(ProfilesScreen(study))
+        open_learners = getattr(self.app, "open_learners", None)
+        if study is not None and open_learners is not None:
+            open_learners(study)
 
     def _open(self, place: Place) -> None:
         """Open a place from the dashboard up, as if the learner had walked there."""

@@ -19,7 +19,9 @@ PREFERENCES_FILE = "preferences.json"
 def saved_theme(data_dir: Path) -> str | None:
     """The theme last chosen on this machine, if any."""
     try:
-        data = json.loads(read_plain_file(data_dir / PREFERENCES_FILE, 64 * 1024).decode("utf-8"))  # a pipe here must not hang the app
+        data = json.loads(
+            read_plain_file(data_dir / PREFERENCES_FILE, 64 * 1024).decode("utf-8")
+        )  # a pipe here must not hang the app
     except (OSError, ValueError):
         return None
     theme = data.get("theme") if isinstance(data, dict) else None

@@ -119,8 +119,8 @@ def _detail(content: bytes, body: Any) -> str:
     if body is _NO_JSON or body is None:
         text = content[:2000].decode("utf-8", errors="replace")
     else:
-        text = body.get("detail", body.get("message", "")) if isinstance(body, dict) else ""
-        text = text if isinstance(text, str) else json.dumps(text)[:200]
+        said = body.get("detail", body.get("message", "")) if isinstance(body, dict) else ""
+        text = said if isinstance(said, str) else json.dumps(said)[:200]
     return " ".join(str(text).split())[:200]
 
 
@@ -206,7 +206,9 @@ class LrsClient:
             response = self._http.send(request, stream=True)
             try:
                 content = bytearray()
-                for chunk in response.iter_bytes():  # checked piece by piece: a trickling answer cannot outlast the deadline
+                for (
+                    chunk
+                ) in response.iter_bytes():  # checked piece by piece: a trickling answer cannot outlast the deadline
                     content += chunk
                     if len(content) > MAX_ANSWER_BYTES:
                         raise LrsUnreachable(f"the LRS at {self.endpoint} sent an answer over "

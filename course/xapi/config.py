@@ -122,7 +122,8 @@ def load_config(data_dir: Path) -> XapiConfig:
         if "home_page" in data:
             problems.append(f"home_page in {CONFIG_FILE} is not a web address ({why}); using {DEFAULT_HOME_PAGE}")
         home_page = DEFAULT_HOME_PAGE
-    lrs = data.get("lrs") if isinstance(data.get("lrs"), dict) else {}
+    found = data.get("lrs")
+    lrs: dict[str, Any] = found if isinstance(found, dict) else {}
     if "password" in lrs or "password" in data:
         problems.append(f"{CONFIG_FILE} holds a password; listen ignores it: set {PASSWORD_VARIABLE} instead")
     endpoint, username = lrs.get("endpoint", ""), lrs.get("username", "")
@@ -144,7 +145,8 @@ def save_config(data_dir: Path, *, home_page: str | None = None, endpoint: str |
     data, _ = _read(data_dir)
     if home_page is not None:
         data["home_page"] = home_page.strip().rstrip("/")
-    lrs = data.get("lrs") if isinstance(data.get("lrs"), dict) else {}
+    found = data.get("lrs")
+    lrs: dict[str, Any] = found if isinstance(found, dict) else {}
     if endpoint is not None:
         lrs["endpoint"] = endpoint.strip()
     if username is not None:

@@ -13,12 +13,20 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import Any, TypeGuard
 
 from .client import CredentialsRefused, EndpointWrong, LrsClient, LrsUnreachable
 from .vocabulary import CRITERIA, VERB_NAMES, activity_of
 
-__all__ = ["LearningRecord", "fetch_records", "fetch_statements", "record_of", "statement_problem", "PAGE_SIZE", "MAX_PAGES"]
+__all__ = [
+    "LearningRecord",
+    "fetch_records",
+    "fetch_statements",
+    "record_of",
+    "statement_problem",
+    "PAGE_SIZE",
+    "MAX_PAGES",
+]
 
 PAGE_SIZE = 500
 """Statements asked for per request."""
@@ -106,7 +114,7 @@ def statement_problem(statement: Any) -> str | None:
     return None
 
 
-def _a_scaled_score(value: Any) -> bool:
+def _a_scaled_score(value: Any) -> TypeGuard[float]:
     return (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
             and -1 <= value <= 1)
 
@@ -154,7 +162,9 @@ def record_of(statement: Mapping[str, Any]) -> LearningRecord:
         response=result.get("response") if isinstance(result.get("response"), str) else None,
         home_page=home_page,
         module=target_id if kind == "module" else _module(statement),
-        criteria={c["id"]: c.get("met") is True for c in criteria if isinstance(c, Mapping) and isinstance(c.get("id"), str)},
+        criteria={
+            c["id"]: c.get("met") is True for c in criteria if isinstance(c, Mapping) and isinstance(c.get("id"), str)
+        },
     )
 
 

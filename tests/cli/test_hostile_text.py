@@ -1,4 +1,6 @@
-"""Hostile text from every door reaches the terminal harmless: no escape sequence, control or bidi override, no traceback.
+"""Hostile text from every door reaches the terminal harmless.
+
+No escape sequence, control or bidi override, no traceback.
 
 Each test builds the file or the LRS answer a hostile trainer, learner or
 LRS would, runs the real command, and reads what it printed. The app's side
@@ -298,7 +300,7 @@ def test_detect_answers_every_line_with_strict_json():
     ]
     done = run_listen("detect", "asks_question", stdin=b"\n".join(lines) + b"\n")
     out, err = done.stdout.decode(), done.stderr.decode()
-    assert done.returncode == 1  # some lines would not do
+    assert done.returncode == 2  # some lines would not do: an input error
     assert_harmless(out, err)
     rows = [strict_json(line) for line in out.splitlines()]
     assert len(rows) == len(lines)  # one answer per line, in order

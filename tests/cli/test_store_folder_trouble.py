@@ -41,10 +41,10 @@ def test_status_with_or_without_learner(listen: Any, troubled_folder: str, learn
     args = (["--learner", learner] if learner else []) + ["status"]
     outcome = listen(*args)
     assert "Traceback" not in outcome.err
-    if learner:  # naming the learner marks them as seen, which is a save: it cannot happen, and we say so
-        assert troubled_folder in outcome.err
-    if learner == "Someone New":  # nobody to show, and nobody can be added
-        assert outcome.status == 1
+    # status only reads: naming a learner saves nothing, so the trouble never shows
+    assert troubled_folder not in outcome.err
+    if learner == "Someone New":  # nobody to show, and status never adds anyone
+        assert outcome.status == 2 and "no learner named 'Someone New'" in outcome.err
     else:
         assert outcome.status == 0, outcome.err
 

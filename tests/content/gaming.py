@@ -67,7 +67,11 @@ def _facts(task: Task) -> list[str]:
         params = criterion.params or {}
         if criterion.check != "mentions":
             continue
-        raw = task.exercise.conversation.facts if params.get("facts_from") and task.exercise.conversation else fact_list(params.get("facts"))
+        raw = (
+            task.exercise.conversation.facts
+            if params.get("facts_from") and task.exercise.conversation
+            else fact_list(params.get("facts"))
+        )
         words += [alternatives[0] for alternatives in raw]
     return words
 
@@ -146,9 +150,19 @@ def lightly_edited(task: Task) -> str | None:
     original = original_unchanged(task)
     if original is None:
         return None
-    swaps = {"Unfortunately": "Sadly", "unfortunately": "sadly", "However": "But", "however": "but", "Please": "Kindly", "please": "kindly"}
+    swaps = {
+        "Unfortunately": "Sadly",
+        "unfortunately": "sadly",
+        "However": "But",
+        "however": "but",
+        "Please": "Kindly",
+        "please": "kindly",
+    }
     edited = re.sub(r"\b(" + "|".join(swaps) + r")\b", lambda m: swaps[m.group()], original)
-    return f"Hi {task.exercise.scenario.customer.split()[0] if task.exercise.scenario else 'there'}, thanks for your message. {edited} Thanks."
+    return (
+        f"Hi {task.exercise.scenario.customer.split()[0] if task.exercise.scenario else 'there'}, thanks "
+        f"for your message. {edited} Thanks."
+    )
 
 
 MAKERS: dict[str, Callable[[Task], str | None]] = {

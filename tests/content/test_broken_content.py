@@ -57,7 +57,9 @@ def test_wrong_type(course_folder):
 
 
 def test_duplicate_exercise_id(course_folder):
-    course_folder.write("exercises/empathy/copy.yaml", (course_folder.root / "exercises/empathy/pick-one.yaml").read_text())
+    course_folder.write(
+        "exercises/empathy/copy.yaml", (course_folder.root / "exercises/empathy/pick-one.yaml").read_text()
+    )
     problem = only_problem(course_folder)
     assert ".yaml:1: exercise id 'empathy.pick-one' is already used by" in problem
 
@@ -69,7 +71,9 @@ def test_duplicate_key_in_one_file(course_folder):
 
 def test_dangling_reference(course_folder):
     course_folder.edit("lessons/02-empathy/01-naming.md", "empathy.pick-one]", "empathy.pick-one, empathy.ghost]")
-    assert "01-naming.md:6: lists exercise 'empathy.ghost', but no exercise file has that id" in only_problem(course_folder)
+    assert "01-naming.md:6: lists exercise 'empathy.ghost', but no exercise file has that id" in only_problem(
+        course_folder
+    )
 
 
 def test_exercise_no_lesson_lists(course_folder):
@@ -79,9 +83,13 @@ def test_exercise_no_lesson_lists(course_folder):
 
 def test_exercise_listed_by_two_lessons(course_folder):
     text = (course_folder.root / "lessons/02-empathy/01-naming.md").read_text()
-    second = text.replace("id: empathy.naming", "id: empathy.second").replace("exercises: [empathy.late-gift, empathy.pick-one]", "exercises: [empathy.pick-one]")
+    second = text.replace("id: empathy.naming", "id: empathy.second").replace(
+        "exercises: [empathy.late-gift, empathy.pick-one]", "exercises: [empathy.pick-one]"
+    )
     course_folder.write("lessons/02-empathy/02-second.md", second)
-    assert "02-second.md:6: exercise 'empathy.pick-one' is already listed by lesson 'empathy.naming'" in only_problem(course_folder)
+    assert "02-second.md:6: exercise 'empathy.pick-one' is already listed by lesson 'empathy.naming'" in only_problem(
+        course_folder
+    )
 
 
 def test_non_utf8_file(course_folder):
@@ -141,7 +149,9 @@ def test_spot_answer_past_the_transcript(course_folder):
 
 
 def test_failing_example_names_an_unknown_criterion(course_folder):
-    course_folder.edit("exercises/empathy/late-gift.yaml", "misses: [names-feeling, key-facts]", "misses: [names-feeling, tone]")
+    course_folder.edit(
+        "exercises/empathy/late-gift.yaml", "misses: [names-feeling, key-facts]", "misses: [names-feeling, tone]"
+    )
     assert "failing example 1 names criterion 'tone', which the rubric does not have" in only_problem(course_folder)
 
 
@@ -215,6 +225,8 @@ def test_not_a_course_folder(tmp_path: Path):
 
 
 def test_a_5000_digit_number_is_a_problem_not_a_traceback(course_folder):
-    course_folder.edit("exercises/empathy/pick-one.yaml", "prompt: Which", "weight_of_it: " + "9" * 5000 + "\nprompt: Which")
+    course_folder.edit(
+        "exercises/empathy/pick-one.yaml", "prompt: Which", "weight_of_it: " + "9" * 5000 + "\nprompt: Which"
+    )
     problem = only_problem(course_folder)
     assert "pick-one.yaml:" in problem and "5,000 digits" in problem

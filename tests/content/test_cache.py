@@ -58,7 +58,10 @@ def test_nothing_in_the_cache_folder_runs(course_folder, tmp_path):
 
     cache.mkdir()
     planted = pickle.dumps(Payload())
-    for name in (cache_file_for(course_folder.root, cache).name, cache_file_for(course_folder.root, cache).name.replace(".json", ".pickle")):
+    for name in (
+        cache_file_for(course_folder.root, cache).name,
+        cache_file_for(course_folder.root, cache).name.replace(".json", ".pickle"),
+    ):
         (cache / name).write_bytes(planted)
     assert load_course_cached(course_folder.root, cache).exercise("empathy.pick-one")
     assert not ran.exists()

@@ -11,7 +11,9 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO.parent / "shared" / "seeds"
 RUN = 8
 
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="the source articles (../shared/seeds) are not beside this checkout")
+pytestmark = pytest.mark.skipif(
+    not SEEDS.is_dir(), reason="the source articles (../shared/seeds) are not beside this checkout"
+)
 
 
 def words(text: str) -> list[str]:
@@ -25,7 +27,9 @@ def runs(text: str) -> set[tuple[str, ...]]:
 
 
 def course_files() -> list[Path]:
-    return sorted(p for folder in ("lessons", "exercises") for p in (REPO / folder).rglob("*") if p.suffix in (".md", ".yaml"))
+    return sorted(
+        p for folder in ("lessons", "exercises") for p in (REPO / folder).rglob("*") if p.suffix in (".md", ".yaml")
+    )
 
 
 def test_no_eight_word_run_is_shared_with_the_seeds():

@@ -21,7 +21,9 @@ _FIGURES: list[str] = []
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     try:
-        parser.addoption("--full", action="store_true", default=False, help="long reliability runs (200 kills, 2 x 500 attempts)")
+        parser.addoption(
+            "--full", action="store_true", default=False, help="long reliability runs (200 kills, 2 x 500 attempts)"
+        )
     except ValueError:
         pass  # already added by a conftest nearer the root
 

@@ -64,7 +64,9 @@ def test_assign_will_not_overwrite_without_force(listen, tmp_path):
 
 def test_an_assignment_can_carry_the_organisations_home_page(listen, tmp_path, private_data_dir):
     out = tmp_path / "a.json"
-    listen("assign", "--modules", "empathy", "--due", in_days(3), "--home-page", "https://example.org", "--out", str(out))
+    listen(
+        "assign", "--modules", "empathy", "--due", in_days(3), "--home-page", "https://example.org", "--out", str(out)
+    )
     imported = listen("--learner", "Dana", "import", str(out))
     assert imported.status == 0 and "https://example.org" in imported.out
     assert json.loads((private_data_dir / "config.json").read_text())["home_page"] == "https://example.org"

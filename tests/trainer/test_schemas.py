@@ -26,7 +26,9 @@ def test_an_export_satisfies_the_reference_validator_too(course, store):
     answer(course, store, "Dana", "empathy.best-statement", [1])
     document = export_bundle(course, store, "Dana")
     registry = Registry().with_resources(
-        (schema_of(kind)["$id"], Resource.from_contents(schema_of(kind))) for kind in ("assignment", "results", "feedback"))
+        (schema_of(kind)["$id"], Resource.from_contents(schema_of(kind)))
+        for kind in ("assignment", "results", "feedback")
+    )
     jsonschema.Draft7Validator(schema_of("results"), registry=registry).validate(document)
     document["attempts"][0]["score"] = 2
     with pytest.raises(jsonschema.ValidationError):
@@ -34,6 +36,8 @@ def test_an_export_satisfies_the_reference_validator_too(course, store):
 
 
 def test_the_trainer_core_does_not_import_textual():
-    code = ("import sys, course.trainer, course.trainer.report_html, course.trainer.report_text, course.trainer.imports; "
-            "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)")
+    code = (
+        "import sys, course.trainer, course.trainer.report_html, course.trainer.report_text, course.trainer.imports; "
+        "sys.exit(1 if any(m == 'textual' or m.startswith('textual.') for m in sys.modules) else 0)"
+    )
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0

@@ -62,7 +62,10 @@ def build_course(root: Path) -> Course:
         sections=(
             Section("Naming the feeling", _paragraphs("feelings", 3)),
             Section("Why it works", _paragraphs("calm", 14)),
-            Section("A worked example", "> My order is late again.\n\n**Weak:** It ships Friday.\n\n**Strong:** That is frustrating."),
+            Section(
+                "A worked example",
+                "> My order is late again.\n\n**Weak:** It ships Friday.\n\n**Strong:** That is frustrating.",
+            ),
         ),
         path=root / "lessons/02-empathy/01-naming-the-feeling.md",
         module_id="empathy",

@@ -46,4 +46,4 @@ def test_multi_feedback(snap_compare, course, dana, store) -> None:
 
 def test_rewrite_question(snap_compare, course, dana, store) -> None:
     assert snap_compare(app_at(course, store, "empathy.cold-reply"), terminal_size=SIZE,
-                        run_before=keys_then("I", "'", "m"))
+                        run_before=keys_then("space", "S", "o", "r", "r", "y"))

@@ -70,7 +70,7 @@ async def test_labels_are_kept_as_a_draft_and_retry_brings_them_back(course, dan
             await pilot.press("down", "1")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        await pilot.press("r")  # retry: the same labels, to change the wrong ones
+        await pilot.press("r", "k")  # retry, keeping the same labels, to change the wrong ones
         await pilot.pause()
         assert isinstance(app.screen, ClassifyExerciseScreen)
         assert app.screen.given == ["fact", "feeling", "feeling", "feeling"]

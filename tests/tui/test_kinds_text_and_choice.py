@@ -25,7 +25,7 @@ async def answer_in_words(course, store, exercise_id: str, answer: str) -> str:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("c")
         await pilot.pause()
-        app.screen.query_one(TextArea).insert(answer)  # typed key by key elsewhere; here, quickly
+        app.screen.query_one(TextArea).load_text(answer)  # replaces a rewrite's starting text
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
@@ -76,7 +76,7 @@ async def test_multi_to_a_pass_and_to_a_fail(course, dana: str, store, right: bo
     order = option_order(exercise)
     wanted = {i for i, option in enumerate(exercise.options) if option.correct is right}
     keys = []
-    for position, index in enumerate(order):
+    for index in order:
         keys += ["space"] if index in wanted else []
         keys += ["down"]
     app = app_at(course, store, exercise.id)

@@ -126,7 +126,9 @@ async def test_an_answer_the_store_refuses_stays_in_the_box(course, dana: str, s
     assert [attempt.answer for attempt in store.attempts(LEARNER)] == ["So sorry about the party on Saturday, Dana."]
 
 
-async def test_quitting_with_unsaved_typing_asks_and_quitting_again_quits(course, dana: str, store, monkeypatch) -> None:
+async def test_quitting_with_unsaved_typing_asks_and_quitting_again_quits(
+    course, dana: str, store, monkeypatch
+) -> None:
     store.save_place(dana, Place("exercise", EXERCISE))
     app = ListenApp(course, store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:

@@ -21,7 +21,10 @@ def text_of(app) -> str:
 
 
 def _draft(course, store, dana) -> FeedbackDraft:
-    for text in ("[bold]Your order ships Friday.[/]", "I'm so sorry Dana, with the party on Saturday I see why you're upset."):
+    for text in (
+        "[bold]Your order ships Friday.[/]",
+        "I'm so sorry Dana, with the party on Saturday I see why you're upset.",
+    ):
         exercise = course.exercise("empathy.late-gift")
         store.record_attempt(dana, Attempt.from_grade(exercise, text, grading.grade(exercise, text), seconds=30))
     store.record_attempt(dana, Attempt("welcome.first-step", [0], 1.0, True))

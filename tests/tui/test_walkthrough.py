@@ -72,7 +72,7 @@ async def test_first_run_to_feedback_and_back(course, data_dir: Path) -> None:
         assert store.draft(LEARNER, "empathy.late-gift") is None
         shown = text_of(app)
         assert "✓ PASSED" in shown or "✗ NOT YET" in shown
-        assert "essential" in shown
+        assert "must" in shown and "essential" not in shown
 
         await pilot.press("escape")  # feedback took the exercise's place: back is the lesson
         await pilot.pause()
@@ -137,6 +137,9 @@ async def test_feedback_keys_retry_model_answer_next(course, dana: str, store) -
         assert "with the party on Saturday I can see why" in text_of(app)
         await pilot.press("escape", "r")
         await pilot.pause()
+        assert "Keep your text" in text_of(app) and "Start afresh" in text_of(app)
+        await pilot.press("enter")  # keeping the text is the ready choice
+        await pilot.pause()
         assert isinstance(app.screen, TextExerciseScreen)
         assert app.screen.query_one(TextArea).text == "Your order ships soon"
         await pilot.press("ctrl+s")
@@ -147,6 +150,44 @@ async def test_feedback_keys_retry_model_answer_next(course, dana: str, store) -
         assert app.screen.exercise.id == "empathy.cold-reply"
         assert "The reply to rewrite" in text_of(app)
     assert len(store.attempts(dana, "empathy.late-gift")) == 2
+
+
+async def test_retry_afresh_clears_the_box_and_a_rewrite_starts_from_the_reply(course, dana: str, store) -> None:
+    store.save_place(dana, Place("exercise", "empathy.cold-reply"))
+    app = ListenApp(course, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        original = course.exercise("empathy.cold-reply").original.strip()
+        box = app.screen.query_one(TextArea)
+        assert box.text == original  # nothing typed yet: the reply to rewrite is the starting point
+        box.load_text("Sorry.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        await pilot.press("r", "a")  # start afresh
+        await pilot.pause()
+        assert isinstance(app.screen, TextExerciseScreen)
+        assert app.screen.query_one(TextArea).text == original
+
+
+async def test_feedback_hints_come_one_at_a_time(course, dana: str, store) -> None:
+    store.save_place(dana, Place("exercise", "empathy.late-gift"))
+    app = ListenApp(course, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"Your order ships soon", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        shown = text_of(app)
+        assert "What is Dana feeling?" in shown and "Mention the party." not in shown and "Hint 1 of 2" in shown
+        await pilot.press("escape", "h")
+        await pilot.pause()
+        assert "Mention the party." in text_of(app) and "Hint 2 of 2" in text_of(app)
 
 
 async def test_hints_come_one_at_a_time(course, dana: str, store) -> None:

@@ -30,7 +30,9 @@ def store(tmp_path: Path):
 def test_work_in_words() -> None:
     assert Work(0, 0, 0, 0, 0).words() == "nothing yet" and not Work(0, 0, 0, 0, 0)
     assert Work(1, 1, 0, 0, 0).words() == "1 answer to 1 exercise"
-    assert Work(3, 2, 1, 2, 1).words() == "3 answers to 2 exercises (1 passed), 2 lessons opened and 1 half-typed answer"
+    assert (
+        Work(3, 2, 1, 2, 1).words() == "3 answers to 2 exercises (1 passed), 2 lessons opened and 1 half-typed answer"
+    )
     assert Work(0, 0, 0, 1, 2).words() == "1 lesson opened and 2 half-typed answers"
     assert Work(2, 1, 1, 0, 1).words(one_exercise=True) == "2 answers (passed) and 1 half-typed answer"
 

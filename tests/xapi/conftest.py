@@ -43,7 +43,9 @@ def text_exercise(course: Course) -> str:
     return next(e.id for e in course.exercises.values() if e.kind == "reply")
 
 
-def answer(store: ProgressStore, learner: str, exercise_id: str, score: float = 0.8, text: str = "I hear you.") -> Attempt:
+def answer(
+    store: ProgressStore, learner: str, exercise_id: str, score: float = 0.8, text: str = "I hear you."
+) -> Attempt:
     """Record one graded answer."""
     outcomes = (CriterionOutcome("names-feeling", score >= 0.5, "essential", 3.0, "empathy"),
                 CriterionOutcome("key-facts", score >= 0.7, "actionable", 1.0, "attention"))

@@ -132,7 +132,9 @@ class _Handler(BaseHTTPRequestHandler):
             for statement in batch:
                 stored = lrs.statements.get(statement["id"])
                 if stored is not None and stored != statement:
-                    self._answer(409, {"detail": f"Differing statements already exist with the same ID: {statement['id']}"})
+                    self._answer(
+                        409, {"detail": f"Differing statements already exist with the same ID: {statement['id']}"}
+                    )
                     return
             new = [statement for statement in batch if statement["id"] not in lrs.statements]
             for statement in new:

@@ -72,7 +72,11 @@ def ralph_venv() -> Path:
         _run([sys.executable, "-m", "venv", str(venv)], f"making a venv for Ralph in {venv}", 300)
         _run([str(_python(venv)), "-m", "pip", "install", "--disable-pip-version-check", "--quiet", *PACKAGES],
              f"pip install {' '.join(PACKAGES)} into {venv} (needs PyPI)", 900)
-        _run([str(_python(venv)), "-c", "import ralph.backends.lrs.fs, ralph.models.xapi, uvicorn, bcrypt"], "importing Ralph", 120)
+        _run(
+            [str(_python(venv)), "-c", "import ralph.backends.lrs.fs, ralph.models.xapi, uvicorn, bcrypt"],
+            "importing Ralph",
+            120,
+        )
         ready.write_text(" ".join(PACKAGES) + "\n")
     return venv
 

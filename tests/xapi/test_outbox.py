@@ -143,8 +143,12 @@ def test_killed_in_the_middle_of_saves_the_outbox_always_matches_the_progress(da
     """SIGKILL at random moments: every saved attempt has its statement and no statement lacks its attempt."""
     rng = random.Random(8)
     for _ in range(6):
-        writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER, str(data_dir)], stdout=subprocess.PIPE, text=True)
-        assert writer.stdout is not None and writer.stdout.readline() == "saving\n"  # started, however loaded the machine
+        writer = subprocess.Popen(
+            [sys.executable, "-c", KILLED_WRITER, str(data_dir)], stdout=subprocess.PIPE, text=True
+        )
+        assert (
+            writer.stdout is not None and writer.stdout.readline() == "saving\n"
+        )  # started, however loaded the machine
         time.sleep(rng.random() * 0.4)
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait()

@@ -71,10 +71,13 @@ _BOOKED = re.compile(
     r"\b(?:an?|the|our|your|a local) (?:engineer|technician|electrician|plumber|courier|driver|nurse|doctor|gp|fitter|surveyor|crew|team|specialist|callback|call back|visit|appointment|delivery|replacement)"
     r"(?: visit)?(?: is|'s| has been| are| have been) (?:now |already |also )?(?:booked|coming|due|scheduled|arranged|confirmed|booked in|on (?:the|its|their) way|going out|visiting)\b"
     r"|(?:^|[,.;:]\s*)(?:engineer|technician|callback|call back|visit|appointment|delivery|courier|replacement)(?: visit)? (?:booked|scheduled|arranged|confirmed)\b"
+    # What we send, with when it reaches them: "a corrected bill will be with you within 3 working days".
+    r"|\b(?:an?|the|your) (?:corrected|new|revised|updated|replacement|final|amended|fresh|reissued) (?:bill|statement|card|letter|invoice|contract|pin|code|payslip)"
+    r" (?:will be with you|will arrive|arrives|comes|will come|will reach you|reaches you|goes out|will go out|will be sent|is being sent|will be posted|is on its way)\b"
 )
 # Handed on, said without "I": "your suggestion has gone straight to our planners", "logged with our planners today".
 _HANDED_ON = re.compile(
-    r"\b(?:it|this|that|your (?:suggestion|idea|point|feedback|complaint|request|case|report|comments?))(?: [^.!?,;]{1,60}?)? (?:has|have) (?:now |already |just )?(?:gone|been (?:passed|sent|logged|forwarded|raised|escalated|flagged|given|put)) (?:straight |directly |on |through )?(?:to|with|in front of) (?:our|the)\b(?! (?:relevant|appropriate|right|correct|responsible|concerned)\b)"
+    r"\b(?:it|this|that|your (?:\d\d:\d\d |[a-z]+ ){0,2}(?:suggestion|idea|point|feedback|complaint|request|case|report|comments?|post|message|tweet|email|letter|note|words))(?: [^.!?,;]{1,60}?)? (?:has|have) (?:now |already |just )?(?:gone|been (?:passed|sent|logged|forwarded|raised|escalated|flagged|given|put)) (?:straight |directly |on |through )?(?:to|with|in front of) (?:our|the)\b(?! (?:relevant|appropriate|right|correct|responsible|concerned)\b)"
     r"|(?:^|[,.;:]\s*|\s[-\u2013\u2014]\s*)(?:logged|passed|sent|forwarded|raised|flagged|escalated|noted) (?:it |this |that )?(?:on |over )?(?:with|to|for) (?:our|the) (?!(?:relevant|appropriate|right|correct|responsible|concerned)\b)\w+"
 )
 
@@ -220,6 +223,13 @@ _DONE_OR_CONCRETE = re.compile(
     r"|(?:i|we) (?:am|are) (?:now |just |already |also |personally )?(?:sending|passing|putting|noting|booking|arranging|refunding|cancelling|"
     r"raising|issuing|transferring|emailing|calling|ringing|phoning|texting|messaging|flagging|logging|escalating|chasing|reversing|crediting|"
     r"waiving|ordering|posting|adding|requesting|forwarding|fetching|getting (?:the|a|an|your|someone))\b"
+    # a step said in the simple present, as many say it: "I go now to the nurse and ask", "I look at your line myself"
+    r"|(?<!if )(?<!when )(?<!do )(?:i|we) (?:now |then |first |also |myself |personally |right now )?"
+    r"(?:go (?:now )?(?:to|and) (?:the |ask|check|see|speak|talk|get)|come back (?:and|to you)|check (?:whether|if|your|the|it|this|that)|"
+    r"look at (?:your|the|it|this|that)|ask (?:the|my|our|a)|send (?:you|it|the|a|an|your)|book (?:you|it|the|a|an|your)|"
+    r"speak to (?:the|my|our|a)|talk to (?:the|my|our|a)|pass (?:it|this|that|the|your)|put (?:it|this|that|the|your|a))\b"
+    # a step laid out as a plan: "what I'm doing: adding it to your account"
+    r"|\bwhat (?:i am|we are|i will be|we will be) doing\W+\w+ing\b"
 )
 # A concrete step joined to a vague one in the same breath: "...and raise a case about the fee".
 _AND_CONCRETE = re.compile(
@@ -316,8 +326,8 @@ def _advice(text: Text) -> list[Span]:
                 continue  # "how can I help?" opens a conversation; it offers no fix
             found.append((sentence.start + match.start(), sentence.start + match.end()))
     for start, end in hits(text, "advice_verbs"):
-        sentence = sentence_at(text, start)
-        if sentence is None or sentence.is_question:
+        at = sentence_at(text, start)
+        if at is None or at.is_question:
             continue
         lead = word_before(text, start, 4)
         if lead and not all(word in _IMPERATIVE_LEAD for word in lead):
@@ -327,11 +337,11 @@ def _advice(text: Text) -> list[Span]:
             continue
         # "If you've got backup codes, use one": an instruction after the clause that sets its condition.
         clause_start = clause_start_at(text, start)
-        previous = max(clause_start_at(text, max(clause_start - 1, 0)), sentence.start)
+        previous = max(clause_start_at(text, max(clause_start - 1, 0)), at.start)
         after_condition = re.match(r"\s*(?:if|when|once|after|before|until|as soon as|whenever)\b", text.norm[previous:clause_start])
         if not _OBJECT.match(text.norm, end):
             continue  # "export problems are known" names a thing; "export the report" instructs
-        if start == sentence.start or lead or after_condition:
+        if start == at.start or lead or after_condition:
             # "Talk to your manager", "then switch it off": a verb with nobody before it, and not
             # "look, ..." or "see?" said as a discourse word.
             if not re.match(r"[\s,]*(?:,|\?|!|$)", text.norm[end : end + 2]):
@@ -356,8 +366,19 @@ def offers_solution(text: Text, context: Text | None) -> list[Span]:
             continue
         if sentence is not None and sentence.is_question and _ASKING_FOR.search(sentence.text, start - sentence.start):
             continue  # "would you like to give me your postcode?" asks for information
+        if sentence is not None and _SIMPLE_PAST.match(text.norm, start) and _BACK_THEN.search(sentence.text):
+            continue  # "we refunded this fee on 9 January" is history, not a fix
         kept.append((start, end))
     return kept
+
+
+# A fix said in the simple past is made now unless the sentence dates it: "we refunded it last March".
+_SIMPLE_PAST = re.compile(r"(?:i|we) (?:\w+ )?\w+ed\b")
+_BACK_THEN = re.compile(
+    r"\b(?:ago|last (?:week|month|year|time|spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"previously|earlier this (?:year|month)|back in|before that|at the time|that time|"
+    r"(?:on|in) (?:the )?\d|(?:on|in) (?:january|february|march|april|may|june|july|august|september|october|november|december))\b"
+)
 
 
 # Promising one's own next step is what the course teaches: "I promise I'll ring you at 3".
@@ -392,6 +413,7 @@ _FIRM_ARRIVAL = re.compile(
     r" will (?:definitely |certainly |all )?(?:be (?:with you|in your account|back|there|on again|back on|fixed|restored|sorted|resolved|credited|cleared|paid|refunded|delivered|working|up and running|at your (?:hotel|home|house|door|flat|address|office))|"
     r"arrive|reach you|land|clear|come back|go through|work again)\b"
     r"|\b(?:i|we) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|back to|wiped|reissued|cancelled|written off)\b"
+    r"|\b(?:they|he|she|the team|the \w+ team|our team) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|wiped|reissued|cancelled|written off|closed|sorted|done|resolved|cleared|settled)\b"
 )
 _HEDGE = re.compile(
     r"\b(?:usually|normally|typically|generally|should|expect|expects|expected|aim|aims|hope|hoping|likely|probably|estimate|estimated|"
@@ -414,7 +436,7 @@ def _firm_times(text: Text) -> list[Span]:
             if negated(text, start, 2) or conditional(text, start, 3):
                 continue
             # a point in time ("by this evening", "from Monday"); a policy's span ("within 3 working days") is not firm
-            if any(sentence.start <= a < sentence.end and not _SPAN_OF_TIME.match(text.norm, a) for a, _ in times):
+            if any(start <= a < sentence.end and not _SPAN_OF_TIME.match(text.norm, a) for a, _ in times):
                 found.append((start, sentence.start + match.end()))
     return found
 
@@ -425,10 +447,34 @@ _FOR_GOOD = re.compile(
     r"\b(?:any|all|every)\b[^.!?]{0,30}?\b(?:in (?:the )?future|future|from now on|going forward)\b[^.!?]{0,40}?\b(?:refunded|waived|credited|cancelled|covered|free|reversed)\b"
     r"|\b(?:refunded|waived|credited|reversed) automatically\b[^.!?]{0,20}?\b(?:in (?:the )?future|from now on|every time|each time)\b"
     r"|\byou will never (?:have|need) to (?:worry|pay|deal|chase|call|go through|think)\b|\bnever (?:be a problem|be an issue|happen to you) again\b"
+    r"|\byou (?:will not|won't) (?:have|need) to (?:do|lift|think about|worry about) (?:another|a single|one more|anything|a) ?(?:thing|finger)?\b"
     # someone else's part guaranteed: "I'll make sure the driver waits for you", "you can count on it"
     r"|\b(?:i|we) will make sure (?:that )?(?:the|your|our|they|he|she) (?:driver|engineer|courier|doctor|nurse|team|bank|insurer|landlord|crew|pilot|airline|hotel|manager|billing|disputes team|planners?|\w+ team)\b(?! (?:knows?|hears?|is told|has|gets? (?:the|your|a) (?:message|note|details)))"
     r"|\byou can (?:count|bank|rely) on (?:it|that|having|getting|us getting)\b|\b(?:almost )?always go (?:the customer's|your|in your) (?:way|favour|favor)\b"
 )
+
+
+_VOUCH = re.compile(r"(?:i|we) (?:promise|swear)(?: you)?|promise you")
+_FUTURE = re.compile(r"\b(?:will|shall|going to|gonna|from now on|next time|again|always|never|definitely|certainly|for sure)\b")
+
+
+def _vouched(text: Text, start: int, end: int) -> str:
+    """What "I promise" vouches for: the clause after it, or before it when it is a tag ("not your fault, I promise")."""
+    sentence = text.sentence_at(start)
+    s_start = sentence.start if sentence is not None else 0
+    s_end = sentence.end if sentence is not None else len(text.norm)
+    around = (text.norm[s_start:start] + " " + text.norm[end:s_end]).strip(" ,:-")
+    if re.search(r"\w", around):
+        return around
+    previous = text.sentence_at(s_start - 2) if s_start >= 2 else None
+    return previous.text if previous is not None else ""
+
+
+def _vouches_for_fact(text: Text, start: int, end: int) -> bool:
+    """ "No script, I promise", "you haven't done anything wrong, I promise": a fact vouched for, no outcome promised."""
+    if not _VOUCH.fullmatch(text.norm[start:end]):
+        return False
+    return not _FUTURE.search(_vouched(text, start, end))
 
 
 def overpromises(text: Text, context: Text | None) -> list[Span]:
@@ -442,7 +488,7 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
             continue
         if any(word in _HOLDING_BACK for word in word_before(text, start, 3)):
             continue  # "before I promise anything" is the honest opposite
-        if _OWN_STEP.match(text.norm, end):
+        if _OWN_STEP.match(text.norm, end) or _vouches_for_fact(text, start, end):
             continue
         if _WARRANTY.search(text.norm, max(0, start - 40), min(len(text.norm), end + 40)):
             continue  # "the manufacturer guarantees it for two years": a warranty, not a promise

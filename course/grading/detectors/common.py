@@ -66,6 +66,34 @@ def negated(text: Text, position: int, window: int = 3) -> bool:
     return any(word.strip("'") in _NEGATORS for word in word_before(text, position, window))
 
 
+# "I can't tell you whether it's paid or change the number": one refusal covers a list of things.
+_REFUSAL = re.compile(
+    r"\b(?:can not|could not|will not|would not|must not|(?:am|are|is) not (?:able|allowed|permitted|going) to|unable to|"
+    r"not allowed to|not able to|no way (?:to|of)|never)\b"
+)
+_LIST_BREAK = re.compile(
+    r"[.;!?\n]|\b(?:however|instead|though|although|so|because|what i can)\b|\bbut (?:i|we|you|it|that|this|they|there|he|she)\b"
+)
+# A negative subject or "won't have to" rules out what follows in its clause: "nobody will ask you to explain it again".
+_RULES_OUT = re.compile(r"\b(?:nobody|no one|noone|never|no need to|(?:will not|do not|does not|would not) (?:have|need) to)\b")
+
+
+def refused_in_list(text: Text, position: int, reach: int = 20) -> bool:
+    """Whether ``position`` is one of a list of things a refusal earlier in its sentence rules out."""
+    sentence = text.sentence_at(position)
+    start = sentence.start if sentence is not None else 0
+    before = text.norm[start:position]
+    clause = re.split(r"[,;:.!?()\n]|\bbut\b", before)[-1]
+    if _RULES_OUT.search(clause) and len(clause.split()) <= 10:
+        return True
+    refusals = list(_REFUSAL.finditer(before))
+    if not refusals:
+        return False
+    between = before[refusals[-1].end():]
+    return (len(between.split()) <= reach and not _LIST_BREAK.search(between)
+            and bool(re.search(r"\b(?:or|nor)\b", between)))
+
+
 def sentence_at(text: Text, position: int) -> Sentence | None:
     """The sentence holding a normalised position, if any."""
     return text.sentence_at(position)

@@ -8,6 +8,7 @@ from course.grading.detectors.common import (
     Span,
     conditional,
     hits,
+    lexicon_words,
     negated,
     opening,
     overlapping,
@@ -37,7 +38,19 @@ _FRAME_STARTS = frozenset(
 _IMPERATIVES = frozenset("keep hang stay take look be go".split())
 # What may come before an exclamation ("oh, how awful!") for it to react rather than describe.
 _CLAUSE_LEAD = frozenset("oh wow gosh god well and but so ah ugh hmm okay ok".split())
+_BARE_REACTION = re.compile(
+    r"^(?:(?:so|really|very|totally|utterly|properly|absolutely|just|pretty|quite|rather|bloody|dead|well|how)\s+)?(?P<word>[a-z]+)\W*$"
+)
 _SORRY = re.compile(r"(?<![\w'])sorry(?![\w'])")
+# Reading the person: "you sound shattered", "she looks like she's burning up". Not "you seem to have
+# two accounts", "they'll look into it", "that looks fine": a fact or a step, not how they are.
+_PERCEIVED_STATE = re.compile(
+    r"(?<![\w'])(?:you|she|he|they|your (?:little one|baby|son|daughter|dad|mum|father|mother|wife|husband|partner|child|kid))"
+    r"(?: do not| did not| does not)? (?:sound|seem|look|sounded|seemed|looked|sounds|seems|looks)\b"
+    r"(?! (?:at|for|into|up|through|after|over|forward|back|around|good|great|fine|right|correct|ok|okay|to|as if you have got|like you have got)\b)(?=\s+\w)"
+)
+# Hearing past their word: '"fine" did not sound very fine', '"that is all" sounds like a lot'.
+_QUOTED_DOUBT = re.compile(r'(?<=")[^"\n]{1,40}"\s+(?:did not |does not |do not |is not |was not )?(?:sound|seem|sounds|seems|sounded|seemed)\b')
 
 
 def _candidates(text: Text) -> list[Span]:
@@ -46,6 +59,15 @@ def _candidates(text: Text) -> list[Span]:
     for start, end in hits(text, "feeling_exclamations"):
         if all(word.strip(",.!") in _CLAUSE_LEAD for word in word_before(text, start, 3)):
             spans.append((start, end))
+    # A feeling said on its own, as a reaction: "Stressful." "Really worrying!"
+    feelings = lexicon_words("situation_words")
+    for sentence in text.sentences:
+        bare = _BARE_REACTION.match(opening(sentence.text))
+        if bare is not None and bare.group("word") in feelings:
+            start = sentence.start + sentence.text.find(bare.group("word"))
+            spans.append((start, start + len(bare.group("word"))))
+    spans.extend(found.span() for found in _PERCEIVED_STATE.finditer(text.norm))
+    spans.extend(found.span() for found in _QUOTED_DOUBT.finditer(text.norm))
     scripted = hits(text, "apology_objects")
     for found in _SORRY.finditer(text.norm):
         start, end = found.span()
@@ -92,6 +114,12 @@ def dismisses_feeling(text: Text, context: Text | None) -> list[Span]:
         if re.search(r"\b(?:still|again|keeps|when|whenever|if|where|how|why|every time|each time|what)\s+$", text.norm[max(0, start - 14) : start]) \
                 or re.match(r"\s+(?:again|every|each|when|at|around|whenever|most|daily|nightly)\b", text.norm[end : end + 12]):
             continue  # "but still it happens", "it happens every evening": the fault, said back
+        if text.norm[start:end].endswith("happens") and re.match(r"\s+(?!sometimes|all\b|a lot|though|unfortunately|i am afraid)[a-z0-9]", text.norm[end : end + 20]):
+            continue  # "that happens before 8 tonight": an event, not a shrug
+        if re.search(r"\b(?:while|as|until|before|after|since)\s+$", text.norm[max(0, start - 8) : start]):
+            continue  # "juggling towels while it happens"
+        if re.match(r"^(?:it is|it was)\b", text.norm[start:end]) and re.match(r"(?:\s+\S+){0,4}\s+(?:that|who)\s+\w", text.norm[end : end + 50]):
+            continue  # "it was only a text on Monday that told you": who was told, not how much it matters
         sentence = sentence_at(text, start)
         if sentence is not None and sentence.is_question and not text.norm.startswith(("why", "what"), start):
             continue

@@ -309,12 +309,17 @@ _ADDED_BY_NAME = re.compile(
 )
 
 
+_NOT_A_NAME = frozenset("it that this them him her those these everything something anything one all both me us".split())
+
+
 def _named_added(text: Text, context: Text | None) -> list[Span]:
     if context is None:
         return []
     found = []
     for match in _ADDED_BY_NAME.finditer(text.norm):
         who = match.group("who")
+        if who in _NOT_A_NAME:
+            continue
         if re.search(rf"\b{re.escape(who.capitalize())}\b", context.original) and not negated(text, match.start(), 3):
             found.append(match.span())
     return found

@@ -88,11 +88,27 @@ _REPEATED_EFFORT = re.compile(
 _NONE_OF_IT = re.compile(r"\s*[:?,-]\s*(?:none|nothing|no|not at all|not one bit|zero)\b")
 
 
+# "As I told you on Tuesday, I'm writing today": the speaker keeping their word, not a reproach.
+_OWN_WORD_KEPT = re.compile(
+    r"(?:\s+(?:on|last|this|yesterday|earlier|before|in)\b[^,.;]{0,30})?\s*[,:]?\s*(?:i|we)\s+(?:will|am|are|write|have|promised|would)\b"
+)
+# "a mistake you didn't make", "for something you did not order": a relative clause about a thing.
+_THING_BEFORE = re.compile(
+    r"\b(?:a|an|the|that|this|any|some|one|something|anything|nothing|everything)"
+    r"(?:\s+(?!(?:is|was|are|were|be|been|being|that is|because|so|and|but|if|when)\b)[a-z]+){0,2}\s+$"
+)
+
+
+def _relative(text: Text, start: int) -> bool:
+    return text.norm.startswith("you", start) and bool(_THING_BEFORE.search(text.norm[max(0, start - 40) : start]))
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
     spans = [
         span for span in hits(text, "blame_phrases")
-        if not negated(text, span[0], 2) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
+        if not negated(text, span[0], 2) and not _relative(text, span[0])
+        and not (text.norm.startswith(("as ", "like "), span[0]) and _OWN_WORD_KEPT.match(text.norm, span[1])) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
         and not re.search(r"\b(?:none of|no part of|nothing (?:about|of))\b[^,.;]*$", text.norm[max(0, span[0] - 30) : span[0]])
     ]
     spans = [
@@ -108,19 +124,20 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         if did and caused and not sentence.is_question and not conditional(text, sentence.start + did.start(), 2):
             spans.append((sentence.start + did.start(), sentence.start + did.end()))
         elif _CAUSE.search(sentence.text) and re.search(r"\bbecause you\b", sentence.text):
-            found = re.search(r"\bbecause you\b", sentence.text)
-            spans.append((sentence.start + found.start(), sentence.start + found.end()))
+            blame = re.search(r"\bbecause you\b", sentence.text)
+            if blame is not None:
+                spans.append((sentence.start + blame.start(), sentence.start + blame.end()))
     for found in _LECTURE.finditer(text.norm):
-        sentence = text.sentence_at(found.start())
-        if sentence is not None and not sentence.is_question and not conditional(text, found.start(), 2):
+        at = text.sentence_at(found.start())
+        if at is not None and not at.is_question and not conditional(text, found.start(), 2):
             spans.append(found.span())  # "next time, always pack a change of clothes"
     for found in _OMISSION.finditer(text.norm):
-        if found.group("verb") in _NOT_ONE_S_DOING or found.group("rest"):
+        if found.group("verb") in _NOT_ONE_S_DOING or found.group("rest") or _relative(text, found.start()):
             continue
         if found.group("verb") in _TOLD and re.match(r"\s*(?:[.,;:!?)]|$|and\b|but\b|so\b)", text.norm[found.end():]):
             continue  # "two visits cancelled and you never told": they were never told
-        sentence = text.sentence_at(found.start())
-        if sentence is not None and sentence.is_question:
+        at = text.sentence_at(found.start())
+        if at is not None and at.is_question:
             continue
         if conditional(text, found.start(), 2):
             continue  # "if you didn't get the text, that's on us"

@@ -38,7 +38,7 @@ class ClassifyExerciseScreen(ItemExerciseScreen):
 
     def answer(self) -> Any:
         """``{line: label}`` for every line labelled so far."""
-        return {item.text: label for item, label in zip(self.exercise.labelled, self.given) if label}
+        return {item.text: label for item, label in zip(self.exercise.labelled, self.given, strict=False) if label}
 
     def unfinished(self) -> str:
         """Every line needs a label before the answer is checked."""

@@ -87,7 +87,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
         Binding("r", "retry", "Replay", tooltip="The conversation again from the start, to try another approach"),
         Binding("n", "next", "Next", tooltip="Next exercise in this module"),
         Binding("m", "model", "Model replies", tooltip="A strong reply at each step you went through"),
-        Binding("h", "hints", "Hints", tooltip="Every hint for this exercise"),
+        Binding("h", "hints", "Hint", tooltip="One more hint each time you press it"),
         Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
     ]
 
@@ -103,7 +103,9 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
         name = first_name(run.conversation.customer)
         yield TitleBar()
         with VerticalScroll(id="feedback"):
-            verdict = Text(f"{review.verdict} · {round(review.score * 100)}% ({score_words(review.score)})", "bold")
+            verdict = Text(f"{review.verdict} · {round(review.score * 100)}%", "bold")
+            if review.passed:  # a score word only on a pass: a failed attempt is never "strong"
+                verdict.append(f" ({score_words(review.score)})")
             verdict = Text.assemble(verdict, f"\n{review.summary}")
             yield Static(verdict, id="verdict", classes="passed" if review.passed else "not-yet")
             if self.note:
@@ -111,7 +113,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             if self.exercise.explanation:
                 yield Static(Text.assemble(("Why: ", "bold"), reflow(self.exercise.explanation)), id="explanation")
             turns = run.conversation.turns
-            for number, (reply, judged) in enumerate(zip(run.replies, review.replies), start=1):
+            for number, (reply, judged) in enumerate(zip(run.replies, review.replies, strict=False), start=1):
                 turn = turns[reply.turn_id]
                 step = "closing summary" if turn.summary else f"step {number}"
                 verdict_word = "✓ passed" if judged.passed else "✗ not yet"

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from course.content.model import Exercise
 from course.judging import Judgment, judge, score_words
@@ -23,6 +23,7 @@ from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
 
 from .base import CourseScreen
+from .confirm import ConfirmDialog
 from .dialogs import Dialog
 
 __all__ = ["FeedbackScreen"]
@@ -64,6 +65,24 @@ def _answer(review: Judgment) -> RenderableType:
     return Group(answer, Text(""), *[Text.assemble(("  ", ""), item) for item in legend])
 
 
+class RetryDialog(ConfirmDialog):
+    """Keep the answer to improve it (k, or enter: nothing is lost either way) or start afresh (a)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "choose('keep')", "Keep"),
+        Binding("a", "choose('afresh')", "Start afresh"),
+    ]
+
+    def on_mount(self) -> None:
+        """Keeping the answer is under enter: starting again clears only the box, never a recorded answer."""
+        # after the base dialog's own mount handler, which puts Cancel in focus
+        self.call_after_refresh(lambda: self.query_one("#choice-keep", Button).focus())
+
+    def action_choose(self, choice: str) -> None:
+        """The choice made with its key."""
+        self.dismiss(choice)
+
+
 class FeedbackScreen(CourseScreen):
     """What the learner's answer did well and what it missed."""
 
@@ -71,7 +90,7 @@ class FeedbackScreen(CourseScreen):
         Binding("r", "retry", "Retry", tooltip="Back to the exercise with your answer, to improve it"),
         Binding("n", "next", "Next", tooltip="Next exercise in this module"),
         Binding("m", "model", "Model answer", tooltip="A strong answer to compare with yours"),
-        Binding("h", "hints", "Hints", tooltip="Every hint for this exercise"),
+        Binding("h", "hints", "Hint", tooltip="One more hint each time you press it"),
         Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
     ]
 
@@ -85,6 +104,8 @@ class FeedbackScreen(CourseScreen):
         """The answer judged: text, or the chosen option indexes."""
         self.review = judge(exercise, answer)
         """The verdict on it (``course.judging``)."""
+        self.hints_shown = 0
+        """How many hints the learner has asked for here: one more each time."""
 
     @property
     def place(self) -> Place:
@@ -136,9 +157,24 @@ class FeedbackScreen(CourseScreen):
         return True
 
     def action_retry(self) -> None:
-        """Back to the exercise with this answer in the box, to improve it."""
-        draft = self.answer if isinstance(self.answer, str) else json.dumps(self.answer)
-        self.study.save_draft(self.exercise, draft)
+        """Back to the exercise: keep this answer to improve it, or start afresh (asked first)."""
+        what = "your text" if isinstance(self.answer, str) else "your choices"
+        start = "the reply to rewrite" if self.exercise.kind == "rewrite" else "an empty answer"
+        body = Text(f"Keep {what} to improve it, or start afresh from {start}?")
+        self.app.push_screen(
+            RetryDialog("Try again", body, [("keep", f"Keep {what} (k)"), ("afresh", "Start afresh (a)")]),
+            self._retry,
+        )
+
+    def _retry(self, choice: str | None) -> None:
+        """Back to the exercise with the answer kept, or with none (a rewrite then starts from the reply)."""
+        if choice is None:
+            return
+        if choice == "keep":
+            draft = self.answer if isinstance(self.answer, str) else json.dumps(self.answer)
+            self.study.save_draft(self.exercise, draft)
+        else:
+            self.study.save_draft(self.exercise, "")
         self.go(Place("exercise", self.exercise.id), "replace")
 
     def action_next(self) -> None:
@@ -168,10 +204,15 @@ class FeedbackScreen(CourseScreen):
         self.app.push_screen(Dialog("Model answer", body))
 
     def action_hints(self) -> None:
-        """Every hint for this exercise."""
+        """One more hint each time, with those already seen above it, as the course promises."""
         hints = self.exercise.hints
-        body = Text("\n\n".join(f"{n}. {hint.strip()}" for n, hint in enumerate(hints, start=1)))
-        self.app.push_screen(Dialog("Hints", body))
+        self.hints_shown = min(self.hints_shown + 1, len(hints))
+        shown = hints[: self.hints_shown]
+        body = Text("\n\n".join(f"{n}. {hint.strip()}" for n, hint in enumerate(shown, start=1)))
+        left = len(hints) - self.hints_shown
+        body.append(f"\n\nHint {self.hints_shown} of {len(hints)}." +
+                    (" Press h again for the next one." if left else ""), style="dim")
+        self.app.push_screen(Dialog("Hint" if len(shown) == 1 else "Hints", body))
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Scrolling the feedback."""

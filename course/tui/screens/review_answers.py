@@ -66,9 +66,15 @@ def grade_view(answer: AnswerToReview) -> Group:
                   Text(_unwrapped(exercise.scenario.message))]
     if exercise.original:
         parts += [Text(""), Text("The reply to rewrite:", style="bold"), Text(_unwrapped(exercise.original))]
-    parts += [Text(""), Text(f"Answer #{answer.number} of {answer.of}, {attempt.at[:16].replace('T', ' ')}:", style="bold"),
-              shown_text(judgment.shown) if judgment.shown is not None else Text(str(attempt.answer))]
-    parts += [Text(""), Text(f"Course's grade: {verdict_words(attempt.passed)}, score {attempt.score:.0%}", style="bold")]
+    parts += [
+        Text(""),
+        Text(f"Answer #{answer.number} of {answer.of}, {attempt.at[:16].replace('T', ' ')}:", style="bold"),
+        shown_text(judgment.shown) if judgment.shown is not None else Text(str(attempt.answer)),
+    ]
+    parts += [
+        Text(""),
+        Text(f"Course's grade: {verdict_words(attempt.passed)}, score {attempt.score:.0%}", style="bold"),
+    ]
     if attempt.content_hash and attempt.content_hash != exercise.content_hash:
         parts.append(Text("The exercise has changed since this answer: the points below are for its current version.",
                           style="italic"))

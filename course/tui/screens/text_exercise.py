@@ -92,8 +92,9 @@ class TextExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
         answer = self.query_one("#answer", TextArea)
         draft = self.study.draft(self.exercise) or ""
         self._saved_text = draft
-        if draft:
-            answer.load_text(draft)
+        start = draft or (self.exercise.original.strip() if self.exercise.kind == "rewrite" else "")
+        if start:  # a rewrite with nothing kept starts from the reply to rewrite, not an empty box
+            answer.load_text(start)
             answer.move_cursor(answer.document.end)
         self._show_status(saved=bool(draft))
         answer.focus()
@@ -150,6 +151,20 @@ class TextExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
             self._saved_text = text
             if self.is_attached:
                 self._show_status(saved=True)
+
+    def extra_keys(self) -> list[tuple[str, str]]:
+        """The answer box's editing keys, and scrolling the brief above it."""
+        return [
+            ("home / end  (ctrl+a / ctrl+e)", "Start / end of the line"),
+            ("ctrl+← / ctrl+→", "A word left / right"),
+            ("ctrl+w  /  ctrl+k", "Delete the word before / the rest of the line"),
+            ("ctrl+u", "Delete to the start of the line"),
+            ("shift+arrows", "Select text"),
+            ("f7, then backspace", "Select everything, then clear the box to start afresh"),
+            ("ctrl+z  /  ctrl+y", "Undo / redo"),
+            ("ctrl+x  /  ctrl+v", "Cut / paste the selection"),
+            ("tab", "Move to the brief above, to scroll it with ↑ / ↓"),
+        ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hint only when the exercise has hints; greyed out once all are shown."""

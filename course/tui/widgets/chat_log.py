@@ -36,7 +36,7 @@ class ChatLog(VerticalScroll):
     def show(self, entries: list[ChatEntry]) -> None:
         """Show these entries: new ones are added at the bottom; anything else redraws the chat."""
         keep = len(self.entries) <= len(entries) and all(
-            old.same_as(new) for old, new in zip(self.entries, entries)
+            old.same_as(new) for old, new in zip(self.entries, entries, strict=False)
         )
         if not keep:
             self.remove_children()

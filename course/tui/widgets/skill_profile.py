@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -11,6 +13,9 @@ from course.content.model import SKILLS
 from course.trainer.profile import SKILL_NAMES, SkillProfile
 
 from .bar import text_bar
+
+if TYPE_CHECKING:
+    from rich.console import Group
 
 __all__ = ["SkillProfilePanel", "skill_lines"]
 

@@ -9,7 +9,9 @@ import pytest
 from course.content.model import Criterion, Exercise, Rubric, Scenario
 
 
-def criterion(id: str, check: str, *, weight: float = 1.0, severity: str = "actionable", skill: str = "", **params) -> Criterion:
+def criterion(
+    id: str, check: str, *, weight: float = 1.0, severity: str = "actionable", skill: str = "", **params
+) -> Criterion:
     """A criterion with feedback texts derived from its id."""
     return Criterion(
         id=id,
@@ -23,7 +25,14 @@ def criterion(id: str, check: str, *, weight: float = 1.0, severity: str = "acti
     )
 
 
-def exercise(*criteria: Criterion, kind: str = "reply", message: str = "", original: str = "", pass_mark: float = 0.7, skill: str = "") -> Exercise:
+def exercise(
+    *criteria: Criterion,
+    kind: str = "reply",
+    message: str = "",
+    original: str = "",
+    pass_mark: float = 0.7,
+    skill: str = "",
+) -> Exercise:
     """A free-text exercise with the given criteria."""
     return Exercise(
         id="test.exercise",

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from course.grading import lexicons
+from course.grading import lexicon_files, lexicons
 from course.grading.text import analyse
 
 
@@ -47,6 +47,7 @@ def own_lists(tmp_path, monkeypatch):
     folder = tmp_path / "lexicons"
     shutil.copytree(lexicons.LEXICON_DIR, folder)
     monkeypatch.setattr(lexicons, "LEXICON_DIR", folder)
+    monkeypatch.setattr(lexicon_files, "LEXICON_DIR", folder)
     _clear()
     yield folder
     _clear()

@@ -25,7 +25,12 @@ TEXTS = st.one_of(
 EXERCISE = exercise(
     criterion("feeling", "acknowledges_emotion", weight=2, severity="essential"),
     criterion("facts", "mentions", facts=[["charged twice", "two payments"], ["89.99"]], at_least=1),
-    criterion("kind", "avoids", phrases=["calm down"], techniques=["blames_customer", "dismisses_feeling", "overpromises", "uses_jargon"]),
+    criterion(
+        "kind",
+        "avoids",
+        phrases=["calm down"],
+        techniques=["blames_customer", "dismisses_feeling", "overpromises", "uses_jargon"],
+    ),
     criterion("order", "order", first="acknowledges_emotion", then="offers_solution"),
     criterion("length", "length", min_words=5, max_words=80),
     criterion("plain", "plain_language"),
@@ -68,7 +73,9 @@ def test_grade_survives_any_answer(answer):
 
 
 def test_very_long_input_is_graded_in_reasonable_time():
-    answer = ("I'm so sorry, that sounds stressful. So you were charged twice? I'll call you by 4pm today. " * 600)[:50_000]
+    answer = ("I'm so sorry, that sounds stressful. So you were charged twice? I'll call you by 4pm today. " * 600)[
+        :50_000
+    ]
     result = grade(EXERCISE, answer)
     for technique in TECHNIQUES:
         detect(technique, answer, answer)

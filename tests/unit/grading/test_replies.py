@@ -71,6 +71,8 @@ def test_detector_verdict(text, context, technique, expected):
     if (technique, text) in KNOWN:
         pytest.xfail("a known miss, listed in replies_known_misses.yaml")
     detection = detect(technique, text, context)
-    assert detection.found is expected, f"{technique} on {text!r}: evidence {[text[a:b] for a, b in detection.evidence]}"
+    assert detection.found is expected, (
+        f"{technique} on {text!r}: evidence {[text[a:b] for a, b in detection.evidence]}"
+    )
     if expected:
         assert detection.evidence, "a technique found must show the words that show it"

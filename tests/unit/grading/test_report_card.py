@@ -23,7 +23,9 @@ def test_the_shipped_card_reads_in_plain_words():
     assert all("_" not in line.split(",")[0] for line in lines[1:])  # techniques named in words
 
 
-@pytest.mark.skipif(not BENCHMARKS.is_dir(), reason="needs ../shared/benchmarks: the human-labelled sets are never shipped")
+@pytest.mark.skipif(
+    not BENCHMARKS.is_dir(), reason="needs ../shared/benchmarks: the human-labelled sets are never shipped"
+)
 def test_the_shipped_figures_are_what_the_benches_measure_now():
     from bench.report_card import comparable, measure
 

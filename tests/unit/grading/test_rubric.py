@@ -34,7 +34,9 @@ def test_a_technique_check_is_met_with_the_learners_words_as_evidence():
 
 
 def test_a_technique_check_is_missed_with_no_evidence_and_the_missed_feedback():
-    result = _result(grade(exercise(criterion("feeling", "acknowledges_emotion"), message=MESSAGE), "Refund issued."), "feeling")
+    result = _result(
+        grade(exercise(criterion("feeling", "acknowledges_emotion"), message=MESSAGE), "Refund issued."), "feeling"
+    )
     assert not result.met
     assert result.evidence == ()
     assert result.feedback == "feeling: missing"
@@ -125,7 +127,9 @@ def test_order_is_met_when_the_feeling_comes_before_the_fix():
     assert result.met and result.evidence
     stock = "I understand your frustration. I can refund the second payment now."
     said = "I've been charged twice for one order and my rent goes out on Friday."
-    assert not _result(grade_rubric(Rubric((ORDER,)), stock, context=said), "feeling-first").met, "stock empathy first is none"
+    assert not _result(grade_rubric(Rubric((ORDER,)), stock, context=said), "feeling-first").met, (
+        "stock empathy first is none"
+    )
 
 
 def test_order_is_missed_when_the_fix_comes_first():
@@ -288,7 +292,17 @@ def test_an_unknown_check_is_missed_not_a_crash():
 
 
 def test_every_check_kind_is_known():
-    assert set(CHECKS) == {"mentions", "avoids", "order", "length", "plain_language", "not_parroting", "questions", "scripted", "keeps_private"}
+    assert set(CHECKS) == {
+        "mentions",
+        "avoids",
+        "order",
+        "length",
+        "plain_language",
+        "not_parroting",
+        "questions",
+        "scripted",
+        "keeps_private",
+    }
 
 
 # --- judged like a trainer ----------------------------------------------------------------
@@ -308,19 +322,29 @@ def test_stock_empathy_earns_no_credit_but_the_same_words_about_this_customer_do
 
 
 def test_wishes_and_a_bare_sorry_name_no_feeling():
-    for answer in ("Good luck with everything!", "I hope you have a lovely day <3", "Take care.", "Sorry.", "Sorry about that."):
+    for answer in (
+        "Good luck with everything!",
+        "I hope you have a lovely day <3",
+        "Take care.",
+        "Sorry.",
+        "Sorry about that.",
+    ):
         assert not _feeling(answer), answer
 
 
 def test_empathy_through_specifics_counts_without_a_feeling_word():
-    assert _feeling("A party on Saturday, your son told it's coming, and the bike stuck since the 2nd. Let's get it moving.")
+    assert _feeling(
+        "A party on Saturday, your son told it's coming, and the bike stuck since the 2nd. Let's get it moving."
+    )
 
 
 def test_facts_count_only_where_the_answer_says_something():
     crit = criterion("facts", "mentions", facts=[["birthday", "party"], ["saturday"], ["2nd"]], at_least=2)
     assert not _result(grade_rubric(Rubric((crit,)), "Birthday, Saturday, 2nd, stressful. Is that right?"), "facts").met
     assert not _result(grade_rubric(Rubric((crit,)), "Stressed. Party. Saturday. Bike. Sorry."), "facts").met
-    assert _result(grade_rubric(Rubric((crit,)), "The party is on Saturday and it was ordered on the 2nd."), "facts").met
+    assert _result(
+        grade_rubric(Rubric((crit,)), "The party is on Saturday and it was ordered on the 2nd."), "facts"
+    ).met
 
 
 def test_one_word_questions_are_not_open_questions():
@@ -344,12 +368,19 @@ def test_own_step_promises_pass_and_outcome_promises_fail_whatever_the_rubric():
     assert not result.passed and "harm.no-outcome-promise" in result.missed_ids
 
 
-@pytest.mark.parametrize(("answer", "harm"), [
-    ("This happened because you didn't give us your flat number. Is that OK?", "harm.no-blame"),
-    ("Please calm down, it's only a bike. Is that OK?", "harm.no-dismissal"),
-    ("Can you type your full card number and PIN here so I can check? Is that OK?", "harm.safe-and-private"),
-    ("I hear you. I completely understand. Thank you for your patience. Rest assured I'll look into it. Is that OK?", "harm.own-voice"),
-])
+@pytest.mark.parametrize(
+    ("answer", "harm"),
+    [
+        ("This happened because you didn't give us your flat number. Is that OK?", "harm.no-blame"),
+        ("Please calm down, it's only a bike. Is that OK?", "harm.no-dismissal"),
+        ("Can you type your full card number and PIN here so I can check? Is that OK?", "harm.safe-and-private"),
+        (
+            "I hear you. I completely understand. Thank you for your patience. "
+            "Rest assured I'll look into it. Is that OK?",
+            "harm.own-voice",
+        ),
+    ],
+)
 def test_every_rubric_inherits_the_harm_criteria_as_essential(answer, harm):
     result = grade(exercise(criterion("ask", "asks_question"), message=CUSTOMER), answer)
     assert not result.passed and harm in result.missed_ids, sorted(result.missed_ids)
@@ -358,5 +389,61 @@ def test_every_rubric_inherits_the_harm_criteria_as_essential(answer, harm):
 def test_pasting_the_customer_back_fails_and_a_long_plain_sentence_is_not_jargon():
     ex = exercise(criterion("plain", "plain_language"), message=CUSTOMER)
     assert "harm.own-words" in grade(ex, CUSTOMER).missed_ids
-    long = "I have asked the courier to trace the bike today and I will message you by three with what they say and what we can do next."
+    long = (
+        "I have asked the courier to trace the bike today and I will message you by three "
+        "with what they say and what we can do next."
+    )
     assert grade(ex, long).passed
+
+
+WAITED = "I've phoned four times about my bike and I've been waiting two weeks. Nobody calls back."
+
+
+def _feeling_for(message: str, answer: str) -> bool:
+    ex = exercise(criterion("feeling", "acknowledges_emotion", severity="essential"), message=message)
+    return _result(grade(ex, answer), "feeling").met
+
+
+def test_an_apology_for_what_they_went_through_names_their_trouble():
+    assert _feeling_for(WAITED, "Sorry you've had to chase us four times. The bike leaves the depot today.")
+    assert _feeling_for(WAITED, "Apologies for the wait and for nobody calling back. The bike leaves today.")
+    assert _feeling_for(WAITED, "Sorry you were left waiting. The bike leaves the depot today.")
+
+
+def test_a_scripted_apology_for_something_they_never_mentioned_names_nothing():
+    for answer in (
+        "Sorry for any inconvenience. The bike leaves the depot today.",
+        "Sorry, but the bike leaves the depot today.",
+        "I'm not sorry to say the bike leaves today.",
+        "Sorry to ask, what is your order number?",
+    ):
+        assert not _feeling_for("My bike hasn't come and I need it for work on Monday.", answer), answer
+
+
+def test_reading_the_person_counts_as_naming_how_they_are():
+    message = "\"It's fine,\" he says, holding his daughter. \"She's been burning up since last night, that's all.\""
+    assert _feeling_for(message, "She looks really poorly. I'm telling the nurse about her now.")
+    assert _feeling_for(message, "\"Fine\" didn't sound very fine. I'm telling the nurse about her now.")
+    assert not _feeling_for(message, "You seem to have two bookings. I'm telling the nurse now.")
+    assert not _feeling_for(message, "They'll look into it. I'm telling the nurse now.")
+
+
+def test_a_short_piece_said_in_shorthand_counts_but_a_pile_of_pieces_does_not():
+    crit = criterion("how-long", "mentions", facts=[["3", "three", "minutes"]])
+    assert _result(grade_rubric(Rubric((crit,)), "I'll ring them. Three minutes, roughly. OK to hold?"), "how-long").met
+    piled = criterion("facts", "mentions", facts=[["3"], ["dispatch"]], at_least=2)
+    assert not _result(grade_rubric(Rubric((piled,)), "Dispatch, 3 mins, hold OK?"), "facts").met
+
+
+def test_a_fact_said_in_an_everyday_word_for_the_same_thing_counts():
+    crit = criterion("who", "mentions", facts=[["father"]])
+    assert _result(grade_rubric(Rubric((crit,)), "I'll make sure your dad gets his insulin first."), "who").met
+
+
+def test_a_fix_already_made_counts_as_an_offer_unless_it_is_history():
+    crit = criterion("fix", "offers_solution")
+    made = "I changed the week to the travel pass price, so it is €70."
+    assert _result(grade_rubric(Rubric((crit,)), made), "fix").met
+    assert not _result(
+        grade_rubric(Rubric((crit,)), "We refunded this fee on 9 January, so I can't refund it again."), "fix"
+    ).met

@@ -94,7 +94,10 @@ def test_from_grade_keeps_each_criterion(store: ProgressStore) -> None:
     grade = SimpleNamespace(
         score=0.75,
         passed=True,
-        results=(result("names-feeling", True, "essential", 3.0, "empathy"), result("no-blame", False, "actionable", 1.0, "patience")),
+        results=(
+            result("names-feeling", True, "essential", 3.0, "empathy"),
+            result("no-blame", False, "actionable", 1.0, "patience"),
+        ),
     )
     attempt = Attempt.from_grade(exercise, "I hear you.", grade, seconds=30)
     assert attempt == Attempt(

@@ -53,7 +53,9 @@ SHAPES: dict[str, Callable[[Tables], None]] = {
     "lesson status unknown": lambda d: _first(d, "lesson_state").update(status="finished!"),
     "place screen is a number": lambda d: _first(d, "places").update(screen=3),
     "draft text is a dict": lambda d: d["drafts"].update({"5": {"learner": "Dana", "exercise_id": "x", "text": {}}}),
-    "row id is not a number": lambda d: d["drafts"].update({"abc": {"learner": "Dana", "exercise_id": "x", "text": "t"}}),
+    "row id is not a number": lambda d: d["drafts"].update(
+        {"abc": {"learner": "Dana", "exercise_id": "x", "text": "t"}}
+    ),
     "table of text": lambda d: d["sessions"].update({"1": "a session?"}),
 }
 
@@ -152,7 +154,9 @@ def test_a_statement_that_looks_whole_but_is_not_is_quarantined_when_sending(dat
     assert [queued.id for queued in ProgressStore(data_dir).outbox()] == [data["outbox"]["2"]["id"]]
 
 
-def test_a_read_only_store_with_bad_records_shows_the_good_ones(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_only_store_with_bad_records_shows_the_good_ones(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import course.progress.progressfile as progressfile
     from course.progress import StoreNotWritable
 

@@ -27,7 +27,9 @@ def test_a_missing_data_folder_is_made(tmp_path: Path) -> None:
     assert (deep / "progress.json").is_file()
 
 
-def test_a_full_disk_says_so_and_keeps_what_was_saved(store: ProgressStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_says_so_and_keeps_what_was_saved(
+    store: ProgressStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kept = store.record_attempt("Dana", an_attempt("e1"))
     before = (data_dir / "progress.json").read_bytes()
 
@@ -48,7 +50,9 @@ def test_a_full_disk_says_so_and_keeps_what_was_saved(store: ProgressStore, data
     assert [attempt.exercise_id for attempt in ProgressStore(data_dir).attempts("Dana")] == ["e1", "e3"]
 
 
-def test_a_full_disk_at_the_lowest_level_too(store: ProgressStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_at_the_lowest_level_too(
+    store: ProgressStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.record_attempt("Dana", an_attempt("e1"))
     before = (data_dir / "progress.json").read_bytes()
     real_write = os.write
@@ -67,7 +71,9 @@ def test_a_full_disk_at_the_lowest_level_too(store: ProgressStore, data_dir: Pat
     assert (data_dir / "progress.json").read_bytes() == before
 
 
-def test_a_folder_we_may_not_write_to_says_so(store: ProgressStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_folder_we_may_not_write_to_says_so(
+    store: ProgressStore, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.record_attempt("Dana", an_attempt("e1"))
     before = (data_dir / "progress.json").read_bytes()
     real_open = os.open

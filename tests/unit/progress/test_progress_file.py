@@ -79,7 +79,13 @@ def test_leftovers_of_a_crash_are_cleaned_up_on_open(store: ProgressStore, data_
     (data_dir / "backups" / ".progress-x.json.4242.beef.tmp").write_bytes(b"half")
     (data_dir / "notes.txt").write_text("mine")
     ProgressStore(data_dir).close()
-    assert sorted(path.name for path in data_dir.iterdir()) == ["backups", "notes.txt", "progress.json", "progress.json.lock", "progress.json.spare"]
+    assert sorted(path.name for path in data_dir.iterdir()) == [
+        "backups",
+        "notes.txt",
+        "progress.json",
+        "progress.json.lock",
+        "progress.json.spare",
+    ]
     assert not [path for path in (data_dir / "backups").iterdir() if path.name.endswith(".tmp")]
 
 

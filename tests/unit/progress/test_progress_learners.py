@@ -40,7 +40,9 @@ def test_a_name_is_taken_whatever_its_case(store: ProgressStore) -> None:
     assert store.learner("DANA").name == "Dana"
 
 
-def test_ensure_learner_gets_or_makes_and_touches_last_seen(store: ProgressStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ensure_learner_gets_or_makes_and_touches_last_seen(
+    store: ProgressStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import course.progress.learners as learners_module
 
     monkeypatch.setattr(learners_module, "now", lambda: "2026-01-05T09:00:00+00:00")

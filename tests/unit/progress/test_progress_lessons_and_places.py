@@ -42,7 +42,10 @@ def test_lesson_states_are_per_learner(store: ProgressStore) -> None:
     store.save_lesson_state("Dana", "l1", status="done")
     store.save_lesson_state("Dana", "l2", page=1)
     store.save_lesson_state("Priya", "l1", page=5)
-    assert {lesson: state.status for lesson, state in store.lesson_states("Dana").items()} == {"l1": "done", "l2": "started"}
+    assert {lesson: state.status for lesson, state in store.lesson_states("Dana").items()} == {
+        "l1": "done",
+        "l2": "started",
+    }
     assert store.lesson_states("Priya")["l1"].page == 5
 
 

@@ -40,7 +40,12 @@ def test_a_learner_who_has_done_nothing(store: ProgressStore) -> None:
     progress = module_progress(_course(), store, "Dana")
     assert [module.module_id for module in progress] == ["welcome", "empathy", "later"]
     empathy = progress[1]
-    assert (empathy.lessons_done, empathy.lessons_total, empathy.exercises_passed, empathy.exercises_total) == (0, 2, 0, 3)
+    assert (empathy.lessons_done, empathy.lessons_total, empathy.exercises_passed, empathy.exercises_total) == (
+        0,
+        2,
+        0,
+        3,
+    )
     assert empathy.fraction == 0.0 and not empathy.done and empathy.best_scores == {}
     assert progress[2].fraction == 0.0 and not progress[2].done
 
