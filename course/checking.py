@@ -48,6 +48,13 @@ def exercise_problems(exercise: Exercise) -> list[Problem]:
             if turn.rubric is None:
                 continue
             turn_problems = _rubric_problems(exercise.path, turn.rubric, in_conversation=True)
+            for number, route in enumerate(turn.routes, start=1):
+                for technique in route.uses:
+                    if technique not in grading.TECHNIQUES:
+                        turn_problems.append(Problem(
+                            exercise.path, route.line,
+                            f"turn '{turn.id}', route {number} uses '{technique}', which the grader does not know "
+                            f"(known: {', '.join(grading.TECHNIQUES)})"))
             found.extend(turn_problems)
             if turn_problems:
                 continue

@@ -13,8 +13,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .content.model import Conversation, CustomerLine, Exercise, Turn
-from .grading import Grade, grade_rubric
+from .content.model import Branch, Conversation, CustomerLine, Exercise, Route, Turn
+from .grading import Grade, detect, grade_rubric
 
 __all__ = [
     "INTERRUPTION_COST",
@@ -27,6 +27,8 @@ __all__ = [
     "still_doing",
     "turn_task",
     "turn_context",
+    "route_holds",
+    "branch_for",
     "Reply",
     "ConversationRun",
 ]
@@ -100,6 +102,39 @@ def grade_turn(exercise: Exercise, turn: Turn, reply: str, heard: str = "") -> G
         turn.rubric, reply, context=turn_context(conversation, turn, heard),
         facts=conversation.facts, skill=exercise.skill,
     )
+
+
+def route_holds(route: Route, reply: str, grade: Grade, *, interrupted: bool = False, context: str = "") -> bool:
+    """Whether a reply did everything ``route`` asks for: criteria met or missed, techniques, facts said."""
+    met = {result.id for result in grade.results if result.met}
+    judged = {result.id for result in grade.results}
+    if route.passed is not None and route.passed != grade.passed:
+        return False
+    if route.interrupted is not None and route.interrupted != interrupted:
+        return False
+    if any(name not in met for name in route.met):
+        return False
+    if any(name not in judged or name in met for name in route.missed):
+        return False
+    if any(not detect(technique, reply, context).found for technique in route.uses):
+        return False
+    if route.says:
+        from .grading.facts import fact_spans
+        from .grading.text import Text
+
+        text = Text(reply)
+        if not any(fact_spans(text, alternatives) for alternatives in route.says):
+            return False
+    return True
+
+
+def branch_for(turn: Turn, reply: str, grade: Grade, *, interrupted: bool = False,
+               context: str = "") -> Branch | Route | None:
+    """Where the conversation goes after ``reply``: the first route that holds, else pass or fail."""
+    for route in turn.routes:
+        if route_holds(route, reply, grade, interrupted=interrupted, context=context):
+            return route
+    return turn.on_pass if grade.passed else turn.on_fail
 
 
 @dataclass(frozen=True)
@@ -203,7 +238,8 @@ class ConversationRun:
         self.transcript.append(("you", text))
         turn = self.turn
         grade = grade_turn(self.exercise, turn, text, self.heard())
-        branch = turn.on_pass if grade.passed else turn.on_fail
+        context = turn_context(self.conversation, turn, self.heard())
+        branch = branch_for(turn, text, grade, interrupted=interrupted, context=context)
         before = self.mood
         change = (branch.mood if branch else 0) - (INTERRUPTION_COST if interrupted else 0)
         self.mood = max(-3, min(3, self.mood + change))

@@ -16,6 +16,7 @@ from .model import (
     FailingExample,
     LabelledItem,
     Option,
+    Route,
     Rubric,
     Scenario,
     TranscriptLine,
@@ -149,11 +150,32 @@ def _examples(data: Any, rubric: Any, report: Report) -> Examples:
     return Examples(tuple(text.strip() for text in data.get("pass", ())), tuple(failing), getattr(data, "line", 0))
 
 
+def _route(data: dict[str, Any], line: int) -> Route:
+    def names(key: str) -> tuple[str, ...]:
+        value = data.get(key, ())
+        return (value,) if isinstance(value, str) else tuple(value)
+
+    return Route(
+        goto=data["goto"],
+        mood=data.get("mood", 0),
+        met=names("met"),
+        missed=names("missed"),
+        uses=names("uses"),
+        says=tuple(_fact(fact) for fact in data.get("says", ())),
+        interrupted=data.get("interrupted"),
+        passed=data.get("passed"),
+        line=line,
+    )
+
+
 def _conversation(data: dict[str, Any], report: Report) -> Conversation:
     turns: dict[str, Turn] = {}
     for turn_id, turn in data["turns"].items():
         next_ = turn.get("next", {})
-        branches = {key: Branch(value["goto"], value.get("mood", 0)) for key, value in next_.items()}
+        branches = {key: Branch(value["goto"], value.get("mood", 0)) for key, value in next_.items() if key != "when"}
+        routes = tuple(
+            _route(route, line_of(next_, "when", index)) for index, route in enumerate(next_.get("when", ()))
+        )
         turns[turn_id] = Turn(
             id=turn_id,
             customer=tuple(
@@ -162,6 +184,7 @@ def _conversation(data: dict[str, Any], report: Report) -> Conversation:
             rubric=_rubric(turn.get("rubric"), report),
             on_pass=branches.get("pass"),
             on_fail=branches.get("fail"),
+            routes=routes,
             summary=bool(turn.get("summary", False)),
             prompt=turn.get("prompt", "").strip(),
             model_answer=turn.get("model_answer", "").strip(),
@@ -230,6 +253,21 @@ def _check_conversation(conversation: Conversation, data: dict[str, Any], report
                     line_of(data, "turns", turn.id, "next"),
                     f"turn '{turn.id}' goes to '{branch.goto}', but there is no such turn",
                 )
+        known = {criterion.id for criterion in turn.rubric.criteria} if turn.rubric else set()
+        for number, route in enumerate(turn.routes, start=1):
+            line = route.line or line_of(data, "turns", turn.id, "next")
+            if route.goto not in turns:
+                report(line, f"turn '{turn.id}', route {number} goes to '{route.goto}', but there is no such turn")
+            for name in (*route.met, *route.missed):
+                if name not in known and not name.startswith("harm."):
+                    report(line, f"turn '{turn.id}', route {number} names criterion '{name}', "
+                           "which the turn's rubric does not have")
+            if set(route.met) & set(route.missed):
+                report(line, f"turn '{turn.id}', route {number} asks for the same criterion met and missed, "
+                       "so it can never be taken")
+        if turn.rubric is None and turn.routes:
+            report(line_of(data, "turns", turn.id),
+                   f"turn '{turn.id}' has no rubric, so it ends the conversation; remove its 'next'")
         if turn.rubric is None and (turn.on_pass or turn.on_fail):
             report(
                 line_of(data, "turns", turn.id),
@@ -254,6 +292,7 @@ def _check_conversation(conversation: Conversation, data: dict[str, Any], report
             continue
         reachable.add(turn_id)
         queue.extend(branch.goto for branch in (turns[turn_id].on_pass, turns[turn_id].on_fail) if branch)
+        queue.extend(route.goto for route in turns[turn_id].routes)
     for turn_id in turns:
         if turn_id not in reachable:
             report(

@@ -29,6 +29,7 @@ __all__ = [
     "TranscriptLine",
     "CustomerLine",
     "Branch",
+    "Route",
     "Turn",
     "Conversation",
     "Exercise",
@@ -157,6 +158,31 @@ class Branch:
 
 
 @dataclass(frozen=True)
+class Route:
+    """A branch taken when a reply did something in particular, whatever its verdict.
+
+    Every condition given must hold; a turn's routes are tried in order before its
+    pass and fail branches.
+    """
+
+    goto: str
+    mood: int = 0
+    met: tuple[str, ...] = ()
+    """Criteria of the turn's rubric (or inherited ``harm.`` ones) the reply met."""
+    missed: tuple[str, ...] = ()
+    """Criteria the reply missed."""
+    uses: tuple[str, ...] = ()
+    """Techniques the grader detects in the reply (``asks_question``, ``acknowledges_emotion``...)."""
+    says: tuple[tuple[str, ...], ...] = ()
+    """Facts, each with its alternatives: the reply says at least one of them."""
+    interrupted: bool | None = None
+    """Whether the reply was sent while the customer was still typing."""
+    passed: bool | None = None
+    """Whether the reply passed the turn's rubric."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Turn:
     """One step of a conversation: the customer speaks, then (unless it ends) the learner replies."""
 
@@ -166,6 +192,8 @@ class Turn:
     """None for an ending: the customer has the last word."""
     on_pass: Branch | None = None
     on_fail: Branch | None = None
+    routes: tuple[Route, ...] = ()
+    """Branches on what the reply did, tried in order before ``on_pass`` and ``on_fail``."""
     summary: bool = False
     """The closing summarise-and-confirm step, graded against the conversation's facts."""
     prompt: str = ""
