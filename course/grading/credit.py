@@ -38,6 +38,7 @@ _APOLOGY = re.compile(r"(?:(?:i|we) (?:am|are) (?:\w+ )?|(?:my|our) )?(?:sorry|a
 # "she looks really poorly".
 _PERCEIVED = re.compile(
     r"(?:you|she|he|they|your (?:little one|\w+)) (?:do not |did not |does not )?(?:sound|seem|look|sounded|seemed|looked|sounds|seems|looks)\b"
+    r"|(?:she|he) is (?:very |so |really |quite |ever so |a bit |a little |still )?(?:hot|warm|burning up|poorly|unwell|ill|sick|pale|flushed|feverish|drowsy|floppy|clammy|grizzly|uncomfortable|distressed|in pain|in a bad way|not well|not herself|not himself|struggling)\b"
 )
 # Their own word heard past: '"fine" did not sound very fine'.
 _QUOTED = re.compile(r'[^"\n]{1,40}"\s+(?:did not |does not |do not |is not |was not )?(?:sound|seem)')
@@ -216,6 +217,9 @@ _PUT_FIRST = re.compile(
     r"\b(?:first|comes first|come first|matters most|most important(?:ly)?|the priority|top priority|before anything else|"
     r"let us start with|let us deal with|straight away)\b"
 )
+# A question after their wellbeing, not a request for details: "how is she doing?", "is he still on the line?".
+_CARING_QUESTION = re.compile(r"(?:how|is (?:she|he|it|your)|are (?:you|they|your)|has (?:she|he|your)|have you|does (?:she|he|your)|do you)\b")
+_SALUTE_NAME = re.compile(r"^(?:(?:hi|hello|hey|oh|right|okay|ok|so)\W+)?(?:(?:mr|mrs|ms|miss|dr|mx)\W+)?(?:[a-z'-]+\W+)?(?=how|is|are|has|have|does|do)")
 _PARROTED = 0.5
 """Share of an opening's three-word runs copied from the customer past which it answers nothing."""
 _ANSWER_LEAD = re.compile(r"^(?:yes|yeah|yep|no|not at all|of course|absolutely|definitely|he is|she is|it is|they are|you are|he has|she has|it has|we have|we do)\b")
@@ -234,7 +238,14 @@ def _worry_heard(text: Text, context: Text, message: Text | None) -> Spans:
     skip = _feeling_stems(text)
     theirs = content_stems(said.norm) - skip
     opening = text.sentences[0]
-    if opening.is_question or is_list(text, opening) or hits(text, "stock_empathy", (opening.start, opening.end)):
+    if is_list(text, opening) or hits(text, "stock_empathy", (opening.start, opening.end)):
+        return []
+    if opening.is_question:
+        # "How long can your dad's insulin stay where it is?": asking first after what worries them
+        asks = _CARING_QUESTION.match(_SALUTE_NAME.sub("", opening.text))
+        own = content_stems(opening.text) - skip
+        if asks and len(own & theirs) >= 2 and parroted_share(opening.text, said.norm) < _PARROTED:
+            return [(opening.start, opening.end)]
         return []
     if parroted_share(opening.text, said.norm) >= _PARROTED:
         return []  # their own words handed back answer nothing

@@ -49,6 +49,17 @@ _PERCEIVED_STATE = re.compile(
     r"(?: do not| did not| does not)? (?:sound|seem|look|sounded|seemed|looked|sounds|seems|looks)\b"
     r"(?! (?:at|for|into|up|through|after|over|forward|back|around|good|great|fine|right|correct|ok|okay|to|as if you have got|like you have got)\b)(?=\s+\w)"
 )
+# The state of the person in front of you, said plainly: "oh, she's very hot, isn't she".
+_STATE_SEEN = re.compile(
+    r"(?<![\w'])(?:she|he) is (?:very |so |really |quite |ever so |a bit |a little |still )?"
+    r"(?:hot|warm|burning up|poorly|unwell|ill|sick|pale|flushed|feverish|drowsy|floppy|clammy|grizzly|"
+    r"uncomfortable|distressed|in pain|in a bad way|not well|not herself|not himself|struggling)\b"
+)
+# A verdict on how hard it is, then what it is: "It is very hard, new baby and washing clothes in the sink".
+_VERDICT_THEN_WHAT = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:it|this|that|all this|all that) (?:is|was|has been|must be|sounds|seems)"
+    r"(?: very| so| really| truly| properly| such)* (?P<word>[a-z]+)(?=\s*[,:;\u2013\u2014-])"
+)
 # Hearing past their word: '"fine" did not sound very fine', '"that is all" sounds like a lot'.
 _QUOTED_DOUBT = re.compile(r'(?<=")[^"\n]{1,40}"\s+(?:did not |does not |do not |is not |was not )?(?:sound|seem|sounds|seems|sounded|seemed)\b')
 
@@ -68,6 +79,8 @@ def _candidates(text: Text) -> list[Span]:
             spans.append((start, start + len(bare.group("word"))))
     spans.extend(found.span() for found in _PERCEIVED_STATE.finditer(text.norm))
     spans.extend(found.span() for found in _QUOTED_DOUBT.finditer(text.norm))
+    spans.extend(found.span() for found in _STATE_SEEN.finditer(text.norm))
+    spans.extend(found.span() for found in _VERDICT_THEN_WHAT.finditer(text.norm) if found.group("word") in feelings)
     scripted = hits(text, "apology_objects")
     for found in _SORRY.finditer(text.norm):
         start, end = found.span()

@@ -447,3 +447,20 @@ def test_a_fix_already_made_counts_as_an_offer_unless_it_is_history():
     assert not _result(
         grade_rubric(Rubric((crit,)), "We refunded this fee on 9 January, so I can't refund it again."), "fix"
     ).met
+
+
+def test_condolence_validation_and_owning_a_silence_name_what_they_feel():
+    bereaved = "My wife Margaret died three weeks ago and I need to close her account."
+    assert _feeling_for(bereaved, "I'm sorry for your loss, Mr Ashworth. I'll close Margaret's account with you now.")
+    fee = "Your app said I had $280, so I paid the electric bill, and now you've charged me a $25 fee."
+    assert _feeling_for(fee, "You did what the app told you. I'll take the $25 fee off today.")
+    silent = "Three days, four calls, zero updates on my bag."
+    assert _feeling_for(silent, "You should have had an update before now. Your bag lands tonight at 19:45.")
+    flood = "The machine floods the kitchen again, and we have a newborn at home."
+    assert _feeling_for(flood, "It is very hard, a new baby and a wet kitchen floor. The engineer comes Thursday.")
+
+
+def test_asking_first_after_what_worries_them_counts_but_a_request_for_details_does_not():
+    insulin = "The power's been off since 9 and my dad's insulin is in the fridge."
+    assert _feeling_for(insulin, "How long can your dad's insulin stay in the fridge? I can send a cool box today.")
+    assert not _feeling_for(insulin, "Can you confirm your dad's account number? I can send a cool box today.")
