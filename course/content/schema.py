@@ -1,7 +1,8 @@
 """Content files checked against the written JSON Schemas in ``schema/``.
 
-jsonschema finds the faults; this module says them in plain words and points
-at the line they sit on.
+jsonschema-rs finds the faults (the one schema engine of listen, also used for
+trainer files); this module says them in plain words and points at the line
+they sit on.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -40,16 +42,73 @@ def schema_of(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Any:
-    import jsonschema  # imported late: only needed when content is parsed, not when it is cached
+    import jsonschema_rs  # imported late: only needed when content is parsed, not when it is cached
 
-    return jsonschema.Draft202012Validator(schema_of(name))
+    return jsonschema_rs.validator_for(schema_of(name))
+
+
+@dataclass(frozen=True)
+class _Fault:
+    """One schema error, with the keyword that failed and the part of the schema it sits in."""
+
+    validator: str
+    """The keyword that failed (``required``, ``enum``, ``type``...)."""
+    validator_value: Any
+    """The keyword's value in the schema."""
+    schema: Any
+    """The schema object holding the keyword (for the known fields of ``additionalProperties``)."""
+    instance: Any
+    """The value that broke it."""
+    absolute_path: tuple[Any, ...]
+    """Where the value sits in the content file."""
+    message: str
+    """The engine's own message, for the rare keywords said in its words."""
+    detail: dict[str, Any]
+    """What the engine adds for this kind of fault (the missing property, the unexpected fields)."""
+
+
+def _walk(schema: Any, steps: list[Any]) -> Any:
+    for step in steps:
+        schema = schema[step]
+    return schema
+
+
+def _faults(name: str, data: Any) -> list[_Fault]:
+    schema = schema_of(name)
+    faults = []
+    for error in _validator(name).iter_errors(_plain(data)):
+        path = list(error.schema_path)
+        keyword = str(path[-1]) if path else error.kind.name
+        detail = {key: value for key, value in error.kind.as_dict().items() if key != "context"}
+        if len(path) >= 2 and path[-2] == "dependentRequired":
+            keyword, detail["because"] = "dependentRequired", path[-1]
+        faults.append(_Fault(
+            validator=keyword,
+            validator_value=_walk(schema, path) if path else None,
+            schema=_walk(schema, path[:-1]) if path else schema,
+            instance=error.instance,
+            absolute_path=tuple(error.instance_path),
+            message=error.message,
+            detail=detail,
+        ))
+    return sorted(faults, key=lambda fault: list(map(str, fault.absolute_path)))
+
+
+def _plain(data: Any) -> Any:
+    """The content as plain JSON values: text the YAML reader marked with its line is handed over as text."""
+    if isinstance(data, dict):
+        return {str(key): _plain(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain(value) for value in data]
+    if isinstance(data, str) and type(data) is not str:
+        return str(data)
+    return data
 
 
 def schema_faults(name: str, data: Any) -> Iterator[tuple[int, str]]:
     """Yield ``(line, message)`` for each way ``data`` breaks schema ``name``."""
-    validator = _validator(name)
     seen: set[tuple[int, str]] = set()
-    errors = sorted(validator.iter_errors(data), key=lambda error: list(map(str, error.absolute_path)))
+    errors = _faults(name, data)
     for error in errors:
         for leaf in _leaves(error):
             path = list(leaf.absolute_path)
@@ -63,15 +122,9 @@ def schema_faults(name: str, data: Any) -> Iterator[tuple[int, str]]:
                     yield fault
 
 
-def _leaves(error: Any) -> Iterator[Any]:
-    """The most specific errors: an ``if/then`` or ``oneOf`` failure says little by itself."""
-    if error.validator in ("allOf", "anyOf") and error.context:
-        for child in error.context:
-            yield from _leaves(child)
-    elif error.validator == "oneOf" and error.context:
-        yield error
-    else:
-        yield error
+def _leaves(error: _Fault) -> Iterator[_Fault]:
+    """The errors to say: the engine already reports the specific fault inside an ``if/then``."""
+    yield error
 
 
 def _where(path: list[Any]) -> str:
@@ -83,23 +136,26 @@ def _where(path: list[Any]) -> str:
     return "".join(parts) + ": "
 
 
-def _extras(error: Any) -> list[Any]:
+def _extras(error: _Fault) -> list[Any]:
+    unexpected = error.detail.get("unexpected")
+    if unexpected is not None:
+        return list(unexpected)
     known = error.schema.get("properties", {})
     return [key for key in error.instance if key not in known]
 
 
-def _unknown(error: Any, path: list[Any], extra: Any) -> str:
+def _unknown(error: _Fault, path: list[Any], extra: Any) -> str:
     known = sorted(error.schema.get("properties", {}))
     close = difflib.get_close_matches(str(extra), known, n=1)
     hint = f" (did you mean '{close[0]}'?)" if close else f" (known: {', '.join(known)})"
     return f"{_where(path)}unknown field '{extra}'{hint}"
 
 
-def _say(error: Any, path: list[Any]) -> str:
+def _say(error: _Fault, path: list[Any]) -> str:
     where = _where(path)
     kind = error.validator
     if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        missing = error.detail.get("property", error.message)
         return f"{where}missing field '{missing}'"
     if kind == "enum":
         allowed = ", ".join(map(str, error.validator_value))
@@ -135,5 +191,6 @@ def _say(error: Any, path: list[Any]) -> str:
     if kind == "oneOf":
         return f"{where}should be a phrase or a list of alternative phrases"
     if kind == "dependentRequired":
-        return f"{where}{error.message.replace('is a dependency of', 'is needed with')}"
+        needed, because = error.detail.get("property", "?"), error.detail.get("because", "?")
+        return f"{where}missing field '{needed}' (it is needed with '{because}')"
     return f"{where}{error.message}"

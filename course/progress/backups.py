@@ -8,7 +8,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .storage import fsync_folder, write_all, write_atomically
+from .storage import fsync_folder, write_atomically
 
 __all__ = ["Backups", "keep_aside", "move_aside"]
 
@@ -131,11 +131,5 @@ def keep_aside(path: Path, data: bytes) -> Path:
     if path.is_symlink():
         path = Path(os.path.realpath(path))
     target = _aside_name(path)
-    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        write_all(fd, data)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    fsync_folder(path.parent)
+    write_atomically(target, data)
     return target

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from course.plainfile import NotAFile, open_plain_file
+from course.progress.storage import write_atomically
 
 __all__ = [
     "FORMATS",
@@ -247,32 +248,13 @@ def read_document(path: Path | str, wanted: Iterable[str] = tuple(FORMATS), *,
     return parse_document(path, raw, wanted, strict=strict)
 
 
-SHARED_MODE = 0o666
-"""A written listen file's permissions before the umask: others may read it, as a trainer or learner must."""
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_document(path: Path | str, document: dict[str, Any]) -> Path:
-    """Write a listen file (UTF-8, readable JSON) through a temporary file, so a reader never sees half of it."""
-    import tempfile
+    """Write a listen file (UTF-8, readable JSON) through a temporary file, so a reader never sees half of it.
 
+    The file is meant for others (a trainer, a learner), so it is readable as any new file is (0644 under
+    the usual umask), not private.
+    """
     path = Path(path)
     text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False) + "\n"
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        os.chmod(temp, SHARED_MODE & ~_umask())  # meant for others: readable as any new file is (0644), not 0600
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
     return path

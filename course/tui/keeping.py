@@ -11,19 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import TextArea
 
 from .screens.base import CourseScreen
-
-if TYPE_CHECKING:
-    from textual.app import App
-
-    _AppBase = App[None]
-else:
-    _AppBase = object
+from .uncaught import EndsPlainly
 
 __all__ = ["KeepingTyping", "REPORT_AGAIN"]
 
@@ -36,7 +30,7 @@ def holds_typing(screens: list[Screen[Any]]) -> bool:
     return any(box.text.strip() for screen in screens for box in screen.query(TextArea))
 
 
-class KeepingTyping(_AppBase):
+class KeepingTyping(EndsPlainly):
     """Reporting refused saves, and closing screens only once their typing is safe or the learner says so."""
 
     failed_saves = 0
@@ -80,18 +74,17 @@ class KeepingTyping(_AppBase):
         self.push_screen(ConfirmDialog("Your typing is not saved", body, [("leave", f"{verb} anyway")],
                                        cancel="Stay"), chosen)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def ended_by(self, error: Exception) -> bool:
         """A store error no screen could handle (a newer listen rewrote the file, the disk failed reading).
 
-        Textual has no public hook for this. Without it the learner would see a traceback
-        and lose what they typed; instead listen ends with the store's own words and prints
-        the typing on screen, to copy from the terminal.
+        Without this the learner would see a traceback and lose what they typed; instead
+        listen ends with the store's own words and prints the typing on screen, to copy
+        from the terminal.
         """
         from course.progress import StoreError
 
         if not isinstance(error, StoreError):
-            super()._handle_exception(error)
-            return
+            return False
         from rich.text import Text
 
         typed = [box.text.strip() for screen in self.screen_stack for box in screen.query(TextArea)]
@@ -99,3 +92,4 @@ class KeepingTyping(_AppBase):
         if any(typed):
             message += "\n\nWhat you had typed, in case it was not saved:\n\n" + "\n\n".join(filter(None, typed))
         self.exit(return_code=1, message=Text(message))
+        return True

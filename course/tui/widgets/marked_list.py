@@ -6,8 +6,7 @@ from typing import Any
 
 from rich.segment import Segment
 from textual.strip import Strip
-from textual.widgets import RadioButton, SelectionList
-from textual.widgets._toggle_button import ToggleButton
+from textual.widgets import Checkbox, RadioButton, SelectionList
 from textual.widgets.option_list import OptionDoesNotExist
 
 __all__ = ["MarkedSelectionList", "MarkedRadioButton"]
@@ -26,8 +25,8 @@ class MarkedSelectionList(SelectionList[Any]):
             selection = self.get_option_at_index(self.scroll_offset[1] + y)
         except OptionDoesNotExist:
             return strip
-        if len(segments) >= 3 and segments[1].text == ToggleButton.BUTTON_INNER:
-            mark = MARKED if selection.value in self._selected else UNMARKED
+        if len(segments) >= 3 and segments[1].text == Checkbox.BUTTON_INNER:
+            mark = MARKED if selection.value in self.selected else UNMARKED
             segments[1] = Segment(mark, segments[1].style)
             return Strip(segments, strip.cell_length)
         return strip
