@@ -368,10 +368,13 @@ def offers_solution(text: Text, context: Text | None) -> list[Span]:
             continue  # "would you like to give me your postcode?" asks for information
         if sentence is not None and _SIMPLE_PAST.match(text.norm, start) and _BACK_THEN.search(sentence.text):
             continue  # "we refunded this fee on 9 January" is history, not a fix
+        if _WHAT_NEARLY_HAPPENED.match(text.norm, start):
+            continue  # "you could easily have missed it" is what nearly happened, not an option
         kept.append((start, end))
     return kept
 
 
+_WHAT_NEARLY_HAPPENED = re.compile(r"(?:you|we|i) (?:could|might|may|would) (?:\w+ly |well |so )?have (?:been|\w{2,}(?:ed|en|t|wn|ne))\b")
 # A fix said in the simple past is made now unless the sentence dates it: "we refunded it last March".
 _SIMPLE_PAST = re.compile(r"(?:i|we) (?:\w+ )?\w+ed\b")
 _BACK_THEN = re.compile(

@@ -56,9 +56,11 @@ _STATE_SEEN = re.compile(
     r"uncomfortable|distressed|in pain|in a bad way|not well|not herself|not himself|struggling)\b"
 )
 # A verdict on how hard it is, then what it is: "It is very hard, new baby and washing clothes in the sink".
+# Said after "I understand" or as the whole sentence too: "I understand it is very annoying, your salary...".
 _VERDICT_THEN_WHAT = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:it|this|that|all this|all that) (?:is|was|has been|must be|sounds|seems)"
-    r"(?: very| so| really| truly| properly| such)* (?P<word>[a-z]+)(?=\s*[,:;\u2013\u2014-])"
+    r"(?:^|(?<=[.!?]\s))(?:(?:i|we) (?:understand|know|see|get|can see|can imagine|realise|realize),? (?:that )?)?"
+    r"(?:it|this|that|all this|all that) (?:is|was|has been|must be|sounds|seems)"
+    r"(?: very| so| really| truly| properly| such)* (?P<word>[a-z]+)(?=\s*[,:;\u2013\u2014-]|\s*[.!]|\s*$)"
 )
 # Hearing past their word: '"fine" did not sound very fine', '"that is all" sounds like a lot'.
 _QUOTED_DOUBT = re.compile(r'(?<=")[^"\n]{1,40}"\s+(?:did not |does not |do not |is not |was not )?(?:sound|seem|sounds|seems|sounded|seemed)\b')

@@ -34,7 +34,8 @@ _SUBORDINATE = frozenset(
 # "You..." / "your..." opening a sentence restates, unless what follows instructs ("you need to"),
 # offers ("you can"), thanks ("you're welcome") or praises ("you sound like a caring person").
 _NOT_RESTATING_AFTER_YOU = (
-    r"can|could|should|will|would|might|may|must|need to|have to|had better|know|see|too|guys|all|"
+    # "you could easily have missed it", "you might have lost the day" say back what nearly happened
+    r"(?:can|could|should|will|would|might|may|must)(?!\s+(?:\w+ly\s+|well\s+|so\s+)?have\s+(?:been|\w{2,}(?:ed|en|t|wn|ne))\b)|need to|have to|had better|know|see|too|guys|all|"
     r"and i|and me|(?:really |just |do not |don't )?need|are (?:very |more than |most |so )?welcome|"
     r"are (?:absolutely |quite |so |completely |totally )?right|"
     r"(?:are|sound|seem|look)(?: like)?(?: a| such a)?(?: very| really| so)? "
@@ -102,9 +103,21 @@ def _main_clause(text: Text, start: int) -> bool:
     return all(word in _LEAD for word in before) or not before
 
 
+# Sorry for what happened to them, said as it happened: "I'm sorry the reminder only came the day before".
+_SORRY_THAT = re.compile(
+    r"^(?:(?:i|we) (?:am|are) |i'm |we're )?(?:so |really |very |truly |terribly |genuinely )?sorry (?:that |to hear that )?"
+    r"(?=(?:the|your|you|it|this|he|she|they|nobody|no one|no-one|our|we|my|his|her|their)\b)"
+)
+
+
 def _units(sentence: Sentence) -> list[Sentence]:
-    """A sentence and the clauses after its colons, semicolons and dashes ("I see why: your rent...")."""
+    """A sentence and the clauses after its colons, semicolons and dashes ("I see why: your rent..."),
+    and what an apology is for when it is said as a clause ("sorry [that] your parcel went to the wrong door")."""
     units = [sentence]
+    sorry = _SORRY_THAT.match(opening(sentence.text))
+    if sorry:
+        skipped = len(sentence.text) - len(opening(sentence.text)) + sorry.end()
+        units.append(Sentence(sentence.start + skipped, sentence.end, sentence.text[skipped:]))
     for cut in _CLAUSE.finditer(sentence.text):
         start = sentence.start + cut.end()
         if start < sentence.end:
@@ -178,9 +191,15 @@ def _reflection_sentences(text: Text, context: Text | None) -> list[tuple[Senten
             continue  # "that's because you didn't put the flat number on": a verdict, not their story
         if _not_saying_back(text, sentence, framed, offers):
             continue
-        if any(_restates(text, unit, framed, context_stems, context is not None) for unit in _units(sentence)):
+        units = [unit for unit in _units(sentence) if unit is sentence or not _parroted(unit, context)]
+        if any(_restates(text, unit, framed, context_stems, context is not None) for unit in units):
             found.append((sentence, (sentence.start, sentence.end)))
     return found
+
+
+def _parroted(unit: Sentence, context: Text | None) -> bool:
+    """Whether a clause is the customer's own words handed back ("sorry you have never felt so ignored")."""
+    return context is not None and len(unit.text.split()) >= 4 and parroted_share(unit.text, context.norm) >= 0.6
 
 
 def _not_saying_back(text: Text, sentence: Sentence, framed: list[Span], offers: list[Span]) -> bool:
