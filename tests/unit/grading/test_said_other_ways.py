@@ -63,3 +63,48 @@ def test_a_verdict_on_how_it_feels_after_i_understand_names_the_feeling(reply):
 @pytest.mark.parametrize("reply", ["I know it is late.", "I see it is fixed.", "It is difficult to say when."])
 def test_a_plain_fact_after_i_know_is_no_feeling(reply):
     assert not detect("acknowledges_emotion", reply, "My salary was one day late and you charged me $25.").found
+
+
+MUM = (
+    "I'm moving out of 14 Larch Close. Please make sure my mum's supply at Ferry Lane "
+    "isn't affected, she uses an oxygen machine at night."
+)
+
+
+@pytest.mark.parametrize("reply", [
+    "Ferry Lane is its own account, and we're not touching it.",
+    "Her oxygen machine keeps running through the night just like it does now.",
+    "Your move doesn't change a thing for her.",
+    "Her supply and her place on the priority list do not change.",
+])
+def test_what_stays_as_it_is_for_someone_they_worry_about_reassures(reply):
+    assert detect("reassures", reply, MUM).found
+
+
+@pytest.mark.parametrize("reply", ["Unfortunately we are not changing it.", "Your fee does not change."])
+def test_a_refusal_that_nothing_changes_is_no_reassurance(reply):
+    assert not detect("reassures", reply, MUM).found
+
+
+@pytest.mark.parametrize("reply", [
+    "Final meter reading is booked on 30 June.",
+    "After this reading we close the account and send the final bill within 14 days.",
+])
+def test_a_step_already_booked_or_said_in_the_present_with_its_date_is_a_commitment(reply):
+    assert detect("commits_to_action", reply, MUM).found
+
+
+def test_opening_hours_are_no_commitment():
+    assert not detect("commits_to_action", "We close at 5pm on Fridays.", MUM).found
+
+
+@pytest.mark.parametrize("reply", [
+    "I understand this bill was a big problem for you this month.",
+    "It was a big strain for you.",
+])
+def test_the_weight_it_was_for_them_names_the_feeling(reply):
+    assert detect("acknowledges_emotion", reply, "My bill nearly doubled and money is tight.").found
+
+
+def test_a_problem_for_other_people_names_no_feeling():
+    assert not detect("acknowledges_emotion", "This is a known problem for users.", "My bill nearly doubled.").found
