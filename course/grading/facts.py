@@ -59,6 +59,7 @@ def fact_words(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     return words, optional
 
 
+@lru_cache(maxsize=65536)
 def _same(typed: str, wanted: str) -> bool:
     """Whether one typed word counts as one word of a fact."""
     if typed == wanted:
@@ -84,7 +85,12 @@ def _merged(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
 
 
 def _answer_tokens(text: Text) -> list[tuple[str, int, int]]:
-    return _merged([(_canonical(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.norm)])
+    tokens: list[tuple[str, int, int]] | None = text.memo.get("fact tokens")
+    if tokens is None:
+        tokens = text.memo["fact tokens"] = _merged(
+            [(_canonical(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text.norm)]
+        )
+    return tokens
 
 
 def fact_spans(text: Text, alternatives: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -96,13 +102,30 @@ def fact_spans(text: Text, alternatives: tuple[str, ...]) -> list[tuple[int, int
         required = [w for w, skip in zip(words, optional, strict=True) if not skip]
         if not required:
             continue
-        for index, token in enumerate(tokens):
+        for index in _candidates(text, tokens, required[0]):
+            token = tokens[index]
             if not _same(token[0], required[0]):
                 continue
             end = _match_rest(tokens, index, required)
             if end is not None:
                 spans.append((token[1], tokens[end][2]))
     return spans
+
+
+def _candidates(text: Text, tokens: list[tuple[str, int, int]], wanted: str) -> list[int]:
+    """Indexes of the tokens that may be ``wanted``, in order: the same first letter (a stem or a
+    slip keeps it) or the same everyday meaning ("dad" for "father")."""
+    index: tuple[dict[str, list[int]], dict[str, list[int]]] | None = text.memo.get("fact index")
+    if index is None:
+        by_letter: dict[str, list[int]] = {}
+        by_meaning: dict[str, list[int]] = {}
+        for at, (token, _, _) in enumerate(tokens):
+            by_letter.setdefault(token.lstrip("'")[:1], []).append(at)
+            by_meaning.setdefault(same_meaning(token), []).append(at)
+        index = text.memo["fact index"] = (by_letter, by_meaning)
+    by_letter, by_meaning = index
+    found = set(by_letter.get(wanted.lstrip("'")[:1], ())) | set(by_meaning.get(same_meaning(wanted), ()))
+    return sorted(found)
 
 
 def _match_rest(tokens: list[tuple[str, int, int]], index: int, required: list[str]) -> int | None:

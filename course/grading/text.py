@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from course.grading.lexicon_files import pairs
 
@@ -87,7 +88,7 @@ class Sentence:
 class Text:
     """A text and its normalised copy, with the map between the two."""
 
-    __slots__ = ("original", "norm", "_starts", "_ends", "_sentences", "_words", "_sentence_starts")
+    __slots__ = ("original", "norm", "_starts", "_ends", "_sentences", "_words", "_sentence_starts", "memo")
 
     def __init__(self, original: str) -> None:
         self.original = original
@@ -134,6 +135,8 @@ class Text:
         self._sentences: tuple[Sentence, ...] | None = None
         self._words: tuple[tuple[str, int, int], ...] | None = None
         self._sentence_starts: list[int] | None = None
+        self.memo: dict[object, Any] = {}
+        """What the detectors worked out about this text once (lexicon hits, fact tokens), by key."""
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the normalised characters ``start..end`` (end exclusive)."""

@@ -200,6 +200,8 @@ _HANDOVER = r"(?:send|dm|pm|drop|pop|message|reply|email|text|call|ring|give|sha
 _CUSTOMER_STEP = re.compile(
     rf"(?:^|[,;:]\s+)(?:(?:please|just|so|then|and|now|ok|okay|right)\s+)*{_HANDOVER}\b"
     rf"|\b(?:if|once|when|as soon as) you(?: can)? (?:{_HANDOVER}|confirm|reply)\b"
+    # asked for, then ours: "can you confirm by replying and I'll finish the booking"
+    rf"|^(?:(?:so|and|now|ok|okay|then)\s+)*(?:can|could|would|will) you (?:please |just |kindly )?(?:{_HANDOVER}|confirm|reply)\b"
 )
 
 
@@ -212,7 +214,7 @@ _DONE_OR_CONCRETE = re.compile(
     r"told|asked|rang|called|phoned|messaged|texted|cancelled|refunded|credited|reported|escalated|ordered)\b(?! you (?:that|about)\b)"
     r"|(?:i|we) (?:will|am going to|are going to) (?:personally |also |then |now |just )?(?:go and |go ahead and |nip (?:out |through )?and |pop (?:out |through )?and )?"
     r"(?:send|pass|put|note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
-    r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|keep you (?:posted|updated|informed)|let you know|"
+    r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|finish (?:the|your|it|this|that)|complete (?:the|your|it|this|that)|keep you (?:posted|updated|informed)|let you know|"
     r"come back|be back|pop back|report back|check back|drop back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|"
     r"feed (?:this |it |that |your \w+ )?back|pass (?:this|it|that) on|"
     r"get (?:the|a|an|your|someone|him|her)|add|register|sign you up|enrol|enroll|start (?:with|on)|begin (?:with|on)|"
@@ -517,7 +519,13 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
     return sorted(kept)
 
 
+# "Let me run and ask, yeah?": a tag at the end checks in; the sentence still says what happens.
+_TAG = re.compile(r"[,;]\s*(?:yeah|yes|ok|okay|alright|all right|right|yes|no|eh|is that okay|is that ok|sound good|sounds good)\W*$")
+
+
 def _asked(text: Text, span: Span) -> bool:
     """Whether the span sits in a sentence that asks (a question is not a statement of fact)."""
     sentence = sentence_at(text, span[0])
-    return sentence is not None and sentence.is_question and question_kind(text, sentence) is not None
+    if sentence is None or not sentence.is_question or _TAG.search(sentence.text):
+        return False
+    return question_kind(text, sentence) is not None

@@ -37,7 +37,11 @@ _DISCOURSE = re.compile(
 def hits(text: Text, lexicon: str, within: tuple[int, int] | None = None) -> list[Span]:
     """Normalised spans where any entry of a lexicon occurs (optionally inside a range)."""
     if within is None:
-        return [m.span() for m in pattern(lexicon).finditer(text.norm)]
+        key = ("hits", lexicon)
+        found = text.memo.get(key)
+        if found is None:
+            found = text.memo[key] = [m.span() for m in pattern(lexicon).finditer(text.norm)]
+        return list(found)
     return [m.span() for m in pattern(lexicon).finditer(text.norm, within[0], within[1])]
 
 

@@ -222,6 +222,32 @@ _UP_STAIRS = re.compile(
 )
 
 
+# Food or drink pressed on someone who must fast: "let him have a biscuit, a little won't matter".
+_FASTING = re.compile(r"\b(?:fasting|nil by mouth|not (?:to )?eat|no food|nothing to eat|empty stomach|has not eaten|hasn't eaten|have not eaten)\b")
+_FOOD_GIVEN = re.compile(
+    r"\b(?:have|eat|grab|get|give (?:him|her|them|yourself)|bring (?:him|her|them))\b[^.!?]{0,25}?"
+    r"\b(?:biscuits?|snacks?|sandwich|something to eat|a bite|sweet tea|tea|coffee|juice|food|breakfast|sugar|sweets?|chocolate|a bar|a banana|toast)\b"
+)
+
+
+_AFTER_THE_TEST = re.compile(
+    r"\b(?:after|once|when)\b[^.!?]{0,40}\b(?:test|bloods?|sample|done|taken|finished)\b"
+    r"|\b(?:take|taken|do|done|draw|drawn|get)\b[^.!?]{0,40}\b(?:test|bloods?|sample)\b[^.!?]{0,100}\b(?:so (?:that )?(?:he|she|they|you) can|then)\b"
+)
+
+
+def _fast_broken(text: Text, context: Text | None) -> list[Span]:
+    if context is None or not _FASTING.search(context.norm):
+        return []
+    found = []
+    for span in _said(text, _FOOD_GIVEN, asked_too=False):
+        sentence = text.sentence_at(span[0])
+        if sentence is not None and _AFTER_THE_TEST.search(sentence.text[: span[0] - sentence.start + 40]):
+            continue  # "once the bloods are taken he can have tea", "take his test first so he can eat": after the fast
+        found.append(span)
+    return found
+
+
 def _said(text: Text, pattern: re.Pattern[str], *, asked_too: bool = True) -> list[Span]:
     """Spans where ``pattern`` is said, not denied ("we will never..."), and not only asked about."""
     found = []
@@ -335,7 +361,7 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
         + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY)
         + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
-        + _others_disclosed(text, context) + _named_added(text, context)
+        + _others_disclosed(text, context) + _named_added(text, context) + _fast_broken(text, context)
     )
 
 
