@@ -124,6 +124,8 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
             continue  # "I guarantee it will be with you tomorrow" promises an outcome, not a step
         if negated(text, start, 2) or _asked(text, (start, end)) or _UNABLE.search(text.norm, start, end + 12):
             continue
+        if _HISTORY.search(text.norm, start, end):
+            continue  # "your appointment was booked for Tuesday" tells what happened, not what will
         sentence = sentence_at(text, start)
         if sentence is None:
             continue
@@ -147,8 +149,13 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
             untimed.append((start, end))
     for match in _NEXT_LABEL.finditer(text.norm):
         sentence = sentence_at(text, match.start())
-        if sentence is not None and any(sentence.start <= t[0] < sentence.end for t in times):
+        if sentence is None:
+            continue
+        if any(sentence.start <= t[0] < sentence.end for t in times):
             kept.append(match.span())  # "Next from me: an email on Monday with the result"
+        elif _BOTH_HALVES.match(text.norm, match.end(), sentence.end) and not _VAGUE.search(sentence.text):
+            kept.append(match.span())  # "Next step: DM us so we can check your app privately"
+    kept.extend(_consent_asked(text))
     if untimed and not kept and _working_question(text):
         # "Yes, I'll fix it. Have you sent us a meter reading lately?": the step is taken on and
         # started in this very reply, by asking what it needs; no clock is wanted for that.
@@ -156,8 +163,50 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
     return kept
 
 
+# A step put to the customer for their yes: "Shall I ask the nurse to take his bloods now?",
+# "Want me to see if the nurse can do it first?", or "I can get a cool box out to you. Shall I?"
+_CONSENT = re.compile(
+    r"^(?:(?:so|ok|okay|right|then|and|or|now)\W+)*"
+    r"(?:shall (?:i|we)|should (?:i|we)|(?:do you )?want me to|would you like (?:me|us) to|are you happy for (?:me|us) to)"
+    r"\s+(?:go ahead and\s+)?"
+)
+_CONSENT_STEP = re.compile(
+    r"(?:ask (?:the|my|our|a|an|him|her|them|[a-z]+'s)|get (?:the|a|an|your|it|this|that|them|someone|him|her)|see (?:if|whether) (?:the|a|an|our|my|we|i) |"
+    r"check (?:with|whether|if|stock|availability|the earliest)|arrange|send|book|call|ring|phone|text|email|put (?:you|it|this|that|a|the|your)|pass|add|move|"
+    r"swap|cancel|refund|order|reserve|hold|transfer|reschedule|rebook|raise|log|flag|chase|request|fetch|grab|"
+    r"speak to|talk to|sort (?:it|this|that|out|the)|set (?:that|it|this|up))\b"
+)
+_CONSENT_PRO_FORM = re.compile(
+    r"^(?:(?:so|ok|okay|right|then|and|or|now)\W+)*(?:(?:shall|should) (?:i|we)(?: do (?:that|it|both|one|this))?|(?:do you )?want me to(?: do (?:that|it|both|this))?|"
+    r"would you like (?:that|me to do (?:that|it|both|this))|do you want (?:that|me to do (?:that|it|both|this))|shall i go ahead|want (?:that|both))\W*$"
+)
+
+# "Shall I arrange it?" leans on the sentence before for what "it" is.
+_ONLY_A_PRONOUN = re.compile(r"\s*(?:it|that|this|them|one|both)?(?: out| up)?(?: for you)?(?: now| today| then)?\W*$")
+
+
+def _consent_asked(text: Text) -> list[Span]:
+    """Concrete steps offered as a question for the customer's yes: the step waits only on them."""
+    kept: list[Span] = []
+    previous = None
+    for sentence in text.sentences:
+        if sentence.is_question and not _VAGUE.search(sentence.text):
+            lead = _CONSENT.match(sentence.text)
+            step = _CONSENT_STEP.match(sentence.text, lead.end()) if lead else None
+            if step and not _ONLY_A_PRONOUN.match(sentence.text, step.end()):
+                kept.append((sentence.start, sentence.end))
+            elif (step or _CONSENT_PRO_FORM.match(sentence.text)) and previous is not None and not previous.is_question and (
+                hits(text, "commitment_phrases", (previous.start, previous.end))
+                or hits(text, "offer_phrases", (previous.start, previous.end))
+            ) and not _VAGUE.search(previous.text):
+                kept.append((previous.start, sentence.end))  # "I can send a cool box today. Shall I?"
+        previous = sentence
+    return kept
+
+
 # Said in person: the speaker owns the step themselves.
 _IN_PERSON = re.compile(r"\b(?:personally|myself)\b")
+_HISTORY = re.compile(r"\b(?:was|were|had been)\b")
 # A label that says what comes next: "Next from me:", "What's next:", "Next step:".
 _NEXT_LABEL = re.compile(
     r"\b(?:next (?:from (?:me|us)|steps?(?: from (?:me|us))?|up)|what (?:is|happens) next|(?:my|our) next (?:step|move)|from (?:me|us))\s*[:\-\u2013\u2014]"
@@ -203,6 +252,10 @@ _CUSTOMER_STEP = re.compile(
     # asked for, then ours: "can you confirm by replying and I'll finish the booking"
     rf"|^(?:(?:so|and|now|ok|okay|then)\s+)*(?:can|could|would|will) you (?:please |just |kindly )?(?:{_HANDOVER}|confirm|reply)\b"
 )
+
+
+# The customer's part, then ours with what it is: "DM us so we can check your app".
+_BOTH_HALVES = re.compile(rf"\W*(?:please )?{_HANDOVER}\b[^.!?]*?\b(?:so|and) (?:that )?(?:i|we) (?:can|will) (?:check|look at|fix|sort|see|change|move|book|refund|send|reset|unlock|confirm)\b")
 
 
 # A step already taken by the speaker ("I've sent", "I have put a note on") or a concrete one
