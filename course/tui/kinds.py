@@ -7,7 +7,8 @@ import, and the test suite fails on a kind without a screen (in a running app
 such a kind is simply never listed to the learner).
 
 Each screen is named ``"module:Class"`` so it (and its widgets) is imported only
-when a learner first opens such an exercise. An exercise screen is built as
+when a learner first opens such an exercise. An exercise screen (a
+``course.tui.screens.exercise.ExerciseScreen``) is built as
 ``Screen(study, exercise, clock=...)``; a feedback screen as
 ``Screen(study, exercise, answer, note=...)``.
 """

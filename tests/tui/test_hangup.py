@@ -28,7 +28,7 @@ import sys
 sys.path.insert(0, {str(HERE)!r})
 from pathlib import Path
 from conftest import build_course
-import course.tui.screens.text_exercise as screen
+import course.tui.screens.exercise as screen
 from course.progress import ProgressStore
 from course.tui import run
 

@@ -19,7 +19,7 @@ from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-import course.tui.screens.text_exercise as text_exercise
+import course.tui.screens.exercise as exercise_screen
 from course.progress import Attempt, Place, ProgressStore
 from course.tui.app import ListenApp
 from course.tui.screens.choice_exercise import ChoiceExerciseScreen
@@ -143,7 +143,7 @@ async def test_typing_is_saved_once_the_learner_pauses_not_at_every_key(course, 
         assert isinstance(app.screen, TextExerciseScreen)
         await pilot.press(*"Oh no, the party")
         assert saves == []  # no save per keystroke
-        await until(pilot, lambda: bool(saves), f"the draft to be saved ({text_exercise.DRAFT_DELAY} s after typing)")
+        await until(pilot, lambda: bool(saves), f"the draft to be saved ({exercise_screen.DRAFT_DELAY} s after typing)")
         assert saves == ["Oh no, the party"]
         assert "draft saved" in str(app.screen.query_one("#answer-status").render())
         # Another window (or the next start after a crash) reads it now, with the app still open.

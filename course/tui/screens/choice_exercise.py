@@ -3,64 +3,63 @@
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
-from typing import ClassVar
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from course.content.answers import Picks, option_order
-from course.content.model import Exercise
-from course.judging import judge
-from course.progress import Place
-from course.recording import attempt_of
-from course.tui.kinds import kind_word
-from course.tui.study import Study
-from course.tui.widgets.hints import HintKeys, HintPanel
+from course.tui.widgets.hints import HintPanel
 from course.tui.widgets.marked_list import MarkedSelectionList
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
-from .base import CourseScreen
+from .exercise import ExerciseScreen
 
 __all__ = ["ChoiceExerciseScreen"]
 
 
-class ChoiceExerciseScreen(HintKeys, CourseScreen):
+class ChoiceExerciseScreen(ExerciseScreen):
     """The task and its options; enter (choice) or ctrl+s (multi) checks the answer."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "Check answer"),
-        Binding("h", "hint", "Hint"),
-    ]
-
-    def __init__(self, study: Study, exercise: Exercise, *, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(study)
-        self.exercise = exercise
-        """The exercise answered."""
-        self._clock = clock
-        """Where time comes from (tests pass their own)."""
-        self._opened = clock()
-        """When the learner opened the exercise."""
-        self.order = option_order(exercise)
-        """Option indexes in the order they are shown."""
+    UNFINISHED = "Nothing chosen"
 
     @property
     def many(self) -> bool:
         """Whether several options may be chosen."""
         return self.exercise.kind == "multi"
 
-    @property
-    def place(self) -> Place:
-        """This exercise."""
-        return Place("exercise", self.exercise.id)
+    def restore(self, draft: str | None) -> None:
+        """The options chosen before (on a retry, or marked so far), shown in their fixed order."""
+        self.order = option_order(self.exercise)
+        """Option indexes in the order they are shown."""
+        chosen = Picks.from_recorded(self.exercise, draft or "").chosen
+        self._chosen = [index for index in chosen if index in self.order]
+        """The options chosen before, marked (multi) or highlighted (choice) when the screen opens."""
+
+    def answer(self) -> list[int]:
+        """The options marked (multi) or the one highlighted (choice), as option indexes."""
+        if self.many:
+            return sorted(self.query_one("#options", SelectionList).selected)
+        highlighted = self.query_one("#options", OptionList).highlighted
+        return [] if highlighted is None else [self.order[highlighted]]
+
+    def answer_as_draft(self) -> str | None:
+        """The options marked so far (multi only: a single pick is one keystroke, so it keeps no draft)."""
+        if not self.many:
+            return None
+        marked = self.answer()
+        return json.dumps(marked) if marked else ""
+
+    def unfinished(self) -> str:
+        """At least one option must be chosen."""
+        if self.answer():
+            return ""
+        return "Mark at least one option with space first." if self.many else "Pick one option first."
 
     def compose(self) -> ComposeResult:
         """Scenario card (if any) and task, then the options."""
@@ -74,11 +73,10 @@ class ChoiceExerciseScreen(HintKeys, CourseScreen):
             )
             yield Static(how, id="how", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
-        chosen = set(Picks.from_recorded(self.exercise, self.study.draft(self.exercise) or "").chosen)
         options = self.exercise.options
         if self.many:
             yield MarkedSelectionList(
-                *(Selection(Text(options[index].text), index, index in chosen) for index in self.order),
+                *(Selection(Text(options[index].text), index, index in self._chosen) for index in self.order),
                 id="options",
             )
         else:
@@ -86,58 +84,24 @@ class ChoiceExerciseScreen(HintKeys, CourseScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        """Titles, the previous choice highlighted (on a retry), focus on the options."""
-        self.title = self.exercise.title
-        kind = kind_word(self.exercise.kind).capitalize()
-        self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
+        """The previous choice highlighted (on a retry), focus on the options."""
         options = self.query_one("#options", OptionList)
-        kept = Picks.from_recorded(self.exercise, self.study.draft(self.exercise) or "")
-        chosen = [index for index in kept.chosen if index in self.order]
-        options.highlighted = self.order.index(chosen[0]) if chosen else 0
+        options.highlighted = self.order.index(self._chosen[0]) if self._chosen else 0
         options.focus()
 
     @on(SelectionList.SelectedChanged, "#options")
-    def _marked(self, event: SelectionList.SelectedChanged) -> None:
+    def _marked(self, event: SelectionList.SelectedChanged[int]) -> None:
         """Keep the marks as a draft, so nothing is lost on the way out."""
         event.stop()
         self.save_state()
-
-    def save_state(self) -> None:
-        """Keep the options marked so far (multi only: a single pick is one keystroke)."""
-        if self.many and self.is_attached:
-            marked = sorted(self.query_one("#options", SelectionList).selected)
-            self.study.save_draft(self.exercise, json.dumps(marked) if marked else "")
 
     @on(OptionList.OptionSelected, "#options")
     def _picked(self, event: OptionList.OptionSelected) -> None:
         """Enter on an option of a choice exercise answers it."""
         event.stop()
         if not self.many:
-            self._check([self.order[event.option_index]])
-
-    def action_submit(self) -> None:
-        """Check the options marked (multi) or the one highlighted (choice)."""
-        options = self.query_one("#options", OptionList)
-        if self.many:
-            self._check(sorted(self.query_one("#options", SelectionList).selected))
-        elif options.highlighted is not None:
-            self._check([self.order[options.highlighted]])
-
-    def _check(self, chosen: list[int]) -> None:
-        """Judge, record and show the feedback."""
-        if not chosen:
-            self.notify("Mark at least one option with space first.", title="Nothing chosen")
-            return
-        judgment = judge(self.exercise, chosen)
-        seconds = round(self._clock() - self._opened, 1)
-        if self.study.record(attempt_of(self.exercise, chosen, judgment, seconds=seconds)):
-            self.go(Place("feedback", self.exercise.id), "replace", answer=chosen)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Hint only when the exercise has hints; greyed out once all are shown."""
-        if action == "hint":
-            return self.hint_state()
-        return True
+            self.query_one("#options", OptionList).highlighted = event.option_index  # the option picked, exactly
+            self.action_submit()
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Moving and choosing."""

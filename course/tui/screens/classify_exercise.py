@@ -47,6 +47,10 @@ class ClassifyExerciseScreen(ItemExerciseScreen):
             return ""
         return f"Give every line a label first: {left} still {'has' if left == 1 else 'have'} none."
 
+    def fresh(self) -> bool:
+        """No line labelled yet."""
+        return not any(self.given)
+
     def item_count(self) -> int:
         """Every line."""
         return len(self.given)

@@ -11,98 +11,85 @@ resumes exactly where it was.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, TextArea
 
 from course.content.answers import Talk, answer_data
-from course.content.model import Exercise
 from course.conversation import ConversationRun, first_name, still_doing
-from course.judging import answer_of, draft_of, judge, replay
-from course.progress import Place
-from course.recording import attempt_of
-from course.tui.kinds import kind_word
-from course.tui.study import Study
+from course.judging import Judgment, answer_of, draft_of, judge, replay
 from course.tui.widgets.chat_log import ChatLog
-from course.tui.widgets.hints import HintKeys, HintPanel
+from course.tui.widgets.hints import HintPanel
 from course.tui.widgets.mood_meter import MoodMeter
 from course.tui.widgets.notes_pane import NotesPane
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.typing_indicator import TypingIndicator
 
-from .base import CourseScreen
 from .conversation_chat import chat_entries
+from .exercise import ExerciseScreen
 
-__all__ = ["ConversationExerciseScreen", "TICK", "DRAFT_DELAY"]
+__all__ = ["ConversationExerciseScreen", "TICK"]
 
 TICK = 0.25
 """Seconds between looks at the clock for the customer's next piece."""
-DRAFT_DELAY = 0.5
-"""Seconds after the last keystroke (reply or notes) before the draft is saved."""
 
 
-class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
+class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
     """The chat with the customer, the reply box, the mood meter and the notes pane."""
 
     # In the reply and notes boxes printable keys type: help is f1, a hint ctrl+g.
     BINDINGS: ClassVar[list[BindingType]] = [
         *Screen.BINDINGS,  # tab, shift+tab, copy
         Binding("ctrl+s", "send", "Send"),
-        Binding("ctrl+s", "feedback", "Feedback"),
+        Binding("ctrl+s", "submit", "Feedback"),
         Binding("ctrl+n", "notes", "Notes ⇄ reply"),
         Binding("ctrl+g", "hint", "Hint"),
         Binding("escape", "back", "Back"),
         Binding("f1,question_mark", "help", "Help"),
     ]
 
-    def __init__(self, study: Study, exercise: Exercise, *, clock: Callable[[], float] = time.monotonic) -> None:
-        super().__init__(study)
-        self.exercise = exercise
-        """The conversation played."""
-        self._clock = clock
-        """Where time comes from: the customer's typing and the time spent (tests pass their own)."""
-        self._since = clock()
-        """When the learner opened the conversation (time spent counts from here)."""
-        kept = answer_data(study.draft(exercise) or "")
-        kept = kept if isinstance(kept, dict) and kept else None
-        self._draft: Talk | None = Talk.from_recorded(exercise, kept) if kept else None
-        """What was kept of a conversation left half-way (None: a fresh start)."""
+    def restore(self, draft: str | None) -> None:
+        """The conversation left half-way, played again to where it was (or a fresh start)."""
+        kept = answer_data(draft or "")
+        talk = Talk.from_recorded(self.exercise, kept) if isinstance(kept, dict) and kept else None
+        self._typed = talk.typed if talk is not None else ""
+        """The reply half-typed when the conversation was left."""
         self.run: ConversationRun = (
-            replay(exercise, self._draft, live=clock) if self._draft is not None else ConversationRun(exercise, clock)
+            replay(self.exercise, talk, live=self._clock) if talk is not None
+            else ConversationRun(self.exercise, self._clock)
         )
         """The conversation as it stands (``course.conversation``)."""
-        self._spent = self._draft.seconds if self._draft is not None else 0.0
-        """Time spent before this visit."""
-        self.answer: dict[str, Any] | None = None
-        """The recorded answer, once the conversation has ended and been saved."""
-        self._saved = json.dumps(kept, ensure_ascii=False) if kept else ""
-        self._draft_timer: Timer | None = None
+        if talk is not None:
+            self.spent_earlier(talk.seconds)
         self._ended_shown = False
         self._record_tried = False
         """Recording is tried once by itself when the conversation ends; after that, on ctrl+s."""
 
-    @property
-    def place(self) -> Place:
-        """This exercise (the conversation so far lives in the drafts)."""
-        return Place("exercise", self.exercise.id)
+    def answer(self) -> dict[str, Any]:
+        """The conversation as an attempt's answer."""
+        return answer_of(self.run)
+
+    def judgment(self, answer: Any) -> Judgment:
+        """The turns judged as they were played, not played again."""
+        return judge(self.exercise, self.run)
+
+    def answer_as_draft(self) -> str:
+        """The conversation so far, the half-typed reply and the time spent ("" before anything happened)."""
+        typed = self.query_one("#reply", TextArea).text
+        run = self.run
+        if not (run.replies or run.notes.strip() or typed.strip()):
+            return ""
+        draft = draft_of(run, shown=len(run.arrived()), typed=typed)
+        return json.dumps({**draft, "seconds": round(self.seconds, 1)}, ensure_ascii=False)
 
     @property
     def customer_name(self) -> str:
         """The customer's first name, as the chat calls them."""
         return first_name(self.run.conversation.customer)
-
-    @property
-    def seconds(self) -> float:
-        """Time spent on the conversation, this visit and earlier ones."""
-        return self._spent + self._clock() - self._since
 
     def compose(self) -> ComposeResult:
         """The chat and the reply box on the left; the mood and the notes on the right."""
@@ -119,14 +106,10 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Titles, the half-typed reply, the mood; then the customer starts (or goes on) typing."""
-        self.title = self.exercise.title
-        kind = kind_word(self.exercise.kind).capitalize()
-        self.sub_title = f"{kind} · {self.study.module_of(self.exercise).title}"
+        """The half-typed reply, the mood; then the customer starts (or goes on) typing."""
         reply = self.query_one("#reply", TextArea)
-        typed = self._draft.typed if self._draft is not None else ""
-        if typed:
-            reply.load_text(typed)
+        if self._typed:
+            reply.load_text(self._typed)
             reply.move_cursor(reply.document.end)
         if self.run.replies:
             last = self.run.replies[-1]
@@ -177,20 +160,9 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
     def _record(self) -> None:
         """The conversation has ended: record it (once), so nothing is lost whatever comes next."""
         self._record_tried = True
-        answer = answer_of(self.run)
-        attempt = attempt_of(self.exercise, answer, judge(self.exercise, self.run), seconds=round(self.seconds, 1))
-        if self.study.record(attempt):
-            self.answer = answer
-        else:
+        if not self.record_answer():
             self.save_state()  # the learner has been told; the conversation stays kept as a draft
         self.refresh_bindings()
-
-    def action_feedback(self) -> None:
-        """The feedback on the whole conversation."""
-        if self.answer is None:
-            self._record()
-        if self.answer is not None:
-            self.go(Place("feedback", self.exercise.id), "replace", answer=self.answer)
 
     def action_notes(self) -> None:
         """Between the reply box and the notes pane."""
@@ -205,11 +177,9 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         """Send while the conversation goes on, Feedback once it has ended; Hint while hints remain."""
         if action == "send":
             return not self.run.finished
-        if action == "feedback":
+        if action == "submit":
             return self.run.finished
-        if action == "hint":
-            return self.hint_state()
-        return True
+        return super().check_action(action, parameters)
 
     # --- keeping the conversation -------------------------------------------------------
 
@@ -218,37 +188,7 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         event.stop()
         if event.text_area.id == "notes":
             self.run.notes = event.text_area.text
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-        self._draft_timer = self.set_timer(DRAFT_DELAY, self.save_state)
-
-    def on_screen_suspend(self) -> None:
-        """A dialog or another screen in front: keep everything."""
-        self.save_state()
-
-    def on_unmount(self) -> None:
-        """The last chance to keep the conversation (quitting, going back)."""
-        self.save_state()
-
-    def save_state(self) -> None:
-        """Keep the conversation so far as the exercise's draft (none once it is recorded)."""
-        if self._draft_timer is not None:
-            self._draft_timer.stop()
-            self._draft_timer = None
-        if self.answer is not None:
-            return
-        try:
-            typed = self.query_one("#reply", TextArea).text
-        except NoMatches:  # already taken down: everything was saved on the way
-            return
-        run = self.run
-        if not (run.replies or run.notes.strip() or typed.strip()):
-            text = ""
-        else:
-            draft = draft_of(run, shown=len(run.arrived()), typed=typed)
-            text = json.dumps({**draft, "seconds": round(self.seconds, 1)}, ensure_ascii=False)
-        if text != self._saved and self.study.save_draft(self.exercise, text):
-            self._saved = text
+        self.keep_soon()
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Moving between the parts of the screen."""

@@ -36,6 +36,10 @@ class OrderExerciseScreen(ItemExerciseScreen):
         """The steps' texts in the learner's order."""
         return [self.exercise.items[index] for index in self.order]
 
+    def fresh(self) -> bool:
+        """Still in the shuffled order everyone starts from."""
+        return self.order == starting_order(self.exercise)
+
     def item_count(self) -> int:
         """Every step."""
         return len(self.order)

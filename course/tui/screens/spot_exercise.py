@@ -38,6 +38,10 @@ class SpotExerciseScreen(ItemExerciseScreen):
         """At least one line must be marked."""
         return "" if self.marked else "Mark at least one line with space first."
 
+    def fresh(self) -> bool:
+        """No line marked yet."""
+        return not self.marked
+
     def item_count(self) -> int:
         """Every line of the transcript."""
         return len(self.exercise.transcript)

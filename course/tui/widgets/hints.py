@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-__all__ = ["HintPanel", "HintKeys"]
+__all__ = ["HintPanel"]
 
 
 class HintPanel(Static):
@@ -53,19 +53,3 @@ class HintPanel(Static):
             return False
         return None if self.exhausted else True
 
-
-class HintKeys:
-    """For an exercise screen showing a ``HintPanel`` with id ``hints``: the hint key and when it is offered.
-
-    Mixed into the screen class; its ``check_action`` answers ``"hint"`` with ``hint_state()``.
-    """
-
-    def hint_state(self) -> bool | None:
-        """Hidden without hints, greyed out once all are shown, offered otherwise."""
-        panels = self.query(HintPanel)  # type: ignore[attr-defined]
-        return panels.first().action_state() if panels else bool(self.exercise.hints)  # type: ignore[attr-defined]
-
-    def action_hint(self) -> None:
-        """Show one more hint, gentlest first."""
-        self.query_one("#hints", HintPanel).reveal()  # type: ignore[attr-defined]
-        self.refresh_bindings()  # type: ignore[attr-defined]
