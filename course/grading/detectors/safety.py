@@ -145,9 +145,49 @@ _THIRD_PARTY = re.compile(
 )
 # A medicine dose changed by someone who is not a clinician: "take a couple of extra ibuprofen".
 _DOSE = re.compile(
-    r"\b(?:take|give|try|have|up|increase|double|halve|skip|stop)\b[^.!?]{0,20}?\b(?:extra|more|another|double|a couple of|couple of|two|higher|bigger|the rest of)\b"
-    r"[^.!?]{0,15}?\b(?:paracetamol|ibuprofen|calpol|aspirin|codeine|painkillers?|antibiotics|tablets|pills|dose|doses|insulin|medication|medicine)\b"
+    r"\b(?:take|give|try|have|up|increase|double|halve|skip|stop)\b[^.!?]{0,20}?\b(?:extra|more|another|double|a couple of|couple of|two|higher|bigger|the rest of|half|half a|less|fewer|a smaller)\b"
+    r"[^.!?]{0,15}?\b(?:paracetamol|ibuprofen|calpol|aspirin|codeine|painkillers?|antibiotics|tablets?|pills?|dose|doses|insulin|medication|medicine)\b"
 )
+# A clinical call made at the desk: going without medicine said to be harmless.
+_MISSED_MEDICINE_OK = re.compile(
+    r"\b(?:missing|skipping|going without|stopping|without|miss|skip|stop)\b[^.!?]{0,40}?\b(?:tablets?|pills?|medicines?|medication|insulin|dose|doses|inhaler|prescription)\b"
+    r"[^.!?]{0,40}?\b(?:will not|would not|should not|cannot|does not|do not|is not going to) (?:do (?:you|him|her|them) any harm|hurt|harm|matter|be a problem|make (?:much|any) difference|be dangerous)"
+    r"|\b(?:it is|that is|it will be|you will be|he will be|she will be) (?:fine|safe|ok|okay|alright|all right) to (?:miss|skip|stop|go without|leave)\b[^.!?]{0,30}?\b(?:tablets?|pills?|medicines?|medication|insulin|dose|doses|inhaler)\b"
+)
+# A one-time code asked for back: "I'm sending you a code. Read it back to me".
+_CODE_READ_BACK = re.compile(
+    r"\b(?:read|tell|give|say|type|send|text|quote)\b (?:it|that|the code|this code|that code|the number|me the code|us the code|me the number)(?: out)?(?: back)?(?: to me| to us| here| in the chat)\b"
+)
+# Someone else put on a register or scheme on the word of the person asking.
+_REGISTER_ADDED = re.compile(
+    r"\b(?:i|we) (?:have |had |will |am |are |am going to )?(?:(?:just|also|now|already|gone ahead and|went ahead and|go ahead and)\s+)*"
+    rf"(?:added|add|adding|signed up|sign up|signing up|registered|register|registering|put|putting) (?:your|her|his) {_RELATIVE}\b"
+    r"[^.!?]{0,50}?\b(?:register|scheme|priority (?:list|services)|list)\b"
+)
+_CONSENT_SAID = re.compile(
+    r"\b(?:consent|agreement|agrees|agree|permission|say-so|if (?:he|she|they) (?:wants?|would like|(?:is|are) (?:ok|okay|happy|fine|alright|all right|agreeable))|with (?:his|her|their) (?:ok|okay)|(?:he|she|they) (?:can|will need to|needs to|has to) (?:say|confirm|agree))\b"
+)
+
+
+def _register_without_consent(text: Text, context: Text | None) -> list[Span]:
+    found = []
+    for span in _said(text, _REGISTER_ADDED, asked_too=False):
+        sentence = text.sentence_at(span[0])
+        if sentence is not None and _CONSENT_SAID.search(sentence.text):
+            continue  # "with his agreement I'll add him", "I'll add your dad if he's happy to"
+        found.append(span)
+    return found
+
+
+def _code_asked_back(text: Text, context: Text | None) -> list[Span]:
+    found = []
+    for match in _CODE_READ_BACK.finditer(text.norm):
+        before = text.norm[max(0, match.start() - 120) : match.end()]
+        if re.search(r"\bcode\b|\bpasscode\b|\bpin\b", before) and not negated(text, match.start(), 3):
+            found.append(match.span())
+    return found
+
+
 # The customer told to open up the network's own kit: "lift the metal cover on the pavement".
 _STREET_KIT = re.compile(
     r"\b(?:lift|open|remove|prise|lever|pull up|unscrew)\b[^.!?]{0,40}?\b(?:cover|lid|hatch|manhole|chamber|box)\b[^.!?]{0,40}?\b(?:pavement|street|road|footpath|verge|outside (?:the|your) (?:house|home|property))\b"
@@ -362,6 +402,8 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY)
         + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
         + _others_disclosed(text, context) + _named_added(text, context) + _fast_broken(text, context)
+        + _said(text, _MISSED_MEDICINE_OK, asked_too=False) + _code_asked_back(text, context)
+        + _register_without_consent(text, context)
     )
 
 
