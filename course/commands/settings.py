@@ -19,6 +19,7 @@ from .stop import Refused
 
 if TYPE_CHECKING:
     from ..content import Course, Exercise
+    from ..follow_up import CourseClock
     from ..progress import ProgressStore
 
 __all__ = ["Settings", "settings_of", "exercise_or_stop"]
@@ -46,6 +47,16 @@ class Settings:
                 f"the course at {self.content_dir} has {len(error.problems)} problem(s), first: {first} "
                 f"(run: listen check {self.content_dir})"
             ) from None
+
+    def clock(self) -> CourseClock:
+        """The course clock (``LISTEN_NOW`` or the computer's); Refused when ``LISTEN_NOW`` names no moment."""
+        from ..follow_up import course_now
+
+        try:
+            course_now()
+        except ValueError as error:
+            raise Refused(str(error)) from None
+        return course_now
 
     def store(self, course: Course | None = None, *, say_notices: bool = True) -> ProgressStore:
         """The learner's progress store, opened safely (its notices printed unless the app shows them).

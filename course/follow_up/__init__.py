@@ -30,12 +30,16 @@ Nothing here imports Textual or Rich.
 
 from __future__ import annotations
 
-from .clock import CLOCK_VARIABLE, CourseClock, course_now, moment_from
-from .exercise import follow_up_exercise
-from .finding import promise_in, promised_words
-from .keeping import exercise_for, promise_notes
-from .review import ReviewItem, due_follow_ups, item_title, waiting_promises
-from .rubric import follow_up_rubric
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .clock import CLOCK_VARIABLE, CourseClock, course_now, moment_from
+    from .exercise import follow_up_exercise
+    from .finding import promise_in, promised_words
+    from .keeping import exercise_for, promise_notes
+    from .review import ReviewItem, due_follow_ups, item_title, waiting_promises
+    from .rubric import follow_up_rubric
 
 __all__ = [
     "CLOCK_VARIABLE",
@@ -53,3 +57,18 @@ __all__ = [
     "waiting_promises",
     "item_title",
 ]
+
+_HOMES = {
+    "CLOCK_VARIABLE": ".clock", "CourseClock": ".clock", "course_now": ".clock", "moment_from": ".clock",
+    "follow_up_exercise": ".exercise", "promise_in": ".finding", "promised_words": ".finding",
+    "exercise_for": ".keeping", "promise_notes": ".keeping", "ReviewItem": ".review", "due_follow_ups": ".review",
+    "item_title": ".review", "waiting_promises": ".review", "follow_up_rubric": ".rubric",
+}
+"""Where each public name lives: imported on first use, so reading the clock does not load the grader."""
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(home, __name__), name)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from course.content.model import Course, Exercise, Lesson, Module
+from course.follow_up.clock import CourseClock, course_now
 
 if TYPE_CHECKING:
     from course.progress import Attempt, Place, ProgressStore
@@ -121,6 +122,8 @@ class Study:
     """Kinds of exercise this app can open; others are never listed."""
     report: Callable[[str], None] = field(default=_ignore)
     """Where to say, in plain words, that progress could not be saved."""
+    now: CourseClock = field(default=course_now)
+    """The course clock: when promises fall due and customers come back."""
 
     # --- what the course holds, as this app can show it -------------------
 
@@ -256,7 +259,8 @@ class Study:
         """Record a graded attempt and drop the draft it came from."""
         from course.recording import record_attempt
 
-        saved = self.save("your answer", lambda: record_attempt(self.course, self.store, self.learner, attempt))
+        saved = self.save("your answer",
+                          lambda: record_attempt(self.course, self.store, self.learner, attempt, now=self.now))
         if saved:
             self.save("your draft", lambda: self.store.clear_draft(self.learner, attempt.exercise_id))
         return saved
