@@ -274,12 +274,13 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
                 page = min(place.page, len(lesson.sections) - 1)
                 lesson_screen = LessonScreen(study, lesson, page=page, scroll=place.scroll)
                 return [ModuleScreen(study, study.module_of(lesson)), lesson_screen]
-            exercise = course.exercise(place.target)
+            exercise = study.exercise(place.target)
         except KeyError:
             return None
-        if not study.is_playable(exercise):
+        if exercise is None or not study.is_playable(exercise):
             return None
-        module = ModuleScreen(study, study.module_of(exercise))
+        # A customer's follow-up belongs to no lesson: it opens over the dashboard, not a module.
+        module = [] if exercise.id not in course.exercises else [ModuleScreen(study, study.module_of(exercise))]
         note = ""
         if place.screen == "feedback" and answer is None:
             attempts = study.store.attempts(study.learner, exercise.id)
@@ -288,8 +289,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
                 if attempts[-1].content_hash and attempts[-1].content_hash != exercise.content_hash:
                     note = "This exercise has changed since you answered it: the feedback is for its current version."
         if place.screen == "feedback" and answer is not None:
-            return [module, feedback_for_kind(exercise.kind)(study, exercise, answer, note=note)]
-        return [module, screen_for_kind(exercise.kind)(study, exercise, clock=self.clock)]
+            return [*module, feedback_for_kind(exercise.kind)(study, exercise, answer, note=note)]
+        return [*module, screen_for_kind(exercise.kind)(study, exercise, clock=self.clock)]
 
     def _remember_place(self) -> None:
         """Save where the learner now is, so Continue brings them back here."""

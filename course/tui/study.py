@@ -16,7 +16,7 @@ from course.content.model import Course, Exercise, Lesson, Module
 from course.follow_up.clock import CourseClock, course_now
 
 if TYPE_CHECKING:
-    from course.progress import Attempt, Place, ProgressStore
+    from course.progress import Attempt, Place, ProgressStore, Promise
 
 __all__ = [
     "LessonStatus",
@@ -130,6 +130,18 @@ class Study:
     def is_playable(self, exercise: Exercise) -> bool:
         """Whether this app has a screen for the exercise's kind."""
         return exercise.kind in self.playable_kinds
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        """The course's exercise with this id, or the learner's follow-up it names; None if neither."""
+        from course.follow_up import exercise_for
+
+        return exercise_for(self.course, self.store, self.learner, exercise_id, self.now())
+
+    def promises_waiting(self) -> list[Promise]:
+        """The learner's promises whose customer is back now, waiting longest first."""
+        from course.follow_up import waiting_promises
+
+        return waiting_promises(self.store, self.learner, self.now())
 
     def exercises_of_lesson(self, lesson: Lesson) -> tuple[Exercise, ...]:
         """The lesson's exercises a learner can do here, in order."""
@@ -281,8 +293,8 @@ class Study:
                 lesson = self.course.lesson(place.target)
                 return f"{lesson.title} · page {place.page + 1} of {len(lesson.sections)}"
             if place.screen in ("exercise", "feedback"):
-                exercise = self.course.exercise(place.target)
-                if not self.is_playable(exercise):
+                exercise = self.exercise(place.target)
+                if exercise is None or not self.is_playable(exercise):
                     return ""
                 return exercise.title + (" · your feedback" if place.screen == "feedback" else "")
             if place.screen == "module":
