@@ -18,7 +18,11 @@ mode, the app's dashboard), one call says what is due::
 
 Each ``ReviewItem`` has ``id`` (the exercise to open, ``follow-up.<promise
 id>``), ``title`` (``Priya Shah is back: you promised “I'll ring you…”``) and
-``due`` (an aware UTC datetime: since when it waits), longest waiting first.
+``due`` (an aware UTC datetime: since when it waits), longest waiting first;
+also ``why`` (one line for the learner), ``exercise_id`` (the same as ``id``)
+and ``kind`` (``follow-up``). ``FollowUps(store, learner)`` is the same as a
+review source: its ``review_items(now)`` gives those items, for a review that
+takes its items from several sources (``sources=[FollowUps(store, learner)]``).
 Open the item with ``exercise_for(course, store, learner, item.id, now)``,
 which gives an ordinary reply ``Exercise``; record its answer with
 ``course.recording.record_attempt`` like any other, and the promise is
@@ -38,7 +42,7 @@ if TYPE_CHECKING:
     from .exercise import follow_up_exercise
     from .finding import promise_in, promised_words
     from .keeping import exercise_for, promise_notes
-    from .review import ReviewItem, due_follow_ups, item_title, waiting_promises
+    from .review import FollowUps, ReviewItem, due_follow_ups, item_title, waiting_promises
     from .rubric import follow_up_rubric
 
 __all__ = [
@@ -53,6 +57,7 @@ __all__ = [
     "exercise_for",
     "promise_notes",
     "ReviewItem",
+    "FollowUps",
     "due_follow_ups",
     "waiting_promises",
     "item_title",
@@ -61,8 +66,9 @@ __all__ = [
 _HOMES = {
     "CLOCK_VARIABLE": ".clock", "CourseClock": ".clock", "course_now": ".clock", "moment_from": ".clock",
     "follow_up_exercise": ".exercise", "promise_in": ".finding", "promised_words": ".finding",
-    "exercise_for": ".keeping", "promise_notes": ".keeping", "ReviewItem": ".review", "due_follow_ups": ".review",
-    "item_title": ".review", "waiting_promises": ".review", "follow_up_rubric": ".rubric",
+    "exercise_for": ".keeping", "promise_notes": ".keeping", "follow_up_rubric": ".rubric",
+    "ReviewItem": ".review", "FollowUps": ".review", "due_follow_ups": ".review", "item_title": ".review",
+    "waiting_promises": ".review",
 }
 """Where each public name lives: imported on first use, so reading the clock does not load the grader."""
 

@@ -100,3 +100,25 @@ def test_the_follow_up_reads_by_how_long_the_customer_waited(course, store):
     assert "Five days ago" in late.scenario.message and "wonder whether anyone" in late.scenario.message
     assert soon.rubric == late.rubric and soon.kind == "reply" and soon.module_id == "follow-through"
     assert exercise_for(course, store, "Dana", "follow-up.ffff", MADE) is None
+
+
+def test_due_follow_ups_are_review_items_a_review_can_open(course, store):
+    from course.follow_up import FollowUps
+
+    answer(course, store, "follow-through.no-heating", PROMISING, MADE)
+    later = MADE + timedelta(days=2)
+    [item] = FollowUps(store, "Dana").review_items(later)
+    assert (item.kind, item.exercise_id) == ("follow-up", item.id)
+    assert item.why == "You promised Priya Shah this two days ago, and they are back about it."
+    opened = exercise_for(course, store, "Dana", item.exercise_id, later)
+    assert opened is not None and opened.kind == "reply" and opened.title == "Priya Shah is back about your promise"
+    answer(course, store, item.id, KEPT, later)
+    assert FollowUps(store, "Dana").review_items(later) == []
+
+
+def test_every_public_name_of_the_package_is_there():
+    import course.follow_up as follow_up
+
+    assert all(getattr(follow_up, name) is not None for name in follow_up.__all__)
+    with pytest.raises(AttributeError):
+        _ = follow_up.no_such_name
