@@ -61,6 +61,7 @@ async def test_the_customer_is_back_a_day_later_and_the_promise_is_kept(course, 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen) and "✓ PASSED" in text_of(app)
+        assert "n Next" not in text_of(app)  # a follow-up belongs to no module's run of exercises
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
