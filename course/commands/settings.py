@@ -140,6 +140,12 @@ def exercise_or_stop(course: Course, exercise_id: str) -> Exercise:
     try:
         exercise = course.exercise(exercise_id)
     except KeyError:
+        from ..progress.promises import promise_id_of
+
+        promise_id = promise_id_of(exercise_id)
+        if promise_id is not None:
+            raise Refused(f"'{exercise_id[:60]}' is a customer's follow-up: answer it with "
+                          f"listen follow-up {promise_id[:8]}") from None
         close = difflib.get_close_matches(exercise_id, list(course.exercises), n=1)
         hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen list)"
         raise Refused(f"no exercise with id '{exercise_id}'{hint}") from None

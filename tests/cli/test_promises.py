@@ -105,3 +105,11 @@ def test_no_promises_yet_says_how_they_come(listen):
 def test_promises_without_a_learner_says_how_to_start(listen):
     outcome = listen("promises")
     assert outcome.status == 2 and "no learner yet" in outcome.err
+
+
+def test_answer_points_a_follow_up_to_its_own_command(promised, monkeypatch):
+    monkeypatch.setenv("LISTEN_NOW", LATER)
+    [promise] = _promises(promised)
+    outcome = promised("answer", promise["follow_up"], stdin=KEPT)
+    assert outcome.status == 2
+    assert f"is a customer's follow-up: answer it with listen follow-up {promise['id'][:8]}" in outcome.err
