@@ -43,6 +43,7 @@ def cli(ctx: click.Context, data_dir: Path | None, content: Path | None, learner
 def open_app(settings: Settings) -> int:
     """Open the Textual app on the course and the learner's store; its exit status."""
     course = settings.course()
+    settings.clock()  # a LISTEN_NOW that names no moment is one line here, not trouble in the app
     store = settings.store(course, say_notices=False)
     learner = settings.learner_name(store, required=False, say=False) if settings.learner else None
     from .tui import run  # on use: the app (Textual) loads only when it opens

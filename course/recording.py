@@ -1,9 +1,11 @@
 """Recording an answer, and everything that follows from it.
 
 The app and the command line record attempts the same way: the attempt
-itself, then the module's verdict once every exercise in it has been tried,
-then any assignment that is now complete. Each is its own durable store write
-and queues its own learning record (xAPI statement) in the outbox.
+itself (with the promise it makes to its customer, and the promise a
+follow-up settles, in the same write), then the module's verdict once every
+exercise in it has been tried, then any assignment that is now complete.
+Each is its own durable store write and queues its own learning record
+(xAPI statement) in the outbox.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .content import Course, Exercise
+from .follow_up import CourseClock, course_now, promise_notes
 from .judging import Judgment
 from .progress import Attempt, CriterionOutcome, ProgressStore
 from .trainer import note_completed_assignments
@@ -33,9 +36,14 @@ def attempt_of(exercise: Exercise, answer: Any, judgment: Judgment, *, seconds: 
     )
 
 
-def record_attempt(course: Course, store: ProgressStore, learner: str, attempt: Attempt) -> Attempt:
-    """Record ``attempt`` for ``learner``; then the module verdict and completed assignments."""
-    saved = store.record_attempt(learner, attempt)
+def record_attempt(course: Course, store: ProgressStore, learner: str, attempt: Attempt, *,
+                   now: CourseClock = course_now) -> Attempt:
+    """Record ``attempt`` for ``learner``; then the module verdict and completed assignments.
+
+    ``now`` is the course clock: when a promise in the answer was made.
+    """
+    promise, settles = promise_notes(course, store, learner, attempt, now())
+    saved = store.record_attempt(learner, attempt, promise=promise, settles=settles)
     try:
         module_id = course.exercise(attempt.exercise_id).module_id
     except KeyError:

@@ -136,6 +136,7 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
     if exercise.conversation is None:
         raise click.UsageError(f"'{exercise.id}' is {an(exercise.kind)} exercise, not a conversation: "
                                f"answer it with listen answer {exercise.id}")
+    clock = settings.clock()
     store = settings.store(course)
     learner = settings.learner_name(store)
     kept = Talk.from_recorded(exercise, store.draft(learner, exercise.id) or "")
@@ -180,7 +181,7 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
     terminal(soft_wrap=False).print(judgment_view(exercise, judgment))
     attempt = attempt_of(exercise, answer_of(run), judgment, seconds=round(time.monotonic() - started, 1))
     try:
-        record_attempt(course, store, learner, attempt)
+        record_attempt(course, store, learner, attempt, now=clock)
     except StoreError as error:
         _keep_draft(store, learner, exercise, run, time.monotonic() - started)
         raise click.ClickException(f"{error} The conversation was not recorded; it is kept to record later.") from None

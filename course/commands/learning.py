@@ -177,6 +177,7 @@ def answer(ctx: click.Context, /, exercise_id: str, file: str | None, editor: bo
     course = settings.course()
     exercise = exercise_or_stop(course, exercise_id)
     given = typed_answer(exercise, typed, text_given=_text_given(file=file, editor=editor))
+    clock = settings.clock()
     store = settings.store(course)
     learner = settings.learner_name(store)
     started = time.monotonic()
@@ -185,7 +186,7 @@ def answer(ctx: click.Context, /, exercise_id: str, file: str | None, editor: bo
     _console().print(judgment_view(exercise, judgment))
     attempt = attempt_of(exercise, answered.recorded(), judgment, seconds=round(time.monotonic() - started, 1))
     try:
-        record_attempt(course, store, learner, attempt)
+        record_attempt(course, store, learner, attempt, now=clock)
     except StoreError as error:
         raise click.ClickException(f"{error} Your answer was not recorded.") from None
     drop_draft(store, learner, exercise)

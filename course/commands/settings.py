@@ -19,6 +19,7 @@ from .stop import Refused
 
 if TYPE_CHECKING:
     from ..content import Course, Exercise
+    from ..follow_up import CourseClock
     from ..progress import ProgressStore
 
 __all__ = ["Settings", "settings_of", "exercise_or_stop"]
@@ -46,6 +47,16 @@ class Settings:
                 f"the course at {self.content_dir} has {len(error.problems)} problem(s), first: {first} "
                 f"(run: listen check {self.content_dir})"
             ) from None
+
+    def clock(self) -> CourseClock:
+        """The course clock (``LISTEN_NOW`` or the computer's); Refused when ``LISTEN_NOW`` names no moment."""
+        from ..follow_up import course_now
+
+        try:
+            course_now()
+        except ValueError as error:
+            raise Refused(str(error)) from None
+        return course_now
 
     def store(self, course: Course | None = None, *, say_notices: bool = True) -> ProgressStore:
         """The learner's progress store, opened safely (its notices printed unless the app shows them).
@@ -129,6 +140,12 @@ def exercise_or_stop(course: Course, exercise_id: str) -> Exercise:
     try:
         exercise = course.exercise(exercise_id)
     except KeyError:
+        from ..progress.promises import promise_id_of
+
+        promise_id = promise_id_of(exercise_id)
+        if promise_id is not None:
+            raise Refused(f"'{exercise_id[:60]}' is a customer's follow-up: answer it with "
+                          f"listen follow-up {promise_id[:8]}") from None
         close = difflib.get_close_matches(exercise_id, list(course.exercises), n=1)
         hint = f" (did you mean {close[0]}?)" if close else " (see them all with: listen list)"
         raise Refused(f"no exercise with id '{exercise_id}'{hint}") from None

@@ -140,7 +140,7 @@ def _adopt_home_page(data_dir: Path, home_page: str) -> None:
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_context
 def export(ctx: click.Context, out: Path | None, force: bool) -> int:
-    """Export the learner's results for a trainer: attempts, answers, scores, time and assignments."""
+    """Export the learner's results for a trainer: attempts, answers, scores, time, assignments and promises."""
     from ..safe_text import safe_json
     from ..trainer import export_bundle, write_document
 
@@ -148,7 +148,7 @@ def export(ctx: click.Context, out: Path | None, force: bool) -> int:
     course = settings.course()
     store = settings.reading_store()
     learner = settings.reading_learner(store)
-    document = export_bundle(course, store, learner)
+    document = export_bundle(course, store, learner, now=settings.clock()())
     if out is not None and str(out) == "-":
         say(safe_json(document, indent=1))
         return 0
@@ -197,13 +197,15 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
 
     With no files, reports on every learner on this machine. Shows each
     learner's standing per module, due and late work, the cohort's skill
-    profile, and the exercises and criteria missed most often. With --lrs,
+    profile, the exercises and criteria missed most often, and the promises
+    learners made to customers and what became of them. With --lrs,
     the learners' answers are read from the LRS (same settings as listen sync).
     """
     from ..trainer import bundle_paths, cohort_report, read_bundles, works_from_store
 
     settings = settings_of(ctx)
     course = settings.course()
+    now = settings.clock()()
     if lrs and paths:
         raise Refused("give either files or --lrs, not both")
     if not lrs and (endpoint or username or password_env):
@@ -222,8 +224,8 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
         if not files:
             raise Refused("no results bundles to report on")
     else:
-        works, warnings = works_from_store(course, settings.store()), []
-    result = cohort_report(course, works, warnings=warnings)
+        works, warnings = works_from_store(course, settings.store(), now=now), []
+    result = cohort_report(course, works, warnings=warnings, now=now)
     for warning in warnings:
         say(f"listen: {warning}", err=True)
     _write_report(result, form, out)

@@ -10,6 +10,7 @@ from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWrit
 from .events import EVENT_VERBS, LearningEvent, QueuedStatement, StatementMaker
 from .migrations import SCHEMA_VERSION
 from .progressfile import STORE_FILE
+from .promises import PROMISE_STATES, STATE_WORDS, Promise, Settlement
 from .records import Attempt, CriterionOutcome, Learner, LessonState, Place
 from .store import ProgressStore
 
@@ -26,6 +27,10 @@ __all__ = [
     "Place",
     "CriterionOutcome",
     "Attempt",
+    "Promise",
+    "Settlement",
+    "PROMISE_STATES",
+    "STATE_WORDS",
     "ProgressStore",
     "EVENT_VERBS",
     "LearningEvent",

@@ -31,11 +31,12 @@ TABLES = (
     "outbox",
     "sessions",
     "results",
+    "promises",
 )
 """Every table in the file, in the order they are written.
 
 A table a file lacks reads as empty, so adding one here (``sessions`` and
-``results`` came with the outbox's events) needs no migration step.
+``results`` came with the outbox's events, ``promises`` with follow-ups) needs no migration step.
 """
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .promises import OUTCOMES
 from .records import LESSON_STATUSES, SCREENS
 from .storage import META, META_ROW, TooLong
 
@@ -184,6 +185,14 @@ def _statement_text(value: Any) -> str | None:
 _WHEN = _text
 _LEARNER = _named
 
+
+def _promise_id(value: Any) -> str | None:
+    """A promise's id names its follow-up exercise, so it is letters and digits only."""
+    problem = _named(value)
+    if problem is None and not (value.isascii() and value.isalnum() and len(value) <= 64):
+        return "is not a promise's id"
+    return problem
+
 RULES: Mapping[str, Mapping[str, tuple[Check, bool]]] = {
     # table: field: (check, required)
     META: {"schema_version": (_count, True), "last_learner": (_optional(_text), False), "stamp": (_text, False)},
@@ -221,6 +230,12 @@ RULES: Mapping[str, Mapping[str, tuple[Check, bool]]] = {
         "learner": (_LEARNER, True), "kind": (_named, True), "target": (_text, True),
         "passed": (_optional(_flag), False), "score": (_optional(_number(0, 1)), False), "at": (_WHEN, False),
     },
+    "promises": {
+        "learner": (_LEARNER, True), "id": (_promise_id, True), "exercise_id": (_named, True),
+        "attempt_id": (_text, False), "customer": (_text, False), "channel": (_text, False), "words": (_named, True),
+        "made": (_WHEN, True), "due": (_WHEN, True), "title": (_text, False), "context": (_text, False),
+        "settled_by": (_text, False), "outcome": (_one_of(("", *OUTCOMES)), False), "settled": (_WHEN, False),
+    },
 }
 """Every table's fields. Fields not listed are kept as they are, if they are plain data."""
 
@@ -228,7 +243,7 @@ _WORDS = {
     META: "the store's own settings", "learners": "a learner", "lesson_state": "a lesson's progress",
     "attempts": "an answer", "drafts": "a draft", "places": "a resume point", "assignments": "an assignment",
     "trainer_feedback": "a trainer's note", "outbox": "a statement waiting to be sent", "sessions": "a session",
-    "results": "a module or assignment result",
+    "results": "a module or assignment result", "promises": "a promise to a customer",
 }
 
 

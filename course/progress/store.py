@@ -14,6 +14,8 @@ from .events import StatementMaker, event_time
 from .learners import check_name, ensure_learner, find_learner, meta, stored_name
 from .outbox import LearningEvents, attempt_event_id
 from .progressfile import STORE_FILE, ProgressFile
+from .promise_book import PromiseBook, keep_promise, settle_promise
+from .promises import Promise, Settlement, promise_id_of
 from .records import (
     LESSON_STATUSES,
     SCREENS,
@@ -36,10 +38,10 @@ from .windows import left_behind, new_window_id, window_running
 __all__ = ["ProgressStore"]
 
 # The tables that hold one learner's own work, and what a reset clears.
-_OWN_WORK = ("lesson_state", "attempts", "drafts", "places", "results")
+_OWN_WORK = ("lesson_state", "attempts", "drafts", "places", "results", "promises")
 
 
-class ProgressStore(LearningEvents, TrainerWork):
+class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
     """Every learner's progress in one file in ``data_dir``, safe against crashes and other windows.
 
     Given a ``statements`` maker (``course.xapi.statement_maker``), every
@@ -203,8 +205,14 @@ class ProgressStore(LearningEvents, TrainerWork):
 
     # -- attempts -------------------------------------------------------------
 
-    def record_attempt(self, learner: str, attempt: Attempt) -> Attempt:
-        """Save an answer; it is on disk (fsync'd) when this returns. The attempt with its time and id."""
+    def record_attempt(self, learner: str, attempt: Attempt, *, promise: Promise | None = None,
+                       settles: Settlement | None = None) -> Attempt:
+        """Save an answer; it is on disk (fsync'd) when this returns. The attempt with its time and id.
+
+        ``promise`` is a promise the answer made to its customer and ``settles``
+        the promise a follow-up answer settled: both are saved in the same write
+        as the attempt, or neither is.
+        """
         if not attempt.at:  # to the millisecond: answers within one second keep their order in an LRS
             attempt = replace(attempt, at=event_time())
         attempt = completed(attempt)
@@ -215,6 +223,10 @@ class ProgressStore(LearningEvents, TrainerWork):
                 if row.get("id") == attempt.id:  # the same attempt sent twice is kept once
                     return attempt_from_row(row)
             table.insert(attempt_row(name, attempt))
+            if settles is not None:
+                settle_promise(db, name, settles, attempt.id)
+            if promise is not None:
+                keep_promise(db, name, promise, attempt.id)
             self._event(db, "answered", name, "exercise", attempt.exercise_id,
                         id=attempt_event_id(attempt.id), at=attempt.at, attempt=attempt)
             return attempt
@@ -330,13 +342,17 @@ class ProgressStore(LearningEvents, TrainerWork):
     def reset_lessons_and_exercises(self, learner: str, lesson_ids: Iterable[str], exercise_ids: Iterable[str]) -> None:
         """Clear a learner's state for these lessons and exercises (a module), keeping a backup first."""
         lessons, exercises = frozenset(lesson_ids), frozenset(exercise_ids)
+        # A follow-up started afresh leaves its promise waiting again; promises its answers made go with them.
+        answered = frozenset(filter(None, map(promise_id_of, exercises)))
         self._reset(
             learner,
             {
                 "lesson_state": lambda row: row.get("lesson_id") in lessons,
                 "attempts": lambda row: row.get("exercise_id") in exercises,
                 "drafts": lambda row: row.get("exercise_id") in exercises,
+                "promises": lambda row: row.get("exercise_id") in exercises,
             },
+            unsettle=answered,
         )
 
     def reset_all(self, learner: str) -> None:
@@ -349,19 +365,23 @@ class ProgressStore(LearningEvents, TrainerWork):
 
     # -- inside ---------------------------------------------------------------
 
-    def _reset(self, learner: str, clear: dict[str, Any]) -> None:
+    def _reset(self, learner: str, clear: dict[str, Any], *, unsettle: frozenset[str] = frozenset()) -> None:
         with self._file.transaction() as db:
             name = stored_name(db, learner)
             mine = where("learner") == name
             found = {
                 table: [row.doc_id for row in db.table(table).search(mine) if clear[table](row)] for table in clear
             }
-            if not any(found.values()):
+            settled = [row.doc_id for row in db.table("promises").search(mine)
+                       if row.get("id") in unsettle and row.get("outcome")]
+            if not any(found.values()) and not settled:
                 return
             self._file.backup_now(f"before-reset-{name}")
             for table, doc_ids in found.items():
                 if doc_ids:
                     db.table(table).remove(doc_ids=doc_ids)
+            if settled:
+                db.table("promises").update({"settled_by": "", "outcome": "", "settled": ""}, doc_ids=settled)
 
 
 def _finite(value: float) -> float:

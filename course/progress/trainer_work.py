@@ -16,6 +16,8 @@ from tinydb import where
 
 from .learners import ensure_learner, stored_name
 from .outbox import attempt_event_id
+from .promise_book import merge_promises
+from .promises import Promise
 from .records import Attempt, attempt_row, completed, now
 
 if TYPE_CHECKING:
@@ -79,11 +81,13 @@ class ImportCounts:
     """Assignments new or changed."""
     notes: int = 0
     """Trainer notes new or changed."""
+    promises: int = 0
+    """Promises to customers new to this machine, or settled since."""
 
     @property
     def anything(self) -> bool:
         """Whether the import changed anything at all."""
-        return bool(self.attempts or self.assignments or self.notes)
+        return bool(self.attempts or self.assignments or self.notes or self.promises)
 
 
 def _assignment_row(learner: str, assignment: Assignment) -> dict[str, Any]:
@@ -132,15 +136,17 @@ class TrainerWork:
     _event: Callable[..., None]  # LearningEvents': queue a learning event inside a transaction
 
     def import_work(self, learner: str, *, attempts: Iterable[Attempt] = (),
-                    assignments: Iterable[Assignment] = (), notes: Iterable[TrainerNote] = ()) -> ImportCounts:
-        """Add attempts, assignments and trainer notes for ``learner`` in one save; what changed.
+                    assignments: Iterable[Assignment] = (), notes: Iterable[TrainerNote] = (),
+                    promises: Iterable[Promise] = ()) -> ImportCounts:
+        """Add attempts, assignments, trainer notes and promises for ``learner`` in one save; what changed.
 
         An attempt already here (same id) is kept as it is; an assignment or a
-        note already here is replaced by the one given. Everything is checked
-        before anything is saved: a ValueError leaves the store as it was.
+        note already here is replaced by the one given; a promise already here
+        takes only a settlement it lacks. Everything is checked before anything
+        is saved: a ValueError leaves the store as it was.
         """
         ready = [completed(attempt) for attempt in attempts]
-        assignments, notes = list(assignments), list(notes)
+        assignments, notes, promises = list(assignments), list(notes), list(promises)
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
             table = db.table("attempts")
@@ -159,7 +165,8 @@ class TrainerWork:
             changed_notes = self._upsert(db, "trainer_feedback", [
                 ((where("learner") == name) & (where("attempt_id") == n.attempt_id), _note_row(name, n))
                 for n in notes])
-            return ImportCounts(added, changed_assignments, changed_notes)
+            changed_promises = merge_promises(db, name, promises)
+            return ImportCounts(added, changed_assignments, changed_notes, changed_promises)
 
     @staticmethod
     def _upsert(db: Any, table_name: str, rows: list[tuple[Any, dict[str, Any]]]) -> int:

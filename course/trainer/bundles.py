@@ -12,12 +12,14 @@ from course import __version__
 from course.content.model import Course
 from course.judging import criteria_of
 from course.progress.learners import check_name
+from course.progress.promises import Promise, promise_id_of
 from course.progress.records import Attempt, CriterionOutcome
 from course.progress.trainer_work import Assignment, TrainerNote
 
 from .assignments import assignment_from_document
 from .dates import TIME_SLACK, now_stamp, real_day, real_time, today
 from .files import SCHEMA_VERSION, RejectedFile
+from .promise_docs import checked_promises, promise_document, settled_by_known
 from .standing import LearnerWork, assignment_status, module_exercises, tally
 
 if TYPE_CHECKING:
@@ -46,6 +48,8 @@ class ResultsBundle:
     """When it was exported."""
     warnings: tuple[str, ...] = field(default_factory=tuple)
     """What was left out and why (a report reads bundles from other versions too)."""
+    promises: tuple[Promise, ...] = ()
+    """The learner's promises to customers."""
 
 
 def note_document(note: TrainerNote) -> dict[str, Any]:
@@ -69,8 +73,11 @@ def _attempt_document(attempt: Attempt, module_id: str, note: TrainerNote | None
     return document
 
 
-def export_bundle(course: Course, store: ProgressStore, learner: str) -> dict[str, Any]:
-    """The ``listen.results`` document of a learner's work on this machine."""
+def export_bundle(course: Course, store: ProgressStore, learner: str, *, now: datetime | None = None) -> dict[str, Any]:
+    """The ``listen.results`` document of a learner's work on this machine.
+
+    ``now`` is the course clock's time: where each promise to a customer stood.
+    """
     known = store.learner(learner)
     name = known.name if known else learner
     notes = {note.attempt_id: note for note in store.trainer_notes(name)}
@@ -105,6 +112,7 @@ def export_bundle(course: Course, store: ProgressStore, learner: str) -> dict[st
             for a in attempts
         ],
         "assignments": assignments,
+        "promises": [promise_document(p, now or datetime.now(timezone.utc)) for p in store.promises(name)],
     }
 
 
@@ -146,6 +154,8 @@ class CheckedBundle:
     """The file's name."""
     warnings: tuple[str, ...] = ()
     """What was left out and why."""
+    promises: tuple[Promise, ...] = ()
+    """The learner's promises to customers."""
 
 
 def check_bundle(
@@ -172,6 +182,9 @@ def check_bundle(
                                  f"{course.version}): export it again with the same course, or report on it instead")
     if not same_version:
         warnings.append(f"{path.name}: from another version of the course ({version}; this one is {course.version})")
+    promises, promise_warnings = checked_promises(path, document.get("promises", ()), course, strict=strict)
+    warnings.extend(promise_warnings)
+    promise_ids = {promise.id for promise in promises}
     kept: list[Mapping[str, Any]] = []
     seen: set[str] = set()
     left_out = 0
@@ -183,6 +196,10 @@ def check_bundle(
             raise RejectedFile(path, f"the attempt id {attempt_id} appears twice")
         seen.add(attempt_id)
         exercise = exercises.get(entry["exercise"])
+        if exercise is None and promise_id_of(entry["exercise"]) in promise_ids:
+            _check_time(path, entry["at"], f"attempt {attempt_id}", latest)  # a follow-up to one of its promises
+            kept.append(entry)
+            continue
         if exercise is None:
             if strict:
                 raise RejectedFile(path, f"it has an attempt at '{entry['exercise']}', which this course does not have")
@@ -218,8 +235,10 @@ def check_bundle(
         assignments.append(assignment)
     if any(kept[n]["at"] > kept[n + 1]["at"] for n in range(len(kept) - 1)):
         kept.sort(key=lambda entry: entry["at"])
+    if strict:
+        settled_by_known(path, promises, {entry["id"] for entry in kept})
     return CheckedBundle(name, version, document["exported"], tuple(kept), tuple(assignments), path.name,
-                         tuple(warnings))
+                         tuple(warnings), tuple(promises))
 
 
 def note_of(entry: Mapping[str, Any]) -> TrainerNote | None:
@@ -243,4 +262,4 @@ def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: 
     ]
     notes = {note.attempt_id: note for note in map(note_of, checked.attempts) if note is not None}
     work = LearnerWork(checked.learner, tuple(attempts), notes, checked.assignments, source=checked.source)
-    return ResultsBundle(work, checked.content_version, checked.exported, checked.warnings)
+    return ResultsBundle(work, checked.content_version, checked.exported, checked.warnings, checked.promises)

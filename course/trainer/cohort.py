@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 from course.content.model import SKILLS, Course
@@ -19,6 +19,7 @@ from course.judging import criteria_of
 from .bundles import CheckedBundle
 from .dates import real_day, today
 from .profile import SKILL_NAMES, skill_totals
+from .promise_report import PromiseRow, UnkeptPromise, promise_rows
 from .standing import DEFAULT_PASS_MARK, entry_rows, module_exercises, module_standing, tally_rows
 
 __all__ = [
@@ -148,6 +149,10 @@ class CohortReport:
     missed_criteria: tuple[MissedCriterion, ...]
     warnings: tuple[str, ...] = field(default_factory=tuple)
     """Files left out or read in part, one line each."""
+    promises: tuple[PromiseRow, ...] = ()
+    """Per learner who made any: promises to customers made, kept, renegotiated, never followed up."""
+    unkept_promises: tuple[UnkeptPromise, ...] = ()
+    """The latest promises never followed up."""
 
 
 def merge_bundles(bundles: Iterable[CheckedBundle]) -> list[CheckedBundle]:
@@ -164,8 +169,13 @@ def merge_bundles(bundles: Iterable[CheckedBundle]) -> list[CheckedBundle]:
             [*before.attempts, *(e for e in bundle.attempts if e["id"] not in ids)], key=lambda e: e["at"]
         )
         assignments = {a.id: a for a in (*before.assignments, *bundle.assignments)}
+        promises = {p.id: p for p in before.promises}
+        for promise in bundle.promises:  # the copy that knows how it was followed up wins
+            if promise.id not in promises or (promise.outcome and not promises[promise.id].outcome):
+                promises[promise.id] = promise
         merged[key] = replace(before, attempts=tuple(attempts), assignments=tuple(assignments.values()),
-                              source=f"{before.source}, {bundle.source}")
+                              source=f"{before.source}, {bundle.source}",
+                              promises=tuple(sorted(promises.values(), key=lambda p: (p.made, p.id))))
     return sorted(merged.values(), key=lambda b: b.learner.casefold())
 
 
@@ -191,8 +201,11 @@ def _latest_judgements(entries: Sequence[Mapping[str, Any]]) -> Iterable[list[tu
 
 
 def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date | None = None,
-                  warnings: Sequence[str] = ()) -> CohortReport:
-    """The report over these learners' checked bundles, as of day ``on`` (today by default)."""
+                  warnings: Sequence[str] = (), now: datetime | None = None) -> CohortReport:
+    """The report over these learners' checked bundles, as of day ``on`` (today by default).
+
+    ``now`` is the course clock's time, which says where each promise to a customer stands.
+    """
     on = on or today()
     bundles = merge_bundles(bundles)
     exercises = module_exercises(course)
@@ -229,8 +242,9 @@ def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date 
         for skill, shares in skill_shares.items()
     )
     missed_exercises, missed_criteria = _missed(course, bundles)
+    promised, unkept = promise_rows([(b.learner, b.promises) for b in bundles], now or datetime.now(timezone.utc))
     return CohortReport(on.isoformat(), course.version, shown, tuple(learners), tuple(rows), skills,
-                        missed_exercises, missed_criteria, tuple(warnings))
+                        missed_exercises, missed_criteria, tuple(warnings), promised, unkept)
 
 
 def _missed(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,10 +64,13 @@ def read_bundles(course: Course, files: Sequence[Path],
     return works, warnings
 
 
-def works_from_store(course: Course, store: ProgressStore) -> list[CheckedBundle]:
-    """Every learner's work on this machine (a shared training-room machine, say), as the bundles they would export."""
+def works_from_store(course: Course, store: ProgressStore, *, now: datetime | None = None) -> list[CheckedBundle]:
+    """Every learner's work on this machine (a shared training-room machine, say), as the bundles they would export.
+
+    ``now`` is the course clock's time, as for ``export_bundle``.
+    """
     bundles = []
     for learner in store.learners():
-        document = export_bundle(course, store, learner.name)
+        document = export_bundle(course, store, learner.name, now=now)
         bundles.append(check_bundle("this machine", document, course, strict=False))
     return bundles

@@ -53,6 +53,8 @@ class Imported:
             parts.append(f"{c.assignments} assignment{'s' if c.assignments != 1 else ''}")
         if c.notes:
             parts.append(f"{c.notes} trainer note{'s' if c.notes != 1 else ''}")
+        if c.promises:
+            parts.append(f"{c.promises} promise{'s' if c.promises != 1 else ''} to customers")
         return f"Imported {self.learner}'s results: {', '.join(parts)}."
 
 
@@ -77,7 +79,7 @@ def import_file(course: Course, store: ProgressStore, path: Path | str,
         bundle = bundle_from_document(path, document, course, strict=True)
         work = bundle.work
         counts = store.import_work(work.learner, attempts=work.attempts, assignments=work.assignments,
-                                   notes=work.notes.values())
+                                   notes=work.notes.values(), promises=bundle.promises)
         return Imported(kind, work.learner, counts)
     name, notes = notes_from_document(path, document, course, store)
     return Imported(kind, name, store.import_work(name, notes=notes))

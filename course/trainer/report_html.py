@@ -148,6 +148,31 @@ def _missed(report: CohortReport) -> str:
     return "".join(out)
 
 
+def _promises(report: CohortReport) -> str:
+    """Promises learners made to customers in their answers, and what became of them."""
+    if not report.promises:
+        return ""
+    out = ["<h2>Promises to customers</h2><p class=\"note\">A promise is a learner's own next step in an answer; "
+           "the customer comes back a day later. Kept: done as said. Renegotiated: honestly changed, with a new "
+           "step. Never followed up: a week past due with no follow-up.</p><table><thead><tr><th>Learner</th>"
+           "<th>Made</th><th>Kept</th><th>Renegotiated</th><th>Waiting</th><th>Never followed up</th></tr>"
+           "</thead><tbody>"]
+    for row in report.promises:
+        late = ' class="late"' if row.not_followed_up else ""
+        out.append(f'<tr><td>{escape(row.learner)}</td><td class="n">{row.made}</td><td class="n">{row.kept}</td>'
+                   f'<td class="n">{row.renegotiated}</td><td class="n">{row.waiting}</td>'
+                   f'<td class="n"{late}>{row.not_followed_up}</td></tr>')
+    out.append("</tbody></table>")
+    if report.unkept_promises:
+        out.append("<h2>Promises never followed up</h2><table><thead><tr><th>Learner</th><th>Customer</th>"
+                   "<th>Made</th><th>What was promised</th></tr></thead><tbody>")
+        for item in report.unkept_promises:
+            out.append(f"<tr><td>{escape(item.learner)}</td><td>{escape(item.customer)}</td>"
+                       f"<td>{escape(item.made[:10])}</td><td>“{escape(item.words)}”</td></tr>")
+        out.append("</tbody></table>")
+    return "".join(out)
+
+
 def report_html(report: CohortReport) -> str:
     """The report as one self-contained HTML page."""
     late = [learner for learner in report.learners if learner.overdue]
@@ -170,6 +195,7 @@ def report_html(report: CohortReport) -> str:
                  '<p class="note">✓ passed · ● started · ○ not started. The score is the mean of the best score at '
                  "each of the module's exercises; a module is passed at its pass mark.</p>", _matrix(report)]
     body.append(_missed(report))
+    body.append(_promises(report))
     if report.warnings:
         items = "".join(f"<li>{escape(w)}</li>" for w in report.warnings)
         body.append(f'<h2>Files left out or read in part</h2><ul class="warn">{items}</ul>')

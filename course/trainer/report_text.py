@@ -164,9 +164,31 @@ def report_tables(report: CohortReport) -> RenderableType:
             criteria.add_row(Text(criterion.exercise_title), Text(criterion.criterion_id),
                              f"{criterion.missed} of {criterion.judged} ({criterion.rate:.0%})")
         parts += [Text(""), criteria]
+    parts += _promise_tables(report)
     if not report.learners:
         parts.append(Text("No learners' results to report on yet.", style="bold"))
     return Group(*parts)
+
+
+def _promise_tables(report: CohortReport) -> list[RenderableType]:
+    """Per learner, promises to customers made, kept, renegotiated and never followed up; then the unkept ones."""
+    if not report.promises:
+        return []
+    table = Table(title="Promises to customers", title_justify="left")
+    for heading in ("Learner", "Made", "Kept", "Renegotiated", "Waiting", "Never followed up"):
+        table.add_column(heading, justify="left" if heading == "Learner" else "right")
+    for row in report.promises:
+        table.add_row(Text(row.learner), str(row.made), str(row.kept), str(row.renegotiated), str(row.waiting),
+                      Text(str(row.not_followed_up), style="bold red" if row.not_followed_up else ""))
+    parts: list[RenderableType] = [Text(""), table]
+    if report.unkept_promises:
+        unkept = Table(title="Promises never followed up (latest first)", title_justify="left")
+        for heading in ("Learner", "Customer", "Made", "What was promised"):
+            unkept.add_column(heading)
+        for item in report.unkept_promises:
+            unkept.add_row(Text(item.learner), Text(item.customer), item.made[:10], Text(f"“{item.words}”"))
+        parts += [Text(""), unkept]
+    return parts
 
 
 def report_csv(report: CohortReport) -> str:

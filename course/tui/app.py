@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from course.content.model import Course
+from course.follow_up.clock import CourseClock, course_now
 
 from .keeping import KeepingTyping
 from .kinds import feedback_for_kind, playable_kinds, screen_for_kind
@@ -53,6 +54,7 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         *,
         clock: Callable[[], float] = time.monotonic,
         ask_who: bool = False,
+        now: CourseClock = course_now,
     ) -> None:
         super().__init__()
         self.course = course
@@ -65,6 +67,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         """Always ask who is learning (a shared browser room): never assume the only or last learner."""
         self.clock = clock
         """Where exercise screens get the time (time spent, a customer's typing): tests pass their own."""
+        self.now = now
+        """The course clock: when promises fall due and customers come back (tests move it)."""
         self.study: Study | None = None
         """Set once we know who is learning."""
         self.watchdog: threading.Timer | None = None
@@ -147,7 +151,7 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
 
         if self.study is not None and self.study.learner != name:
             self._end_session()  # switching learners closes the last one's session
-        self.study = Study(self.course, self.store, name, playable_kinds(), report=self.report)
+        self.study = Study(self.course, self.store, name, playable_kinds(), report=self.report, now=self.now)
         # Noting who was here and when can wait until the dashboard is on screen.
         self.call_after_refresh(self._note_learner, self.study)
         return DashboardScreen(self.study)
@@ -270,12 +274,13 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
                 page = min(place.page, len(lesson.sections) - 1)
                 lesson_screen = LessonScreen(study, lesson, page=page, scroll=place.scroll)
                 return [ModuleScreen(study, study.module_of(lesson)), lesson_screen]
-            exercise = course.exercise(place.target)
+            exercise = study.exercise(place.target)
         except KeyError:
             return None
-        if not study.is_playable(exercise):
+        if exercise is None or not study.is_playable(exercise):
             return None
-        module = ModuleScreen(study, study.module_of(exercise))
+        # A customer's follow-up belongs to no lesson: it opens over the dashboard, not a module.
+        module = [] if exercise.id not in course.exercises else [ModuleScreen(study, study.module_of(exercise))]
         note = ""
         if place.screen == "feedback" and answer is None:
             attempts = study.store.attempts(study.learner, exercise.id)
@@ -284,8 +289,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
                 if attempts[-1].content_hash and attempts[-1].content_hash != exercise.content_hash:
                     note = "This exercise has changed since you answered it: the feedback is for its current version."
         if place.screen == "feedback" and answer is not None:
-            return [module, feedback_for_kind(exercise.kind)(study, exercise, answer, note=note)]
-        return [module, screen_for_kind(exercise.kind)(study, exercise, clock=self.clock)]
+            return [*module, feedback_for_kind(exercise.kind)(study, exercise, answer, note=note)]
+        return [*module, screen_for_kind(exercise.kind)(study, exercise, clock=self.clock)]
 
     def _remember_place(self) -> None:
         """Save where the learner now is, so Continue brings them back here."""

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from course.content.model import Course, Exercise, Lesson, Module
+from course.follow_up.clock import CourseClock, course_now
 
 if TYPE_CHECKING:
-    from course.progress import Attempt, Place, ProgressStore
+    from course.progress import Attempt, Place, ProgressStore, Promise
 
 __all__ = [
     "LessonStatus",
@@ -121,12 +122,26 @@ class Study:
     """Kinds of exercise this app can open; others are never listed."""
     report: Callable[[str], None] = field(default=_ignore)
     """Where to say, in plain words, that progress could not be saved."""
+    now: CourseClock = field(default=course_now)
+    """The course clock: when promises fall due and customers come back."""
 
     # --- what the course holds, as this app can show it -------------------
 
     def is_playable(self, exercise: Exercise) -> bool:
         """Whether this app has a screen for the exercise's kind."""
         return exercise.kind in self.playable_kinds
+
+    def exercise(self, exercise_id: str) -> Exercise | None:
+        """The course's exercise with this id, or the learner's follow-up it names; None if neither."""
+        from course.follow_up import exercise_for
+
+        return exercise_for(self.course, self.store, self.learner, exercise_id, self.now())
+
+    def promises_waiting(self) -> list[Promise]:
+        """The learner's promises whose customer is back now, waiting longest first."""
+        from course.follow_up import waiting_promises
+
+        return waiting_promises(self.store, self.learner, self.now())
 
     def exercises_of_lesson(self, lesson: Lesson) -> tuple[Exercise, ...]:
         """The lesson's exercises a learner can do here, in order."""
@@ -256,7 +271,8 @@ class Study:
         """Record a graded attempt and drop the draft it came from."""
         from course.recording import record_attempt
 
-        saved = self.save("your answer", lambda: record_attempt(self.course, self.store, self.learner, attempt))
+        saved = self.save("your answer",
+                          lambda: record_attempt(self.course, self.store, self.learner, attempt, now=self.now))
         if saved:
             self.save("your draft", lambda: self.store.clear_draft(self.learner, attempt.exercise_id))
         return saved
@@ -277,8 +293,8 @@ class Study:
                 lesson = self.course.lesson(place.target)
                 return f"{lesson.title} · page {place.page + 1} of {len(lesson.sections)}"
             if place.screen in ("exercise", "feedback"):
-                exercise = self.course.exercise(place.target)
-                if not self.is_playable(exercise):
+                exercise = self.exercise(place.target)
+                if exercise is None or not self.is_playable(exercise):
                     return ""
                 return exercise.title + (" · your feedback" if place.screen == "feedback" else "")
             if place.screen == "module":

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from course.progress.events import LearningEvent
+from course.progress.promises import promise_id_of
 
 from .config import DEFAULT_HOME_PAGE, load_config
 from .vocabulary import (
@@ -37,6 +38,9 @@ __all__ = ["Statements", "statement_maker", "build_statement", "registration", "
 
 LANGUAGE = "en"
 """The language of the course's titles."""
+
+FOLLOW_UP_NAME = "Follow-up: a customer back about a promise"
+"""The name of a follow-up exercise, which the course files do not hold (it is made from the learner's promise)."""
 
 
 def registration(home_page: str, learner: str) -> str:
@@ -65,6 +69,8 @@ class _Titles:
         self.course = course
 
     def name(self, kind: str, target: str) -> str:
+        if kind == "exercise" and promise_id_of(target) is not None and target not in self._exercises():
+            return FOLLOW_UP_NAME
         try:
             if self.course is not None and kind == "exercise":
                 return self.course.exercise(target).title
@@ -76,7 +82,12 @@ class _Titles:
             pass
         return "listen" if kind == "course" else target
 
+    def _exercises(self) -> Mapping[str, Any]:
+        return self.course.exercises if self.course is not None else {}
+
     def exercise_kind(self, target: str) -> str:
+        if promise_id_of(target) is not None and target not in self._exercises():
+            return "reply"  # a customer's follow-up: a reply in the learner's own words
         try:
             return self.course.exercise(target).kind if self.course is not None else ""
         except KeyError:

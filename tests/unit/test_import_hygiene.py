@@ -13,9 +13,10 @@ import pytest
 
 CORE = ["course.content", "course.grading", "course.progress", "course.xapi", "course.trainer", "course.recording",
         "course.checking", "course.console", "course.conversation", "course.paths", "course.plainfile",
-        "course.judging"]
+        "course.judging", "course.follow_up"]
 
-PLAIN = ["course.judging", "course.content", "course.grading", "course.conversation", "course.recording"]
+PLAIN = ["course.judging", "course.content", "course.grading", "course.conversation", "course.recording",
+         "course.follow_up"]
 """Packages that say what is right and wrong: plain data out, drawn by whoever shows it."""
 
 PACKAGE = Path(__file__).resolve().parents[2] / "course"

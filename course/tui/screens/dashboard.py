@@ -18,6 +18,7 @@ from course.tui.study import LESSON_WORDS, ModuleRow
 from course.tui.widgets.assignments import AssignmentList
 from course.tui.widgets.bar import text_bar
 from course.tui.widgets.continue_bar import ContinueBar
+from course.tui.widgets.follow_up import FOLLOW_UP_KEY, FollowUpLine
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.skill_profile import profile_view
 from course.tui.widgets.title import TitleBar
@@ -52,6 +53,7 @@ class DashboardScreen(CourseScreen):
         Binding("s", "skills", "Your skills"),
         Binding("i", "import_file", "Import"),
         Binding("l", "learners", "Learners", tooltip="Switch, add, rename or delete learners on this computer"),
+        Binding(FOLLOW_UP_KEY, "follow_up", "Follow up", tooltip="Answer the customer who is back about a promise"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -59,6 +61,7 @@ class DashboardScreen(CourseScreen):
         yield TitleBar()
         yield Static("", id="greeting", markup=False)
         yield ContinueBar("", id="continue", markup=False)
+        yield FollowUpLine(id="follow-up")
         yield Static("Modules", classes="section-title")
         yield OptionList(id="modules")
         with Vertical(id="assignments-box"):
@@ -85,6 +88,8 @@ class DashboardScreen(CourseScreen):
             f"Hello, {self.study.learner}. {done} of {len(rows)} modules done."
         )
         self.query_one("#continue", ContinueBar).update(self._continue_label())
+        self.query_one(FollowUpLine).show(self.study.promises_waiting())
+        self.refresh_bindings()  # the follow-up key shows only while a customer waits
         modules = self.query_one("#modules", OptionList)
         highlighted = modules.highlighted
         modules.clear_options()
@@ -142,8 +147,19 @@ class DashboardScreen(CourseScreen):
         if place is not None:
             self.go(place, "jump")
 
+    def action_follow_up(self) -> None:
+        """Answer the customer waiting longest on a promise."""
+        self.query_one(FollowUpLine).action_open()
+
+    @on(FollowUpLine.Opened)
+    def _follow_up_opened(self, event: FollowUpLine.Opened) -> None:
+        event.stop()
+        self.go(Place("exercise", event.exercise_id), "jump")
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Nothing is behind the dashboard."""
+        """Nothing is behind the dashboard; the follow-up key is there while a customer waits."""
+        if action == "follow_up":
+            return bool(self.query(FollowUpLine) and self.query_one(FollowUpLine).waiting)
         return action != "back"
 
     @on(ContinueBar.Pressed, "#continue")

@@ -149,7 +149,9 @@ class FeedbackScreen(CourseScreen):
         self.query_one("#feedback", VerticalScroll).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Model answer and hints only when the exercise has them."""
+        """Model answer and hints only when the exercise has them; Next only within a module's exercises."""
+        if action == "next":
+            return self.exercise.id in self.study.course.exercises  # a customer's follow-up has no next one
         if action == "model":
             return bool(self.exercise.model_answer or self.exercise.options)
         if action == "hints":
