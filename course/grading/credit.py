@@ -206,6 +206,8 @@ def _impact(text: Text, context: Text, reflections: Spans, reassured: Spans) -> 
         sentence = text.sentence_at(span[0])
         if sentence is None or not _LIVED.search(sentence.text):
             continue
+        if _THANKS_LEAD.match(_GREETING.sub("", sentence.text)):
+            continue  # "thank you for the photos and the readings" thanks them for their part
         if any(sentence.start <= a < sentence.end for a, _ in reassured):
             continue
         lived.append(span)
@@ -249,6 +251,8 @@ def _worry_heard(text: Text, context: Text, message: Text | None) -> Spans:
         return []
     if parroted_share(opening.text, said.norm) >= _PARROTED:
         return []  # their own words handed back answer nothing
+    if _THANKS_LEAD.match(_GREETING.sub("", opening.text)):
+        return []  # "Dear Fatima, thank you for the photos" thanks them; it answers no worry
     own = content_stems(opening.text) - skip
     span = [(opening.start, opening.end)]
     if _PUT_FIRST.search(opening.text) and own & theirs:
@@ -263,6 +267,8 @@ def _worry_heard(text: Text, context: Text, message: Text | None) -> Spans:
     return []
 
 
+_GREETING = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\W+)?(?:(?:mr|mrs|ms|miss|dr|mx)\W+)?(?:[a-z'-]+\W+)?(?=thank|thanks|cheers|many thanks)")
+_THANKS_LEAD = re.compile(r"^(?:thank|thanks|cheers|many thanks)\b")
 _SALUTE = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|right|ok|okay|so|well)\W+)?(?:(?:mr|mrs|ms|miss|dr|mx)\W+)?(?:[a-z'-]+\W+)?(?=yes|no|he|she|it|they|you|we|not|of|absolutely|definitely)")
 
 
