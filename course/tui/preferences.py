@@ -59,7 +59,7 @@ class ConversationPreferences:
     pace: str = "normal"
     """One of PACES."""
     finished_cue: bool = True
-    """Say "Priya has finished: your turn." (and ring the terminal's bell) when the customer has finished."""
+    """Say "Priya has finished: your turn." once the customer has finished (off: notice it yourself)."""
 
 
 def _read(data_dir: Path) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 The customer's pieces appear as the conversation's clock says (a timer looks
 every ``TICK`` seconds; tests drive the clock and call ``tick`` themselves).
+That clock runs at the learner's chosen pace (normal, slow, or off: every
+piece at once) and stands still while they pause the customer (``PAUSE_KEY``).
 Sending while the customer is still typing is an interruption: the run
 records it, and the chat shows what the learner had not yet heard. Every
 change is kept as the exercise's draft, so a conversation left half-way
@@ -25,11 +27,12 @@ from textual.widgets import Footer, TextArea
 
 from course.content.answers import Talk, answer_data
 from course.content.model import Exercise
-from course.conversation import ConversationRun, first_name, still_doing
-from course.judging import answer_of, draft_of, judge, replay
+from course.conversation import ConversationRun, CustomerClock, finish_turn, first_name, still_doing
+from course.judging import answer_of, draft_text, judge, replay
 from course.progress import Place
 from course.recording import attempt_of
 from course.tui.kinds import kind_word
+from course.tui.preferences import PACE_RATES, ConversationPreferences, conversation_preferences
 from course.tui.study import Study
 from course.tui.widgets.chat_log import ChatLog
 from course.tui.widgets.hints import HintKeys, HintPanel
@@ -41,12 +44,14 @@ from course.tui.widgets.typing_indicator import TypingIndicator
 from .base import CourseScreen
 from .conversation_chat import chat_entries
 
-__all__ = ["ConversationExerciseScreen", "TICK", "DRAFT_DELAY"]
+__all__ = ["ConversationExerciseScreen", "TICK", "DRAFT_DELAY", "PAUSE_KEY"]
 
 TICK = 0.25
 """Seconds between looks at the clock for the customer's next piece."""
 DRAFT_DELAY = 0.5
 """Seconds after the last keystroke (reply or notes) before the draft is saved."""
+PAUSE_KEY = "ctrl+t"
+"""Pauses the customer and lets them go on: printable keys type, ctrl+p is the command palette, ctrl+s sends."""
 
 
 class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False):
@@ -59,6 +64,10 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         Binding("ctrl+s", "feedback", "Feedback"),
         Binding("ctrl+n", "notes", "Notes ⇄ reply"),
         Binding("ctrl+g", "hint", "Hint"),
+        Binding(PAUSE_KEY, "pause", "Pause", tooltip="Pause the customer until you go on"),
+        Binding(PAUSE_KEY, "resume", "Go on", tooltip="The customer goes on from where they stopped"),
+        # Kept out of the footer, which has no room for it at 80 columns; the help lists it (extra_keys).
+        Binding("ctrl+o", "settings", "Settings", show=False),
         Binding("escape", "back", "Back"),
         Binding("f1,question_mark", "help", "Help"),
     ]
@@ -71,12 +80,17 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         """Where time comes from: the customer's typing and the time spent (tests pass their own)."""
         self._since = clock()
         """When the learner opened the conversation (time spent counts from here)."""
+        self.settings: ConversationPreferences = conversation_preferences(study.store.data_dir, study.learner)
+        """How the learner wants the customer to behave: their pace and the "has finished" cue."""
+        self.customer_clock = CustomerClock(clock, rate=PACE_RATES[self.settings.pace])
+        """The customer's time: at the learner's pace, standing still while paused."""
         kept = answer_data(study.draft(exercise) or "")
         kept = kept if isinstance(kept, dict) and kept else None
         self._draft: Talk | None = Talk.from_recorded(exercise, kept) if kept else None
         """What was kept of a conversation left half-way (None: a fresh start)."""
         self.run: ConversationRun = (
-            replay(exercise, self._draft, live=clock) if self._draft is not None else ConversationRun(exercise, clock)
+            replay(exercise, self._draft, live=self.customer_clock) if self._draft is not None
+            else ConversationRun(exercise, self.customer_clock)
         )
         """The conversation as it stands (``course.conversation``)."""
         self._spent = self._draft.seconds if self._draft is not None else 0.0
@@ -140,10 +154,14 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
     def tick(self) -> None:
         """Show what the customer has said by now, whose turn it is, and the end when it comes."""
         run = self.run
+        if self.settings.pace == "off" and not self.customer_clock.paused:
+            finish_turn(run, run.clock.skip)  # type: ignore[attr-defined]  # the customer's own clock, or a replay's
         self.query_one("#chat", ChatLog).show(chat_entries(self.exercise, run))
         indicator = self.query_one("#typing", TypingIndicator)
         reply = self.query_one("#reply", TextArea)
-        if run.typing():
+        if self.customer_clock.paused and not run.finished:
+            indicator.show_paused(self.customer_name, PAUSE_KEY)
+        elif run.typing():
             indicator.show_typing(self.customer_name, still_doing(self.exercise))
         elif run.finished:
             indicator.show_ended()
@@ -153,7 +171,7 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
                 reply.display = False
                 self.query_one("#chat", ChatLog).focus()
         else:
-            indicator.show_your_turn(self.customer_name)
+            indicator.show_your_turn(self.customer_name, cue=self.settings.finished_cue)
         reply.border_title = "Your closing summary" if run.turn.summary else "Your reply"
         if run.finished and not self._record_tried:
             self._record()
@@ -173,6 +191,30 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         self.save_state()
         self.tick()
         self.refresh_bindings()
+
+    def action_pause(self) -> None:
+        """The customer waits: nothing more is said until the learner goes on."""
+        self.customer_clock.pause()
+        self.tick()
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        """The customer goes on from where they stopped."""
+        self.customer_clock.resume()
+        self.tick()
+        self.refresh_bindings()
+
+    def action_settings(self) -> None:
+        """The customer's pace and the "has finished" cue, changed here and now."""
+        from course.tui.conversation_settings import change_conversation_settings
+
+        change_conversation_settings(self)
+
+    def conversation_settings_changed(self, chosen: ConversationPreferences) -> None:
+        """The learner chose another pace or cue: the customer takes it up at once."""
+        self.settings = chosen
+        self.customer_clock.set_rate(PACE_RATES[chosen.pace])
+        self.tick()
 
     def _record(self) -> None:
         """The conversation has ended: record it (once), so nothing is lost whatever comes next."""
@@ -209,6 +251,10 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
             return self.run.finished
         if action == "hint":
             return self.hint_state()
+        if action == "pause":
+            return not self.run.finished and not self.customer_clock.paused
+        if action == "resume":
+            return not self.run.finished and self.customer_clock.paused
         return True
 
     # --- keeping the conversation -------------------------------------------------------
@@ -241,12 +287,7 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
             typed = self.query_one("#reply", TextArea).text
         except NoMatches:  # already taken down: everything was saved on the way
             return
-        run = self.run
-        if not (run.replies or run.notes.strip() or typed.strip()):
-            text = ""
-        else:
-            draft = draft_of(run, shown=len(run.arrived()), typed=typed)
-            text = json.dumps({**draft, "seconds": round(self.seconds, 1)}, ensure_ascii=False)
+        text = draft_text(self.run, seconds=self.seconds, typed=typed)
         if text != self._saved and self.study.save_draft(self.exercise, text):
             self._saved = text
 
@@ -255,4 +296,5 @@ class ConversationExerciseScreen(HintKeys, CourseScreen, inherit_bindings=False)
         return [
             ("tab / shift+tab", "Between your reply, your notes and the chat"),
             ("↑ / ↓", "Scroll the chat, once it has focus"),
+            ("ctrl+o", "Settings: how fast the customer types, the finished cue"),
         ]
