@@ -122,6 +122,7 @@ def _labels(session: PlainSession, exercise: Exercise) -> Answer | None:
                 _keep(session, exercise, json.dumps({**kept, **given}, ensure_ascii=False))
                 return None
             given[item.text] = label
+            _keep(session, exercise, json.dumps({**kept, **given}, ensure_ascii=False))
             number += 1
     except Leaving:
         _keep(session, exercise, json.dumps({**kept, **given}, ensure_ascii=False) if given else "")
@@ -165,6 +166,7 @@ def _words(session: PlainSession, exercise: Exercise) -> Answer | None:
                             "it is left out.")
             else:
                 lines.append(line)
+                _keep(session, exercise, "\n".join(lines).strip())  # each line kept as it comes: a hang-up loses none
     except Leaving:
         _keep(session, exercise, "\n".join(lines).strip())
         raise

@@ -47,6 +47,7 @@ def play_conversation(session: PlainSession, exercise: Exercise) -> tuple[Conver
             study.save_draft(exercise, text)
 
     def ask() -> str | None:
+        keep()  # the conversation so far, after each reply, as the app keeps it: a hang-up loses nothing
         while True:
             text = session.terminal.line(YOU).strip()
             command = text.casefold()

@@ -49,11 +49,14 @@ class PlainTerminal:
 
     def _write(self, text: str) -> None:
         try:
-            self._out.write(text)
-        except UnicodeEncodeError:  # a terminal that cannot show ✓ or ▶ gets '?' rather than a crash
-            encoding = getattr(self._out, "encoding", None) or "ascii"
-            self._out.write(text.encode(encoding, "replace").decode(encoding))
-        self._out.flush()
+            try:
+                self._out.write(text)
+            except UnicodeEncodeError:  # a terminal that cannot show ✓ or ▶ gets '?' rather than a crash
+                encoding = getattr(self._out, "encoding", None) or "ascii"
+                self._out.write(text.encode(encoding, "replace").decode(encoding))
+            self._out.flush()
+        except OSError:  # the terminal has gone (hung up, a closed pipe): there is no one left to tell
+            pass
 
     def _wrapped(self, line: str) -> list[str]:
         if len(line) <= self.width:
@@ -79,7 +82,7 @@ class PlainTerminal:
             self._write(safe_text(prompt))
             try:
                 read = next(self._lines, None)
-            except KeyboardInterrupt:
+            except (KeyboardInterrupt, OSError):  # Ctrl-C, or the terminal hung up: the learner has gone
                 read = None
             if read is None:
                 self._write("\n")

@@ -102,6 +102,7 @@ class Terminal:
         """Wait for listen to finish; its exit status."""
         status = self.process.wait(timeout=WAIT)
         os.close(self.fd)
+        self.fd = -1
         return status
 
 
@@ -118,6 +119,8 @@ def terminal():
         if each.process.poll() is None:
             each.process.kill()
             each.process.wait()
+        if each.fd >= 0:
+            os.close(each.fd)
 
 
 def test_an_exercise_answered_in_a_real_terminal_prints_plain_lines_and_is_recorded(terminal, private_data_dir):
@@ -185,3 +188,27 @@ def test_plain_text_loads_neither_textual_nor_rich() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                             env={**os.environ, "PYTHONPATH": str(REPO)})
     assert result.returncode == 0, result.stderr
+
+
+def test_a_terminal_closed_half_way_through_an_answer_loses_no_line_typed(terminal, private_data_dir):
+    reply = next(COURSE.exercise(id) for lesson in WELCOME.lessons for id in lesson.exercise_ids
+                 if COURSE.exercise(id).kind == "reply")
+    store = ProgressStore(private_data_dir)
+    store.add_learner("Ana")
+    from course.progress import Place
+
+    store.save_place("Ana", Place("exercise", reply.id))
+    store.close()
+    shell = terminal("--plain", "--learner", "Ana")
+    shell.until("Your choice (1-5): ")
+    shell.type("c")
+    shell.until("kept either way).")
+    shell.type("Hello Hina, the coat is on its way.")
+    shell.type("h")
+    shell.until("Hint 1 of")  # read in order: the line before has been taken in
+    os.close(shell.fd)  # the terminal window closes
+    shell.fd = -1
+    assert shell.process.wait(timeout=WAIT) == 0
+    store = ProgressStore(private_data_dir)
+    assert store.draft("Ana", reply.id) == "Hello Hina, the coat is on its way."
+    store.close()
