@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -26,18 +27,27 @@ __all__ = ["main", "cli"]
               help="A course folder with lessons/ and exercises/ (default: $LISTEN_CONTENT or the bundled course).")
 @click.option("--learner", default=None, metavar="NAME",
               help="Whose progress to use; created on first use (default: the last learner).")
+@click.option("--plain", is_flag=True, default=False,
+              help="The course as plain text with numbered prompts and no full-screen drawing, for screen "
+                   "readers, braille displays and dumb terminals (also when LISTEN_PLAIN=1 or TERM=dumb).")
 @click.version_option(__version__, "--version", prog_name="listen", message="%(prog)s %(version)s")
 @click.pass_context
-def cli(ctx: click.Context, data_dir: Path | None, content: Path | None, learner: str | None) -> None:
+def cli(ctx: click.Context, data_dir: Path | None, content: Path | None, learner: str | None, plain: bool) -> None:
     """listen: a course in listening well, for customer-service teams.
 
-    Run `listen` on its own to open the course.
+    Run `listen` on its own to open the course, or `listen --plain` for it as plain text.
     """
     ctx.obj = Settings(resolve_data_dir(data_dir), content_dir(content), learner)
     if ctx.invoked_subcommand is None:
-        status = open_app(ctx.obj)
+        status = open_plain(ctx.obj) if plain or wants_plain() else open_app(ctx.obj)
         if status:
             ctx.exit(status)
+
+
+def wants_plain() -> bool:
+    """Whether the terminal asks for plain text: ``LISTEN_PLAIN`` set (and not 0), or a dumb terminal."""
+    asked = os.environ.get("LISTEN_PLAIN", "").strip()
+    return (asked not in ("", "0")) or os.environ.get("TERM", "") == "dumb"
 
 
 def open_app(settings: Settings) -> int:
@@ -49,6 +59,19 @@ def open_app(settings: Settings) -> int:
     from .tui import run  # on use: the app (Textual) loads only when it opens
 
     return run(course, store, learner)
+
+
+def open_plain(settings: Settings) -> int:
+    """The course as plain text on standard input and output; its exit status."""
+    import shutil
+
+    course = settings.course()
+    store = settings.store(course, say_notices=False)
+    learner = settings.learner_name(store, required=False) if settings.learner else None
+    from .plain import run_plain  # on use, as the app
+
+    width = shutil.get_terminal_size((80, 24)).columns - 1  # the last column makes some terminals wrap early
+    return run_plain(course, store, learner, stdin=sys.stdin, stdout=sys.stdout, width=width)
 
 
 register(cli)

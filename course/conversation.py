@@ -31,6 +31,8 @@ __all__ = [
     "branch_for",
     "Reply",
     "ConversationRun",
+    "CustomerClock",
+    "finish_turn",
 ]
 
 INTERRUPTION_COST = 1
@@ -281,3 +283,65 @@ def mood_change(reply: Reply) -> str:
     if change < 0:
         return f"{word} ▼ down {-change}"
     return f"{word}, no change"
+
+
+class CustomerClock:
+    """The customer's time: it runs at the learner's pace, stands still while paused, and can skip ahead.
+
+    A conversation's run reads the time from it, so a slower pace means the
+    customer takes longer over each piece, a pause keeps them from saying the
+    next one, and skipping lets them finish at once (the pace "off").
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, *, rate: float = 1.0) -> None:
+        self._clock = clock
+        self._rate = rate
+        self._started = clock()
+        self._at_start = 0.0
+        """What this clock read when the rate last changed or it last resumed."""
+        self._paused = False
+
+    def __call__(self) -> float:
+        if self._paused:
+            return self._at_start
+        return self._at_start + (self._clock() - self._started) * self._rate
+
+    @property
+    def paused(self) -> bool:
+        """Whether the customer is waiting for the learner."""
+        return self._paused
+
+    @property
+    def rate(self) -> float:
+        """How fast the customer's time runs beside real time (1: as written, 0.5: half as fast)."""
+        return self._rate
+
+    def _restart(self) -> None:
+        self._at_start = self()
+        self._started = self._clock()
+
+    def set_rate(self, rate: float) -> None:
+        """From now on, run at ``rate`` (what has passed so far stays as it was)."""
+        self._restart()
+        self._rate = rate
+
+    def pause(self) -> None:
+        """Stand still until ``resume``."""
+        self._restart()
+        self._paused = True
+
+    def resume(self) -> None:
+        """Go on from where it stood."""
+        self._paused = False
+        self._started = self._clock()
+
+    def skip(self, seconds: float) -> None:
+        """Move on by ``seconds`` at once (the customer says what they had still to say)."""
+        self._at_start += seconds
+
+
+def finish_turn(run: ConversationRun, skip: Callable[[float], None]) -> None:
+    """Let the customer say every piece of this turn now, moving their clock on with ``skip``."""
+    while (wait := run.seconds_to_next_piece()) is not None:
+        skip(wait + 1e-6)
+    run.arrived()

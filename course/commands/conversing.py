@@ -14,7 +14,6 @@ Like every command, the core is imported on use (see ``learning``).
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections.abc import Iterator
@@ -22,10 +21,11 @@ from typing import TYPE_CHECKING
 
 import click
 
+from ..content.answers import MAX_REPLY_CHARS
+from ..stdin import TooLong, read_lines
 from .answering import an, drop_draft
 from .say import say
 from .settings import exercise_or_stop, settings_of
-from .stdin import TooLong, read_lines
 
 if TYPE_CHECKING:
     from ..content import Exercise
@@ -34,44 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS", "MAX_REPLY_CHARS", "PROMPT"]
 
-MAX_REPLY_CHARS = 5_000
-"""The longest reply read: a turn's reply is a few sentences; a pasted page is not a reply."""
-
-PROMPT = "you> "
+PROMPT = "you> "  # as course.turn_by_turn.YOU, which is not imported here: the core loads on use
 """Asks for the learner's reply."""
-
-
-class _Printed:
-    """How much of the run's transcript has been printed, so each line is printed once."""
-
-    def __init__(self, run: ConversationRun, name: str) -> None:
-        self.run = run
-        self.name = name
-        self.count = 0
-
-    def customer(self) -> None:
-        """Print what the customer has said since the last look (the learner's own lines are already shown)."""
-        for who, text in self.run.transcript[self.count:]:
-            if who == "customer":
-                say(f"{self.name}: {text.strip()}")
-        self.count = len(self.run.transcript)
-
-    def everything(self) -> None:
-        """Print the conversation so far, both sides (when picking a kept one up again)."""
-        for who, text in self.run.transcript[self.count:]:
-            say(f"{self.name}: {text.strip()}" if who == "customer" else f"{PROMPT}{text.strip()}")
-        self.count = len(self.run.transcript)
-
-
-def _let_customer_finish(run: ConversationRun) -> None:
-    """Move the run's standing clock on until every piece of this turn has been said."""
-    from ..judging import ReplayClock
-
-    clock = run.clock
-    assert isinstance(clock, ReplayClock)
-    while (wait := run.seconds_to_next_piece()) is not None:
-        clock.now += wait + 1e-6
-    run.arrived()
 
 
 def _replies(echo: bool) -> Iterator[str | None]:
@@ -97,14 +61,14 @@ def _replies(echo: bool) -> Iterator[str | None]:
 
 def _keep_draft(store: ProgressStore, learner: str, exercise: Exercise, run: ConversationRun, seconds: float) -> None:
     """Keep the conversation so far as the exercise's draft, exactly as the app keeps one left half-way."""
-    from ..judging import draft_of
+    from ..judging import draft_text
     from ..progress import StoreError
 
-    if not (run.replies or run.notes.strip()):
+    text = draft_text(run, seconds=seconds)
+    if not text:
         return
-    draft = draft_of(run, shown=len(run.arrived()), typed="")
     try:
-        store.save_draft(learner, exercise.id, json.dumps({**draft, "seconds": round(seconds, 1)}, ensure_ascii=False))
+        store.save_draft(learner, exercise.id, text)
     except StoreError as error:
         raise click.ClickException(
             f"input ended before the conversation did, and what you said could not be kept: {error}"
@@ -125,10 +89,10 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
     """
     from ..console import judgment_view, terminal
     from ..content.answers import Talk
-    from ..conversation import ConversationRun, first_name, turn_task
-    from ..judging import ReplayClock, answer_of, judge, replay, reply_verdict
+    from ..judging import answer_of, judge, replay
     from ..progress import StoreError
     from ..recording import attempt_of, record_attempt
+    from ..turn_by_turn import TurnByTurn
 
     settings = settings_of(ctx)
     course = settings.course()
@@ -140,43 +104,25 @@ def converse(ctx: click.Context, exercise_id: str) -> int:
     store = settings.store(course)
     learner = settings.learner_name(store)
     kept = Talk.from_recorded(exercise, store.draft(learner, exercise.id) or "")
-    run = replay(exercise, kept) if kept.replies else ConversationRun(exercise, ReplayClock())
+    run = replay(exercise, kept if kept.replies else Talk())
     started = time.monotonic() - kept.seconds
-    name = first_name(run.conversation.customer)
     say(f"{exercise.title} · {exercise.channel or 'chat'} · {run.conversation.customer}")
     say(exercise.prompt.strip())
-    printed = _Printed(run, name)
-    fresh_turn = not kept.replies
+    interactive = sys.stdin is not None and sys.stdin.isatty()
+    replies = _replies(echo=not interactive)
+    played = TurnByTurn(run, say, lambda: next(replies))
     if kept.replies:
         say("(Going on from where you left off.)")
-        printed.everything()
-    interactive = sys.stdin is not None and sys.stdin.isatty()
+        played.so_far()
     if interactive:
         say("(One reply a line; Ctrl-D stops, keeping the conversation to go on later.)", err=True)
-    replies = _replies(echo=not interactive)
-    while not run.finished:
-        task = turn_task(run.turn, name) if fresh_turn else ""
-        if task:
-            say(f"ℹ {task}")
-        _let_customer_finish(run)
-        printed.customer()
-        text = next(replies)
-        if text is None:
-            _keep_draft(store, learner, exercise, run, time.monotonic() - started)
-            raise click.ClickException(
-                "input ended before the conversation did: nothing was recorded. What you said so far is "
-                f"kept: run listen converse {exercise.id} again, or open it in the app, to go on"
-            )
-        reply = run.send(text)
-        printed.count = len(run.transcript)
-        verdict = reply_verdict(reply, name)
-        say(f"  {verdict.words}{verdict.detail}")
-        if verdict.advice:
-            say(f"  {verdict.advice}{verdict.more}")
-        fresh_turn = True
-    _let_customer_finish(run)
-    printed.customer()
-    say("■ End of the conversation.\n")
+    if not played.play(fresh=not kept.replies):
+        _keep_draft(store, learner, exercise, run, time.monotonic() - started)
+        raise click.ClickException(
+            "input ended before the conversation did: nothing was recorded. What you said so far is "
+            f"kept: run listen converse {exercise.id} again, or open it in the app, to go on"
+        )
+    say("")
     judgment = judge(exercise, run)
     terminal(soft_wrap=False).print(judgment_view(exercise, judgment))
     attempt = attempt_of(exercise, answer_of(run), judgment, seconds=round(time.monotonic() - started, 1))

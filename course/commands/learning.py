@@ -16,13 +16,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from ..content.answers import Written
+from ..content.answers import MAX_WRITTEN_CHARS, Written
 from ..safe_text import safe_json
+from ..showing import commented, exercise_text
+from ..stdin import TooLong, read_lines, read_text
 from .answering import answer_options, drop_draft, typed_answer
 from .say import say
 from .settings import exercise_or_stop, settings_of
-from .showing import commented, exercise_text
-from .stdin import TooLong, read_lines, read_text
 from .stop import USAGE_ERROR, Refused
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS"]
 
-MAX_ANSWER_CHARS = 50_000
+MAX_ANSWER_CHARS = MAX_WRITTEN_CHARS
 
 MAX_DETECT_LINE_BYTES = 1_000_000
 """The longest ``detect`` line read: a 50,000-character text and its context, escaped, fit well inside."""
@@ -358,7 +358,7 @@ def list_(ctx: click.Context, module_id: str | None) -> int:
 @click.pass_context
 def show(ctx: click.Context, item_id: str) -> int:
     """Show a lesson, or an exercise's scenario and task, as plain text (ids from `listen list`)."""
-    from .showing import lesson_text
+    from ..showing import lesson_text
 
     course = settings_of(ctx).course()
     try:

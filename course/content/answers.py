@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from .model import Exercise
 
 __all__ = [
+    "MAX_WRITTEN_CHARS",
+    "MAX_REPLY_CHARS",
     "answer_data",
     "option_order",
     "starting_order",
@@ -38,6 +40,13 @@ __all__ = [
     "Written",
     "Talk",
 ]
+
+
+MAX_WRITTEN_CHARS = 50_000
+"""The longest answer in the learner's own words listen takes (it is graded on its first 4,000)."""
+
+MAX_REPLY_CHARS = 5_000
+"""The longest reply in a conversation: a turn's reply is a few sentences; a pasted page is not a reply."""
 
 
 def answer_data(answer: Any) -> Any:
@@ -124,6 +133,10 @@ class Answer(ABC):
     def recorded(self) -> Any:
         """The answer as plain JSON data, as the store keeps it."""
 
+    def as_typed(self, exercise: Exercise) -> tuple[str, ...]:
+        """The words that type this answer (``from_typed`` reads them back); none for a kind not typed so."""
+        return ()
+
 
 @dataclass(frozen=True)
 class Picks(Answer):
@@ -170,6 +183,11 @@ class Picks(Answer):
     def recorded(self) -> list[int]:
         """The option indexes."""
         return list(self.chosen)
+
+    def as_typed(self, exercise: Exercise) -> tuple[str, ...]:
+        """The numbers shown beside the options picked."""
+        shown = {index: number for number, index in enumerate(option_order(exercise), start=1)}
+        return tuple(str(shown[index]) for index in self.chosen if index in shown)
 
 
 @dataclass(frozen=True)
@@ -221,6 +239,11 @@ class Arrangement(Answer):
         """The steps' texts in the learner's order."""
         return list(self.steps)
 
+    def as_typed(self, exercise: Exercise) -> tuple[str, ...]:
+        """The numbers the steps were first shown with, in the learner's order (none unless every step is there)."""
+        shown = {index: number for number, index in enumerate(starting_order(exercise), start=1)}
+        return tuple(str(shown[index]) for index in self.order or () if index in shown)
+
 
 @dataclass(frozen=True)
 class Labelling(Answer):
@@ -270,6 +293,10 @@ class Labelling(Answer):
         """``{line: label}``."""
         return dict(self.labels)
 
+    def as_typed(self, exercise: Exercise) -> tuple[str, ...]:
+        """Each line's label, in order (an empty word for a line not labelled yet)."""
+        return tuple(self.labels.get(item.text, "") for item in exercise.labelled)
+
 
 @dataclass(frozen=True)
 class Marks(Answer):
@@ -311,6 +338,10 @@ class Marks(Answer):
     def recorded(self) -> list[int]:
         """The line numbers."""
         return list(self.lines)
+
+    def as_typed(self, exercise: Exercise) -> tuple[str, ...]:
+        """The line numbers."""
+        return tuple(str(number) for number in self.lines)
 
 
 @dataclass(frozen=True)

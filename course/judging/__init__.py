@@ -15,7 +15,17 @@ from __future__ import annotations
 
 from .any_kind import answer_of_kind, judge, judge_of
 from .classify import CLASSIFY_PASS_MARK
-from .conversation import ReplayClock, ReplyVerdict, answer_of, draft_of, judge_run, path_of, replay, reply_verdict
+from .conversation import (
+    ReplayClock,
+    ReplyVerdict,
+    answer_of,
+    draft_of,
+    draft_text,
+    judge_run,
+    path_of,
+    replay,
+    reply_verdict,
+)
 from .criteria import criteria_of
 from .judgment import Judgment, Point, Role, Shown, Span, score_words, severity_words, verdict_words
 from .written import judge_graded
@@ -40,6 +50,7 @@ __all__ = [
     "replay",
     "answer_of",
     "draft_of",
+    "draft_text",
     "path_of",
     "ReplyVerdict",
     "reply_verdict",

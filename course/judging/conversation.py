@@ -14,6 +14,7 @@ pieces of the current turn already shown and the half-typed reply.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "replay",
     "answer_of",
     "draft_of",
+    "draft_text",
     "path_of",
     "judge_run",
     "judge_conversation",
@@ -54,6 +56,13 @@ class ReplayClock:
         if self._live is None:
             return self.now
         return self._offset + self._live()
+
+    def skip(self, seconds: float) -> None:
+        """Move on by ``seconds`` at once (replaying, or following a live clock)."""
+        if self._live is None:
+            self.now += seconds
+        else:
+            self._offset += seconds
 
     def follow(self, live: Callable[[], float]) -> None:
         """From now on, move as ``live`` does, starting from the time reached."""
@@ -120,6 +129,14 @@ def answer_of(run: ConversationRun) -> dict[str, Any]:
 def draft_of(run: ConversationRun, *, shown: int, typed: str) -> dict[str, Any]:
     """A conversation left half-way: the answer so far, where it stood, and the reply being typed."""
     return {**answer_of(run), "turn": run.turn_id, "shown": shown, "typed": typed}
+
+
+def draft_text(run: ConversationRun, *, seconds: float, typed: str = "") -> str:
+    """A conversation left half-way as the draft the store keeps ("" when nothing was said, noted or typed)."""
+    if not (run.replies or run.notes.strip() or typed.strip()):
+        return ""
+    draft = draft_of(run, shown=len(run.arrived()), typed=typed)
+    return json.dumps({**draft, "seconds": round(seconds, 1)}, ensure_ascii=False)
 
 
 def _points(run: ConversationRun) -> tuple[Point, ...]:

@@ -1,4 +1,4 @@
-"""The command palette's course entries: jump to any module, lesson or exercise, or to the learners."""
+"""The command palette's course entries: jump to any module, lesson or exercise, the learners, the settings."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from course.progress import Place
+from course.tui.conversation_settings import SETTINGS, change_conversation_settings
 
 __all__ = ["CourseCommands"]
 
@@ -47,6 +48,11 @@ class CourseCommands(Provider):
         if go is not None:
             go(place, "jump")
 
+    def _open_settings(self) -> None:
+        """How a conversation's customer behaves: their pace and the "has finished" cue."""
+        if getattr(self.screen, "study", None) is not None:
+            change_conversation_settings(self.screen)  # type: ignore[arg-type]  # a course screen: it has a study
+
     def _open_report_card(self) -> None:
         """The grader's report card, in plain words."""
         from course.tui.screens.dialogs import ReportCardDialog
@@ -57,6 +63,7 @@ class CourseCommands(Provider):
         """Modules and lessons, shown before anything is typed."""
         if getattr(self.screen, "study", None) is not None:
             yield DiscoveryHit(Content(LEARNERS[0]), self._open_learners, text=LEARNERS[0], help=LEARNERS[1])
+            yield DiscoveryHit(Content(SETTINGS[0]), self._open_settings, text=SETTINGS[0], help=SETTINGS[1])
         yield DiscoveryHit(Content(GRADER[0]), self._open_report_card, text=GRADER[0], help=GRADER[1])
         for name, help_text, place in self._destinations():
             if place.screen != "exercise":
@@ -68,6 +75,9 @@ class CourseCommands(Provider):
         score = matcher.match(LEARNERS[0])
         if score > 0 and getattr(self.screen, "study", None) is not None:
             yield Hit(score, matcher.highlight(LEARNERS[0]), self._open_learners, text=LEARNERS[0], help=LEARNERS[1])
+        score = matcher.match(SETTINGS[0])
+        if score > 0 and getattr(self.screen, "study", None) is not None:
+            yield Hit(score, matcher.highlight(SETTINGS[0]), self._open_settings, text=SETTINGS[0], help=SETTINGS[1])
         score = matcher.match(GRADER[0])
         if score > 0:
             yield Hit(score, matcher.highlight(GRADER[0]), self._open_report_card, text=GRADER[0], help=GRADER[1])

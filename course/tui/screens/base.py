@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from course.progress import Place
 from course.tui.commands import CourseCommands
+from course.tui.preferences import ConversationPreferences
 from course.tui.study import Study
 
 __all__ = ["CourseScreen", "How"]
@@ -51,6 +52,9 @@ class CourseScreen(Screen[None]):
 
     def save_state(self) -> None:
         """Save anything not yet saved: called before quitting, so nothing typed is lost."""
+
+    def conversation_settings_changed(self, chosen: ConversationPreferences) -> None:
+        """The learner changed how a conversation's customer behaves (a conversation takes it up at once)."""
 
     def go(self, place: Place, how: How = "push", answer: Any = None) -> None:
         """Take the learner to a place."""

@@ -6,11 +6,12 @@ Sending while the customer is still typing is an interruption: the run
 records it, and the chat shows what the learner had not yet heard. Every
 change is kept as the exercise's draft, so a conversation left half-way
 resumes exactly where it was.
+That clock runs at the learner's chosen pace (normal, slow, or off: every
+piece at once) and stands still while they pause the customer (``PAUSE_KEY``).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, ClassVar
 
 from textual.app import ComposeResult
@@ -20,8 +21,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 
 from course.content.answers import Talk, answer_data
-from course.conversation import ConversationRun, first_name, still_doing
-from course.judging import Judgment, answer_of, draft_of, judge, replay
+from course.conversation import ConversationRun, CustomerClock, finish_turn, first_name, still_doing
+from course.judging import Judgment, answer_of, draft_text, judge, replay
+from course.tui.preferences import PACE_RATES, ConversationPreferences, conversation_preferences
 from course.tui.widgets.chat_log import ChatLog
 from course.tui.widgets.hints import HintPanel
 from course.tui.widgets.mood_meter import MoodMeter
@@ -32,10 +34,12 @@ from course.tui.widgets.typing_indicator import TypingIndicator
 from .conversation_chat import chat_entries
 from .exercise import ExerciseScreen
 
-__all__ = ["ConversationExerciseScreen", "TICK"]
+__all__ = ["ConversationExerciseScreen", "TICK", "PAUSE_KEY"]
 
 TICK = 0.25
 """Seconds between looks at the clock for the customer's next piece."""
+PAUSE_KEY = "ctrl+t"
+"""Pauses the customer and lets them go on: printable keys type, ctrl+p is the command palette, ctrl+s sends."""
 
 
 class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
@@ -48,6 +52,10 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
         Binding("ctrl+s", "submit", "Feedback"),
         Binding("ctrl+n", "notes", "Notes ⇄ reply"),
         Binding("ctrl+g", "hint", "Hint"),
+        Binding(PAUSE_KEY, "pause", "Pause", tooltip="Pause the customer until you go on"),
+        Binding(PAUSE_KEY, "resume", "Go on", tooltip="The customer goes on from where they stopped"),
+        # Kept out of the footer, which has no room for it at 80 columns; the help lists it (extra_keys).
+        Binding("ctrl+o", "settings", "Settings", show=False),
         Binding("escape", "back", "Back"),
         Binding("f1,question_mark", "help", "Help"),
     ]
@@ -56,11 +64,15 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
         """The conversation left half-way, played again to where it was (or a fresh start)."""
         kept = answer_data(draft or "")
         talk = Talk.from_recorded(self.exercise, kept) if isinstance(kept, dict) and kept else None
+        self.settings: ConversationPreferences = conversation_preferences(self.study.store.data_dir, self.study.learner)
+        """How the learner wants the customer to behave: their pace and the "has finished" cue."""
+        self.customer_clock = CustomerClock(self._clock, rate=PACE_RATES[self.settings.pace])
+        """The customer's time: at the learner's pace, standing still while paused."""
         self._typed = talk.typed if talk is not None else ""
         """The reply half-typed when the conversation was left."""
         self.run: ConversationRun = (
-            replay(self.exercise, talk, live=self._clock) if talk is not None
-            else ConversationRun(self.exercise, self._clock)
+            replay(self.exercise, talk, live=self.customer_clock) if talk is not None
+            else ConversationRun(self.exercise, self.customer_clock)
         )
         """The conversation as it stands (``course.conversation``)."""
         if talk is not None:
@@ -79,12 +91,7 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
 
     def answer_as_draft(self) -> str:
         """The conversation so far, the half-typed reply and the time spent ("" before anything happened)."""
-        typed = self.query_one("#reply", TextArea).text
-        run = self.run
-        if not (run.replies or run.notes.strip() or typed.strip()):
-            return ""
-        draft = draft_of(run, shown=len(run.arrived()), typed=typed)
-        return json.dumps({**draft, "seconds": round(self.seconds, 1)}, ensure_ascii=False)
+        return draft_text(self.run, seconds=self.seconds, typed=self.query_one("#reply", TextArea).text)
 
     @property
     def customer_name(self) -> str:
@@ -123,10 +130,14 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
     def tick(self) -> None:
         """Show what the customer has said by now, whose turn it is, and the end when it comes."""
         run = self.run
+        if self.settings.pace == "off" and not self.customer_clock.paused:
+            finish_turn(run, run.clock.skip)  # type: ignore[attr-defined]  # the customer's own clock, or a replay's
         self.query_one("#chat", ChatLog).show(chat_entries(self.exercise, run))
         indicator = self.query_one("#typing", TypingIndicator)
         reply = self.query_one("#reply", TextArea)
-        if run.typing():
+        if self.customer_clock.paused and not run.finished:
+            indicator.show_paused(self.customer_name, PAUSE_KEY)
+        elif run.typing():
             indicator.show_typing(self.customer_name, still_doing(self.exercise))
         elif run.finished:
             indicator.show_ended()
@@ -136,7 +147,7 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
                 reply.display = False
                 self.query_one("#chat", ChatLog).focus()
         else:
-            indicator.show_your_turn(self.customer_name)
+            indicator.show_your_turn(self.customer_name, cue=self.settings.finished_cue)
         reply.border_title = "Your closing summary" if run.turn.summary else "Your reply"
         if run.finished and not self._record_tried:
             self._record()
@@ -156,6 +167,30 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
         self.save_state()
         self.tick()
         self.refresh_bindings()
+
+    def action_pause(self) -> None:
+        """The customer waits: nothing more is said until the learner goes on."""
+        self.customer_clock.pause()
+        self.tick()
+        self.refresh_bindings()
+
+    def action_resume(self) -> None:
+        """The customer goes on from where they stopped."""
+        self.customer_clock.resume()
+        self.tick()
+        self.refresh_bindings()
+
+    def action_settings(self) -> None:
+        """The customer's pace and the "has finished" cue, changed here and now."""
+        from course.tui.conversation_settings import change_conversation_settings
+
+        change_conversation_settings(self)
+
+    def conversation_settings_changed(self, chosen: ConversationPreferences) -> None:
+        """The learner chose another pace or cue: the customer takes it up at once."""
+        self.settings = chosen
+        self.customer_clock.set_rate(PACE_RATES[chosen.pace])
+        self.tick()
 
     def _record(self) -> None:
         """The conversation has ended: record it (once), so nothing is lost whatever comes next."""
@@ -179,6 +214,10 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
             return not self.run.finished
         if action == "submit":
             return self.run.finished
+        if action == "pause":
+            return not self.run.finished and not self.customer_clock.paused
+        if action == "resume":
+            return not self.run.finished and self.customer_clock.paused
         return super().check_action(action, parameters)
 
     # --- keeping the conversation -------------------------------------------------------
@@ -195,4 +234,5 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
         return [
             ("tab / shift+tab", "Between your reply, your notes and the chat"),
             ("↑ / ↓", "Scroll the chat, once it has focus"),
+            ("ctrl+o", "Settings: how fast the customer types, the finished cue"),
         ]

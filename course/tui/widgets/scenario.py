@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from course.content.model import Exercise
+from course.showing import reflow
 
 __all__ = ["ScenarioCard", "CHANNELS", "reflow"]
 
@@ -18,30 +19,6 @@ CHANNELS = {
     "in-person": ("🤝", "In person"),
 }
 """An icon and a word for each channel: the word is what carries the meaning."""
-
-
-WRAPPED_LINE = 50
-"""A line at least this long, followed by more text, was wrapped by the writer's editor."""
-
-
-def reflow(text: str) -> str:
-    """Undo hard wrapping in a customer's message so it fits any width.
-
-    Paragraphs (blank lines) and short lines (a greeting, a sign-off, a list item)
-    stay as written; only long lines that run on into the next are joined.
-    """
-    paragraphs = []
-    for paragraph in text.strip().split("\n\n"):
-        lines = paragraph.split("\n")
-        joined = [lines[0]]
-        for line in lines[1:]:
-            runs_on = len(joined[-1]) >= WRAPPED_LINE and line.strip() and not line.lstrip().startswith(("-", "*", "•"))
-            if runs_on:
-                joined[-1] = f"{joined[-1].rstrip()} {line.strip()}"
-            else:
-                joined.append(line)
-        paragraphs.append("\n".join(joined))
-    return "\n\n".join(paragraphs)
 
 
 def _card(exercise: Exercise) -> RenderableType:

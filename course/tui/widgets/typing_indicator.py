@@ -1,4 +1,4 @@
-"""One line under the chat saying whose turn it is: the customer typing, the learner's turn, the end."""
+"""One line under the chat saying whose turn it is: the customer typing or paused, the learner's turn, the end."""
 
 from __future__ import annotations
 
@@ -20,10 +20,15 @@ class TypingIndicator(Static):
         self.set_classes("-typing")
         self.update(Text(f"✎ {name} is {doing}…", style="italic"))
 
-    def show_your_turn(self, name: str) -> None:
-        """The customer has finished: the learner may reply."""
+    def show_your_turn(self, name: str, *, cue: bool = True) -> None:
+        """The customer has finished: the learner may reply (said only with the learner's cue on)."""
         self.set_classes("-your-turn")
-        self.update(Text(f"✓ {name} has finished: your turn."))
+        self.update(Text(f"✓ {name} has finished: your turn.") if cue else Text(""))
+
+    def show_paused(self, name: str, key: str) -> None:
+        """The learner has paused the customer: nothing more is said until they go on (with ``key``)."""
+        self.set_classes("-paused")
+        self.update(Text(f"⏸ Paused: {name} waits for you · {key} goes on", style="bold"))
 
     def show_ended(self) -> None:
         """The customer has left; the feedback waits."""
