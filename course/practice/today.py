@@ -1,0 +1,222 @@
+"""Today's review: the items due, up to the daily goal, each with why it is due; the goal and the streak."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from fsrs import Rating
+
+from course.content.model import Course
+from course.progress.records import Attempt
+from course.progress.trainer_work import TrainerNote
+
+from .history import Answer, History, ReviewCard, exercise_key, moment_of, replay
+from .items import ReviewItem, ReviewSource, item_from_source
+from .ratings import scheduler
+from .streak import Streak, streak_of
+from .techniques import TECHNIQUE_WORDS, TechniqueRecord, technique_records, techniques_judged, weakest_techniques
+from .variants import FRESH_DAYS, course_order, freshest, variants_of
+
+__all__ = ["DEFAULT_GOAL", "TodaysReview", "Scheduled", "todays_review", "days_ago"]
+
+DEFAULT_GOAL = 3
+"""Review answers a day, unless the learner sets their own."""
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """One card and when it comes back: what the review is planning, item by item."""
+
+    id: str
+    title: str
+    due: date
+    rating: str
+    """How its last review went, in words (``missed``, ``passed``...)."""
+
+
+@dataclass(frozen=True)
+class TodaysReview:
+    """What to review today, and how the learner's review habit stands."""
+
+    day: date
+    """The learner's today."""
+    goal: int
+    """Review answers a day."""
+    done: int
+    """Answers today that reviewed something due."""
+    items: tuple[ReviewItem, ...]
+    """What is left to do for today's goal, most urgent first."""
+    waiting: int
+    """Items also due beyond what is left of the goal (all of those due, once it is met)."""
+    streak: Streak
+    """Days in a row with the goal met, rest days allowed."""
+    goal_met: bool
+    """Whether today's goal is met (the goal, or everything that was due)."""
+    next_due: date | None
+    """The first day after today something comes back, if anything does."""
+    schedule: tuple[Scheduled, ...] = ()
+    """Every card, soonest due first."""
+
+
+def days_ago(then: date, today: date) -> str:
+    """``today``, ``yesterday`` or ``3 days ago``."""
+    days = (today - then).days
+    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+
+_DONE = {Rating.Again: "missed", Rating.Hard: "only just passed", Rating.Good: "passed", Rating.Easy: "aced"}
+_AGAIN = {Rating.Again: "for another go", Rating.Hard: "to make it sure", Rating.Good: "before it fades",
+          Rating.Easy: "before it fades"}
+
+
+def _answers(attempts: Iterable[Attempt], notes: Iterable[TrainerNote], now: datetime) -> list[Answer]:
+    """The attempts up to ``now``, oldest first, each graded as the trainer graded it where they did."""
+    overrides = {note.attempt_id: note for note in notes if note.overrides}
+    answers = []
+    for attempt in attempts:
+        moment = moment_of(attempt.at)
+        if moment is None or moment > now:  # a clock that ran ahead: not yet, as far as today knows
+            continue
+        score, passed = attempt.score, attempt.passed
+        note = overrides.get(attempt.id)
+        if note is not None:
+            score = score if note.score is None else note.score
+            passed = passed if note.passed is None else note.passed
+        answers.append(Answer(attempt, moment, score, passed))
+    answers.sort(key=lambda answer: answer.moment)  # stable: answers in the same instant keep their order
+    return answers
+
+
+def todays_review(
+    course: Course,
+    attempts: Sequence[Attempt],
+    *,
+    now: datetime,
+    goal: int = DEFAULT_GOAL,
+    sources: Iterable[ReviewSource] = (),
+    notes: Iterable[TrainerNote] = (),
+) -> TodaysReview:
+    """Today's review for a learner with these attempts (and the trainer's notes on them), as of ``now``.
+
+    ``now`` must carry a time zone: the learner's days begin at their own midnight. ``sources``
+    add items of their own (see ``items.ReviewSource``).
+    """
+    if now.tzinfo is None:
+        raise ValueError("now needs a time zone: the learner's days start at their own midnight")
+    if goal < 1:
+        raise ValueError(f"the daily goal is at least 1 answer, not {goal}")
+    zone, today = now.tzinfo, now.date()
+    answers = _answers(attempts, notes, now)
+    judged = {exercise_id: techniques_judged(exercise) for exercise_id, exercise in course.exercises.items()}
+    techniques = {exercise_id: {t for ts in found.values() for t in ts} for exercise_id, found in judged.items()}
+    records = technique_records((answer.attempt for answer in answers), judged)
+    weak = weakest_techniques(records)
+    order = course_order(course)
+    variants = {
+        exercise_id: variants_of(course, course.exercises[exercise_id], techniques, order)
+        for exercise_id in {answer.attempt.exercise_id for answer in answers} if exercise_id in course.exercises
+    }
+    reviewed_by: dict[str, list[str]] = {}
+    for exercise_id, others in variants.items():
+        for other in others:
+            reviewed_by.setdefault(other, []).append(exercise_id)
+    history = replay(answers, today=today, zone=zone, goal=goal, judged=judged, weak=weak, reviewed_by=reviewed_by)
+
+    ours = _our_items(course, history, today, now, variants, techniques, order, records)
+    theirs = [item_from_source(found, zone) for source in sources for found in source.review_items(now)]
+    due = [item for item in theirs if item.due <= today]
+    due.sort(key=lambda item: (item.due, item.id))
+    merged = sorted(due + ours, key=lambda item: (item.due, item.kind in ("exercise", "technique")))
+    left = 0 if history.days.get(today) == "met" else max(goal - history.done_today, 0)
+    later = [card.due_day(zone) for card in history.cards.values() if card.due_day(zone) > today]
+    later += [item.due for item in theirs if item.due > today]
+    return TodaysReview(
+        day=today,
+        goal=goal,
+        done=history.done_today,
+        items=tuple(merged[:left]),
+        waiting=max(0, len(merged) - left),
+        streak=streak_of(history.days, today),
+        goal_met=history.days.get(today) == "met",
+        next_due=min(later, default=None),
+        schedule=_schedule(course, history, zone),
+    )
+
+
+def _urgency(history: History, today: date, now: datetime) -> list[ReviewCard]:
+    """The cards due by today, most urgent first: due longest, then least likely to be remembered now."""
+    fsrs, zone = scheduler(), now.tzinfo
+    due = [card for card in history.cards.values() if card.due_day(zone) <= today]
+    return sorted(due, key=lambda card: (card.due_day(zone), fsrs.get_card_retrievability(card.card, now), card.key))
+
+
+def _our_items(
+    course: Course,
+    history: History,
+    today: date,
+    now: datetime,
+    variants: Mapping[str, Sequence[str]],
+    techniques: Mapping[str, set[str]],
+    order: Mapping[str, int],
+    records: Mapping[str, TechniqueRecord],
+) -> list[ReviewItem]:
+    """An item for each card due, each opening an exercise no other item opens."""
+    items: list[ReviewItem] = []
+    taken: set[str] = set()
+    for card in _urgency(history, today, now):
+        kind, _, name = card.key.partition(":")
+        if kind == "exercise":
+            if name not in course.exercises:
+                continue  # gone from the course since it was answered
+            target = _fresh_variant(name, variants.get(name, ()), history, today, taken)
+        else:
+            practising = sorted((e for e, found in techniques.items() if name in found),
+                                key=lambda e: order.get(e, len(order)))
+            target = freshest(practising, history.answered, today, taken)
+        if target is None:
+            continue  # what would open it is already on today's list: doing that reviews this too
+        taken.add(target)
+        items.append(ReviewItem(
+            id=card.key, title=course.exercises[target].title, due=card.due_day(now.tzinfo),
+            why=_why(course, card, name, target, today, records), exercise_id=target, kind=kind,
+        ))
+    return items
+
+
+def _fresh_variant(exercise_id: str, variants: Sequence[str], history: History, today: date,
+                   taken: set[str]) -> str | None:
+    """Another customer on the same skill if one was not just done; else the exercise itself."""
+    pick = freshest(variants, history.answered, today, taken)
+    record = history.answered.get(pick) if pick else None
+    if pick is not None and (record is None or (today - record.last).days > FRESH_DAYS):
+        return pick
+    return exercise_id if exercise_id not in taken else pick
+
+
+def _why(course: Course, card: ReviewCard, name: str, target: str, today: date,
+         records: Mapping[str, TechniqueRecord]) -> str:
+    """Why a card is due, in one line addressed to the learner."""
+    if card.key == exercise_key(name):
+        done = _DONE[card.rating] + (f" at {card.score:.0%}" if card.rating == Rating.Hard else "")
+        when = days_ago(card.last_day, today)
+        if target != card.via:
+            answered = course.exercises[card.via].title if card.via in course.exercises else name
+            return f"you {done} “{answered}” {when}: the same skill, another customer"
+        return f"you {done} this {when}: back {_AGAIN[card.rating]}"
+    record = records.get(name, TechniqueRecord(name, 0, 0))
+    return f"practise {TECHNIQUE_WORDS.get(name, name)}: you met it {record.met} of {record.judged} times lately"
+
+
+def _schedule(course: Course, history: History, zone: tzinfo | None) -> tuple[Scheduled, ...]:
+    """Every card and the day it comes back, soonest first."""
+    rows = []
+    for card in history.cards.values():
+        kind, _, name = card.key.partition(":")
+        if kind == "exercise":
+            title = course.exercises[name].title if name in course.exercises else name
+        else:
+            title = TECHNIQUE_WORDS.get(name, name)
+        rows.append(Scheduled(card.key, title, card.due_day(zone), _DONE[card.rating]))
+    return tuple(sorted(rows, key=lambda row: (row.due, row.id)))
