@@ -18,6 +18,7 @@ from .ratings import rating_of
 from .streak import REST_DAYS, WINDOW, Streak, streak_of
 from .techniques import TECHNIQUE_WORDS
 from .today import DEFAULT_GOAL, Scheduled, TodaysReview, days_ago, todays_review
+from .words import goal_words, nothing_due_words, streak_words
 
 __all__ = [
     "DEFAULT_GOAL",
@@ -31,6 +32,9 @@ __all__ = [
     "TodaysReview",
     "TECHNIQUE_WORDS",
     "days_ago",
+    "goal_words",
+    "nothing_due_words",
+    "streak_words",
     "learner_review",
     "rating_of",
     "streak_of",

@@ -1,10 +1,12 @@
-"""The learner's answers replayed through FSRS, oldest first: a card per exercise and per weak technique.
+"""The learner's answers replayed through FSRS, oldest first: a card per exercise and per technique.
 
 Every answer to an exercise reviews that exercise's card, rated from how it went
-(``ratings.rating_of``), and the cards of the weak techniques it was judged on. An answer to a
+(``ratings.rating_of``), and the card of each technique it was judged on. An answer to a
 fresh variant of an exercise that was due reviews that exercise's card too: that is what the
-review offered. Replaying the same answers always gives the same cards, so nothing about the
-plan needs to be stored.
+review offered. A technique's card is in the review only while the technique is one of the
+learner's weakest (judged on their latest answer to each exercise, as it stood at the time),
+so the list at any moment is the one the replay saw then. Replaying the same answers always
+gives the same cards, so nothing about the plan needs to be stored.
 
 Days are the learner's own (the time zone of ``now``); the replay also says, for every day
 since the first answer, whether the daily goal was met (see ``streak``).
@@ -21,22 +23,14 @@ from fsrs import Card, Rating, Scheduler
 
 from course.progress.records import Attempt
 
+from .cards import ReviewCard, exercise_key, technique_key
+from .offers import Catalogue, by_urgency, offers
 from .ratings import rating_of, scheduler, technique_rating
 from .streak import DayKind
-from .techniques import judged_in
+from .techniques import TechniqueRecord, judged_in, weakest_techniques
 from .variants import Answered
 
-__all__ = ["ReviewCard", "History", "Answer", "replay", "moment_of", "exercise_key", "technique_key"]
-
-
-def exercise_key(exercise_id: str) -> str:
-    """The id of an exercise's card (and of its review item)."""
-    return f"exercise:{exercise_id}"
-
-
-def technique_key(technique: str) -> str:
-    """The id of a technique's card (and of its review item)."""
-    return f"technique:{technique}"
+__all__ = ["History", "Answer", "replay", "moment_of"]
 
 
 def moment_of(text: str) -> datetime | None:
@@ -46,30 +40,6 @@ def moment_of(text: str) -> datetime | None:
     except (TypeError, ValueError):
         return None
     return moment.astimezone(timezone.utc) if moment.tzinfo is not None else None
-
-
-@dataclass
-class ReviewCard:
-    """One thing the learner reviews, as FSRS schedules it."""
-
-    key: str
-    """``exercise:<id>`` or ``technique:<name>``."""
-    card: Card
-    """The FSRS card after the last review."""
-    rating: Rating
-    """How the last review went."""
-    last_day: date
-    """The learner's day of the last review."""
-    score: float
-    """The score of the last answer that reviewed it."""
-    via: str = ""
-    """The exercise whose answer reviewed it last: its own, or a fresh variant's."""
-    reviews: int = 1
-    """Answers that reviewed it."""
-
-    def due_day(self, zone: tzinfo | None) -> date:
-        """The learner's day it is due."""
-        return self.card.due.astimezone(zone).date()
 
 
 @dataclass(frozen=True)
@@ -88,26 +58,42 @@ class History:
     """Everything the replay found."""
 
     cards: dict[str, ReviewCard] = field(default_factory=dict)
-    """Every card, by key."""
+    """Every card, by key (a technique's even while it is not among the weakest)."""
+    weak: tuple[str, ...] = ()
+    """The learner's weakest techniques now, weakest first: the ones whose cards are in the review."""
+    records: dict[str, TechniqueRecord] = field(default_factory=dict)
+    """Each technique's record over the learner's latest answer to each exercise."""
     days: dict[date, DayKind] = field(default_factory=dict)
     """What each day since the first answer was (today only once its goal is met)."""
     done_today: int = 0
-    """Answers today that reviewed something due."""
+    """Answers today that counted toward the goal (see ``_Replay.count``)."""
     answered: dict[str, Answered] = field(default_factory=dict)
     """How often and when each exercise was last answered, by id."""
 
+    def live(self) -> list[ReviewCard]:
+        """The cards in the review: every exercise's, and the weakest techniques'."""
+        weak = {technique_key(technique) for technique in self.weak}
+        return [card for key, card in self.cards.items() if key in weak or not key.startswith("technique:")]
+
 
 class _Replay:
-    """The replay in progress: cards so far, and the day being walked through."""
+    """The replay in progress: cards so far, the learner's record, and the day being walked through."""
 
-    def __init__(self, zone: tzinfo | None, goal: int) -> None:
+    def __init__(self, zone: tzinfo | None, goal: int, catalogue: Catalogue) -> None:
         self.zone = zone
         self.goal = goal
+        self.catalogue = catalogue
         self.scheduler: Scheduler = scheduler()
         self.history = History()
         self.ids = count(1)  # an FSRS card left to number itself reads the clock and sleeps a millisecond
+        self.latest: dict[str, dict[str, tuple[int, int]]] = {}
+        """Per exercise, each technique's (met, judged) in the latest answer."""
         self.day: date | None = None
         self.due_at_start = 0
+        self.open: dict[str, int] = {}
+        """The cards due when the day began that no answer has counted for yet, by urgency (0 most urgent)."""
+        self.offered: dict[str, str] = {}
+        """The morning's list: the card each exercise on it opens."""
         self.reviewed = 0
 
     def due(self, key: str, day: date) -> bool:
@@ -121,18 +107,51 @@ class _Replay:
         reviews = known.reviews + 1 if known else 1
         self.history.cards[key] = ReviewCard(key, card, rating, day, answer.score, answer.attempt.exercise_id, reviews)
 
+    def note_record(self, exercise_id: str, judged: dict[str, tuple[int, int]]) -> None:
+        """The answer just given is now the latest to its exercise: the weakest techniques may change."""
+        if judged or exercise_id in self.latest:
+            self.latest[exercise_id] = judged
+            totals: dict[str, tuple[int, int]] = {}
+            for counts in self.latest.values():
+                for technique, (met, seen) in counts.items():
+                    before = totals.get(technique, (0, 0))
+                    totals[technique] = (before[0] + met, before[1] + seen)
+            self.history.records = {t: TechniqueRecord(t, met, seen) for t, (met, seen) in totals.items()}
+            self.history.weak = weakest_techniques(self.history.records)
+
     def start_day(self, day: date) -> None:
+        """A new day begins with its first answer: the list as it stood before it."""
         if self.day is not None:
             self.close_day()
             self.rest_until(day)
         self.day, self.reviewed = day, 0
-        self.due_at_start = sum(1 for card in self.history.cards.values() if card.due_day(self.zone) <= day)
+        urgent = by_urgency(self.history.live(), day, self.zone, self.scheduler)
+        self.open = {card.key: rank for rank, card in enumerate(urgent)}
+        self.offered = {target: card.key for card, target in offers(urgent, self.catalogue, self.history.answered, day)}
+        self.due_at_start = len(self.open)
+
+    def count(self, exercise_id: str, addressed: Iterable[str]) -> None:
+        """Count an answer toward the day's goal, once, for a card due this morning that it addresses.
+
+        The card the morning's list offered this exercise for, if still open; else the most urgent
+        one open that it addresses. So each answer to an item on the list counts, even when an
+        earlier answer reviewed that item's card in passing, and an answer judged on several
+        techniques still counts once.
+        """
+        listed = self.offered.get(exercise_id)
+        if listed in self.open:
+            claimed: str | None = listed
+        else:
+            claimed = min((key for key in addressed if key in self.open), key=self.open.__getitem__, default=None)
+        if claimed is not None:
+            del self.open[claimed]
+            self.reviewed += 1
 
     def close_day(self) -> None:
         """What the day just walked through was: the goal met, a rest day, or nothing to do."""
         assert self.day is not None
         day = self.day
-        cleared = not any(card.due_day(self.zone) <= day for card in self.history.cards.values())
+        cleared = not any(card.due_day(self.zone) <= day for card in self.history.live())
         if self.reviewed and (self.reviewed >= self.goal or cleared):
             self.history.days[day] = "met"
         else:
@@ -141,7 +160,7 @@ class _Replay:
     def rest_until(self, day: date) -> None:
         """The days with no answer between the last one walked through and ``day``."""
         assert self.day is not None
-        soonest = min((card.due_day(self.zone) for card in self.history.cards.values()), default=None)
+        soonest = min((card.due_day(self.zone) for card in self.history.live()), default=None)
         gap = self.day + timedelta(days=1)
         while gap < day:
             self.history.days[gap] = "rest" if soonest is not None and soonest <= gap else "free"
@@ -155,16 +174,14 @@ def replay(
     zone: tzinfo | None,
     goal: int,
     judged: Mapping[str, Mapping[str, tuple[str, ...]]],
-    weak: Iterable[str],
-    reviewed_by: Mapping[str, Iterable[str]],
+    catalogue: Catalogue,
 ) -> History:
     """The cards and days of these answers (oldest first, none after today).
 
-    ``judged`` is the techniques each exercise's outcomes judge, by exercise id; ``weak`` the
-    techniques that get a card; ``reviewed_by`` the exercises each exercise is a fresh variant of.
+    ``judged`` is the techniques each exercise's outcomes judge, by exercise id; ``catalogue``
+    what the course offers a review.
     """
-    weak = frozenset(weak)
-    walk = _Replay(zone, goal)
+    walk = _Replay(zone, goal, catalogue)
     history = walk.history
     for answer in answers:
         moment, exercise_id = answer.moment, answer.attempt.exercise_id
@@ -173,20 +190,21 @@ def replay(
             walk.start_day(day)
         rating = rating_of(answer.score, answer.passed)
         key = exercise_key(exercise_id)
-        was_due = walk.due(key, day)
+        addressed = [key]
         walk.review(key, rating, answer, day)
-        for other in reviewed_by.get(exercise_id, ()):
+        for other in catalogue.reviewed_by.get(exercise_id, ()):
             other_key = exercise_key(other)
+            addressed.append(other_key)
             if walk.due(other_key, day):  # the fresh variant the review offered for it
                 walk.review(other_key, rating, answer, day)
-                was_due = True
-        for technique, (met, seen) in judged_in(answer.attempt, judged.get(exercise_id, {})).items():
-            if technique in weak:
-                was_due = walk.due(technique_key(technique), day) or was_due
-                walk.review(technique_key(technique), technique_rating(met, seen), answer, day)
+        techniques = judged_in(answer.attempt, judged.get(exercise_id, {}))
+        for technique, (met, seen) in techniques.items():
+            walk.review(technique_key(technique), technique_rating(met, seen), answer, day)
+            addressed.append(technique_key(technique))
+        walk.count(exercise_id, addressed)
+        walk.note_record(exercise_id, techniques)
         before = history.answered.get(exercise_id)
         history.answered[exercise_id] = Answered((before.times if before else 0) + 1, day)
-        walk.reviewed += was_due
     if walk.day is not None:
         if walk.day < today:
             walk.close_day()

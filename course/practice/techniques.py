@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from course.content.model import Course, Criterion, Exercise
-from course.grading import AVOID_TECHNIQUES, TECHNIQUES
+from course.grading import AVOID_TECHNIQUES, HARM_PREFIX, TECHNIQUES
 from course.judging.criteria import criteria_of
 from course.progress.records import Attempt
 
@@ -17,8 +17,8 @@ __all__ = [
     "WEAKEST",
     "TechniqueRecord",
     "techniques_judged",
+    "judged_in",
     "exercise_techniques",
-    "technique_records",
     "weakest_techniques",
 ]
 
@@ -60,20 +60,29 @@ def _techniques_of(criterion: Criterion) -> tuple[str, ...]:
     return ()
 
 
-def techniques_judged(exercise: Exercise) -> dict[str, tuple[str, ...]]:
-    """``{outcome id: techniques}`` for the criteria of ``exercise`` that judge a technique."""
+def _inherited(outcome_id: str) -> bool:
+    """Whether an outcome is one of the course-wide harm checks (``harm.no-blame``, ``turn.harm.no-blame``)."""
+    return outcome_id.startswith(HARM_PREFIX) or f".{HARM_PREFIX}" in outcome_id
+
+
+def techniques_judged(exercise: Exercise, *, inherited: bool = True) -> dict[str, tuple[str, ...]]:
+    """``{outcome id: techniques}`` for the criteria of ``exercise`` that judge a technique.
+
+    Without ``inherited``, only the exercise's own criteria: the course-wide harm checks judge
+    every written answer, so they say nothing about what an exercise in particular practises.
+    """
     found = {}
     for outcome_id, criterion in criteria_of(exercise).items():
         techniques = _techniques_of(criterion)
-        if techniques:
+        if techniques and (inherited or not _inherited(outcome_id)):
             found[outcome_id] = techniques
     return found
 
 
 def exercise_techniques(course: Course) -> dict[str, frozenset[str]]:
-    """Every exercise's techniques, by exercise id (empty for the kinds answered by choosing)."""
+    """The techniques each exercise practises (its own criteria), by exercise id; empty for choosing kinds."""
     return {
-        exercise_id: frozenset(t for techniques in techniques_judged(exercise).values() for t in techniques)
+        exercise_id: frozenset(t for found in techniques_judged(exercise, inherited=False).values() for t in found)
         for exercise_id, exercise in course.exercises.items()
     }
 
@@ -102,24 +111,6 @@ def judged_in(attempt: Attempt, judged: Mapping[str, tuple[str, ...]]) -> dict[s
             met, seen = counts.get(technique, (0, 0))
             counts[technique] = (met + outcome.met, seen + 1)
     return counts
-
-
-def technique_records(
-    attempts: Iterable[Attempt], judged: Mapping[str, Mapping[str, tuple[str, ...]]]
-) -> dict[str, TechniqueRecord]:
-    """Each technique's record over the latest answer to each exercise (as the skill profile counts skills).
-
-    ``judged`` is ``techniques_judged`` of each exercise, by exercise id.
-    """
-    latest: dict[str, Attempt] = {}
-    for attempt in attempts:  # oldest first: the last one seen is the latest
-        latest[attempt.exercise_id] = attempt
-    totals: dict[str, tuple[int, int]] = {}
-    for attempt in latest.values():
-        for technique, (met, seen) in judged_in(attempt, judged.get(attempt.exercise_id, {})).items():
-            before = totals.get(technique, (0, 0))
-            totals[technique] = (before[0] + met, before[1] + seen)
-    return {technique: TechniqueRecord(technique, met, seen) for technique, (met, seen) in totals.items()}
 
 
 def weakest_techniques(records: Mapping[str, TechniqueRecord], *, at_most: int = WEAKEST) -> tuple[str, ...]:

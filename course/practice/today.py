@@ -12,12 +12,14 @@ from course.content.model import Course
 from course.progress.records import Attempt
 from course.progress.trainer_work import TrainerNote
 
-from .history import Answer, History, ReviewCard, exercise_key, moment_of, replay
+from .cards import ReviewCard, exercise_key
+from .history import Answer, History, moment_of, replay
 from .items import ReviewItem, ReviewSource, item_from_source
+from .offers import Catalogue, by_urgency, offers
 from .ratings import scheduler
 from .streak import Streak, streak_of
-from .techniques import TECHNIQUE_WORDS, TechniqueRecord, technique_records, techniques_judged, weakest_techniques
-from .variants import FRESH_DAYS, course_order, freshest, variants_of
+from .techniques import TECHNIQUE_WORDS, TechniqueRecord, exercise_techniques, techniques_judged
+from .variants import course_order, variants_of
 
 __all__ = ["DEFAULT_GOAL", "TodaysReview", "Scheduled", "todays_review", "days_ago"]
 
@@ -110,27 +112,19 @@ def todays_review(
     zone, today = now.tzinfo, now.date()
     answers = _answers(attempts, notes, now)
     judged = {exercise_id: techniques_judged(exercise) for exercise_id, exercise in course.exercises.items()}
-    techniques = {exercise_id: {t for ts in found.values() for t in ts} for exercise_id, found in judged.items()}
-    records = technique_records((answer.attempt for answer in answers), judged)
-    weak = weakest_techniques(records)
-    order = course_order(course)
-    variants = {
-        exercise_id: variants_of(course, course.exercises[exercise_id], techniques, order)
-        for exercise_id in {answer.attempt.exercise_id for answer in answers} if exercise_id in course.exercises
-    }
-    reviewed_by: dict[str, list[str]] = {}
-    for exercise_id, others in variants.items():
-        for other in others:
-            reviewed_by.setdefault(other, []).append(exercise_id)
-    history = replay(answers, today=today, zone=zone, goal=goal, judged=judged, weak=weak, reviewed_by=reviewed_by)
+    catalogue = _catalogue(course, judged, {answer.attempt.exercise_id for answer in answers})
+    history = replay(answers, today=today, zone=zone, goal=goal, judged=judged, catalogue=catalogue)
 
-    ours = _our_items(course, history, today, now, variants, techniques, order, records)
+    urgent = by_urgency(history.live(), today, zone, scheduler())
+    ours = [_item(course, card, target, now, history.records)
+            for card, target in offers(urgent, catalogue, history.answered, today)]
     theirs = [item_from_source(found, zone) for source in sources for found in source.review_items(now)]
-    due = [item for item in theirs if item.due <= today]
-    due.sort(key=lambda item: (item.due, item.id))
+    due = sorted((item for item in theirs if item.due <= today), key=lambda item: (item.due, item.id))
+    # by day due; on the same day a source's items (a customer waiting on a promise) first
     merged = sorted(due + ours, key=lambda item: (item.due, item.kind in ("exercise", "technique")))
-    left = 0 if history.days.get(today) == "met" else max(goal - history.done_today, 0)
-    later = [card.due_day(zone) for card in history.cards.values() if card.due_day(zone) > today]
+    goal_met = history.days.get(today) == "met"
+    left = 0 if goal_met else max(goal - history.done_today, 0)
+    later = [card.due_day(zone) for card in history.live() if card.due_day(zone) > today]
     later += [item.due for item in theirs if item.due > today]
     return TodaysReview(
         day=today,
@@ -139,60 +133,30 @@ def todays_review(
         items=tuple(merged[:left]),
         waiting=max(0, len(merged) - left),
         streak=streak_of(history.days, today),
-        goal_met=history.days.get(today) == "met",
+        goal_met=goal_met,
         next_due=min(later, default=None),
         schedule=_schedule(course, history, zone),
     )
 
 
-def _urgency(history: History, today: date, now: datetime) -> list[ReviewCard]:
-    """The cards due by today, most urgent first: due longest, then least likely to be remembered now."""
-    fsrs, zone = scheduler(), now.tzinfo
-    due = [card for card in history.cards.values() if card.due_day(zone) <= today]
-    return sorted(due, key=lambda card: (card.due_day(zone), fsrs.get_card_retrievability(card.card, now), card.key))
+def _catalogue(course: Course, judged: Mapping[str, Mapping[str, tuple[str, ...]]],
+               answered: Iterable[str]) -> Catalogue:
+    """What the course offers this learner's review: variants of what they answered, and who practises what."""
+    practising = exercise_techniques(course)
+    order = course_order(course)
+    variants = {exercise_id: variants_of(course, course.exercises[exercise_id], practising, order)
+                for exercise_id in answered if exercise_id in course.exercises}
+    judging = {exercise_id: {t for found in outcomes.values() for t in found}
+               for exercise_id, outcomes in judged.items()}
+    return Catalogue(variants=variants, practising=practising, judging=judging, order=order)
 
 
-def _our_items(
-    course: Course,
-    history: History,
-    today: date,
-    now: datetime,
-    variants: Mapping[str, Sequence[str]],
-    techniques: Mapping[str, set[str]],
-    order: Mapping[str, int],
-    records: Mapping[str, TechniqueRecord],
-) -> list[ReviewItem]:
-    """An item for each card due, each opening an exercise no other item opens."""
-    items: list[ReviewItem] = []
-    taken: set[str] = set()
-    for card in _urgency(history, today, now):
-        kind, _, name = card.key.partition(":")
-        if kind == "exercise":
-            if name not in course.exercises:
-                continue  # gone from the course since it was answered
-            target = _fresh_variant(name, variants.get(name, ()), history, today, taken)
-        else:
-            practising = sorted((e for e, found in techniques.items() if name in found),
-                                key=lambda e: order.get(e, len(order)))
-            target = freshest(practising, history.answered, today, taken)
-        if target is None:
-            continue  # what would open it is already on today's list: doing that reviews this too
-        taken.add(target)
-        items.append(ReviewItem(
-            id=card.key, title=course.exercises[target].title, due=card.due_day(now.tzinfo),
-            why=_why(course, card, name, target, today, records), exercise_id=target, kind=kind,
-        ))
-    return items
-
-
-def _fresh_variant(exercise_id: str, variants: Sequence[str], history: History, today: date,
-                   taken: set[str]) -> str | None:
-    """Another customer on the same skill if one was not just done; else the exercise itself."""
-    pick = freshest(variants, history.answered, today, taken)
-    record = history.answered.get(pick) if pick else None
-    if pick is not None and (record is None or (today - record.last).days > FRESH_DAYS):
-        return pick
-    return exercise_id if exercise_id not in taken else pick
+def _item(course: Course, card: ReviewCard, target: str, now: datetime,
+          records: Mapping[str, TechniqueRecord]) -> ReviewItem:
+    """The item for a card due, opening ``target``."""
+    kind, _, name = card.key.partition(":")
+    return ReviewItem(id=card.key, title=course.exercises[target].title, due=card.due_day(now.tzinfo),
+                      why=_why(course, card, name, target, now.date(), records), exercise_id=target, kind=kind)
 
 
 def _why(course: Course, card: ReviewCard, name: str, target: str, today: date,
@@ -212,7 +176,7 @@ def _why(course: Course, card: ReviewCard, name: str, target: str, today: date,
 def _schedule(course: Course, history: History, zone: tzinfo | None) -> tuple[Scheduled, ...]:
     """Every card and the day it comes back, soonest first."""
     rows = []
-    for card in history.cards.values():
+    for card in history.live():
         kind, _, name = card.key.partition(":")
         if kind == "exercise":
             title = course.exercises[name].title if name in course.exercises else name

@@ -189,3 +189,32 @@ def test_nothing_sleeps_or_reads_the_clock(course, monkeypatch):
     monkeypatch.setattr(time, "sleep", no_sleep)
     attempts = [answer(course, "empathy.amara", day, score=0.5, passed=False) for day in range(3)]
     assert todays_review(course, attempts, now=on_day(4)).items
+
+
+def test_each_answer_to_the_days_list_counts_once_toward_the_goal(course):
+    missing_both = ["acknowledges-emotion", "commits-to-action"]
+    attempts = [
+        answer(course, "empathy.amara", 0, score=0.2, passed=False, missed=missing_both),
+        answer(course, "attention.dev", 0.01, score=0.2, passed=False, missed=["acknowledges-emotion"]),
+        answer(course, "empathy.cleo", 0.02, score=0.2, passed=False, missed=["commits-to-action"]),
+    ]
+    listed = todays_review(course, attempts, now=on_day(1, hour=8), goal=10).items
+    assert {"technique:acknowledges_emotion", "technique:commits_to_action"} <= {item.id for item in listed}
+    # the first answer is judged on both techniques and reviews both cards; it still counts once
+    attempts.append(answer(course, listed[0].exercise_id, 1.01, score=0.9))
+    assert todays_review(course, attempts, now=on_day(1, hour=10), goal=10).done == 1
+    # and answering the rest of the morning's list counts each of them, every card touched or not
+    for n, item in enumerate(listed[1:], start=2):
+        attempts.append(answer(course, item.exercise_id, 1 + 0.01 * n, score=0.9))
+    assert todays_review(course, attempts, now=on_day(1, hour=20), goal=10).done == len(listed)
+
+
+def test_a_technique_leaves_the_review_once_it_is_met_again(course):
+    attempts = [
+        answer(course, "empathy.amara", 0, score=0.5, passed=False, missed=["acknowledges-emotion"]),
+        answer(course, "attention.dev", 0.01, score=0.5, passed=False, missed=["acknowledges-emotion"]),
+    ]
+    assert "technique:acknowledges_emotion" in due_ids(todays_review(course, attempts, now=on_day(1), goal=10))
+    attempts += [answer(course, "empathy.amara", 1.01, score=1.0), answer(course, "attention.dev", 1.02, score=1.0)]
+    later = todays_review(course, attempts, now=on_day(9), goal=10)
+    assert not any(row.id.startswith("technique:") for row in later.schedule)
