@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..clock import local_now
 from ..safe_text import safe_json
 from .say import say
 from .settings import settings_of
@@ -16,15 +16,10 @@ if TYPE_CHECKING:
     from ..content import Course
     from ..practice import ReviewItem, TodaysReview
 
-__all__ = ["COMMANDS", "local_now"]
+__all__ = ["COMMANDS"]
 
 MAX_GOAL = 50
 """The most review answers a day the goal may ask for."""
-
-
-def local_now() -> datetime:
-    """Now, in this machine's time zone: the learner's day starts at their midnight (tests put their own)."""
-    return datetime.now().astimezone()
 
 
 def _how_to_open(course: Course, item: ReviewItem) -> str:
@@ -92,7 +87,7 @@ def review_today(ctx: click.Context, goal: int | None, as_json: bool, learner: s
     course = settings.course()
     store = settings.reading_store(course)
     name = settings.reading_learner(store)
-    review = learner_review(course, store, name, now=local_now(), goal=goal or DEFAULT_GOAL)
+    review = learner_review(course, store, name, now=local_now(), goal=goal or DEFAULT_GOAL)  # tests set the clock
     if as_json:
         say(safe_json(_as_json(name, course, review), indent=2))
     else:

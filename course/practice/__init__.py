@@ -18,7 +18,7 @@ from .ratings import rating_of
 from .streak import REST_DAYS, WINDOW, Streak, streak_of
 from .techniques import TECHNIQUE_WORDS
 from .today import DEFAULT_GOAL, Scheduled, TodaysReview, days_ago, todays_review
-from .words import goal_words, nothing_due_words, streak_words
+from .words import goal_words, nothing_due_words, short_status, streak_words
 
 __all__ = [
     "DEFAULT_GOAL",
@@ -37,6 +37,7 @@ __all__ = [
     "streak_words",
     "learner_review",
     "rating_of",
+    "short_status",
     "streak_of",
     "todays_review",
 ]

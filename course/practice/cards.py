@@ -1,9 +1,9 @@
-"""A review card: one exercise or one technique, as FSRS schedules it."""
+"""A review card: one exercise or one technique, as FSRS schedules it, on the learner's calendar."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date
 
 from fsrs import Card, Rating
 
@@ -31,6 +31,8 @@ class ReviewCard:
     """The FSRS card after the last review."""
     rating: Rating
     """How the last review went."""
+    due: date
+    """The learner's day it is due."""
     last_day: date
     """The learner's day of the last review."""
     score: float
@@ -39,7 +41,3 @@ class ReviewCard:
     """The exercise whose answer reviewed it last: its own, or a fresh variant's."""
     reviews: int = 1
     """Answers that reviewed it."""
-
-    def due_day(self, zone: tzinfo | None) -> date:
-        """The learner's day it is due."""
-        return self.card.due.astimezone(zone).date()

@@ -1,11 +1,12 @@
 """The learner's answers replayed through FSRS, oldest first: a card per exercise and per technique.
 
 Every answer to an exercise reviews that exercise's card, rated from how it went
-(``ratings.rating_of``), and the card of each technique it was judged on. An answer to a
-fresh variant of an exercise that was due reviews that exercise's card too: that is what the
-review offered. A technique's card is in the review only while the technique is one of the
-learner's weakest (judged on their latest answer to each exercise, as it stood at the time),
-so the list at any moment is the one the replay saw then. Replaying the same answers always
+(``ratings.rating_of``), and the card of each technique its own criteria judged. An answer to
+a fresh variant of an exercise that was due reviews that exercise's card too (the one the
+day's list offered it for, else the most urgent): that is what the review offered. A
+technique's card is in the review only while the technique is one of the learner's weakest
+(judged on their latest answer to each exercise, as it stood at the time), so the list at any
+moment is the one the replay saw then. Replaying the same answers always
 gives the same cards, so nothing about the plan needs to be stored.
 
 Days are the learner's own (the time zone of ``now``); the replay also says, for every day
@@ -58,7 +59,7 @@ class History:
     """Everything the replay found."""
 
     cards: dict[str, ReviewCard] = field(default_factory=dict)
-    """Every card, by key (a technique's even while it is not among the weakest)."""
+    """Every card, by key (a technique's is up to date only while it is among the weakest: see ``live``)."""
     weak: tuple[str, ...] = ()
     """The learner's weakest techniques now, weakest first: the ones whose cards are in the review."""
     records: dict[str, TechniqueRecord] = field(default_factory=dict)
@@ -95,29 +96,47 @@ class _Replay:
         self.offered: dict[str, str] = {}
         """The morning's list: the card each exercise on it opens."""
         self.reviewed = 0
+        self.waiting: dict[str, list[tuple[Rating, Answer, date]]] = {}
+        """Reviews of technique cards not yet run through FSRS: only the weakest techniques' cards are
+        ever looked at, so the others are brought up to date only if they become one of them."""
 
     def due(self, key: str, day: date) -> bool:
         card = self.history.cards.get(key)
-        return card is not None and card.due_day(self.zone) <= day
+        return card is not None and card.due <= day
 
     def review(self, key: str, rating: Rating, answer: Answer, day: date) -> None:
         known = self.history.cards.get(key)
         card = known.card if known else Card(card_id=next(self.ids), due=answer.moment)
         card, _ = self.scheduler.review_card(card, rating, answer.moment)
         reviews = known.reviews + 1 if known else 1
-        self.history.cards[key] = ReviewCard(key, card, rating, day, answer.score, answer.attempt.exercise_id, reviews)
+        due = card.due.astimezone(self.zone).date()
+        self.history.cards[key] = ReviewCard(key, card, rating, due, day, answer.score, answer.attempt.exercise_id,
+                                             reviews)
+
+    def review_later(self, key: str, rating: Rating, answer: Answer, day: date) -> None:
+        """Review a technique's card, when it is next looked at."""
+        self.waiting.setdefault(key, []).append((rating, answer, day))
+
+    def live(self) -> list[ReviewCard]:
+        """The cards in the review now, every one up to date."""
+        for technique in self.history.weak:
+            for rating, answer, day in self.waiting.pop(technique_key(technique), ()):
+                self.review(technique_key(technique), rating, answer, day)
+        return self.history.live()
 
     def note_record(self, exercise_id: str, judged: dict[str, tuple[int, int]]) -> None:
         """The answer just given is now the latest to its exercise: the weakest techniques may change."""
-        if judged or exercise_id in self.latest:
-            self.latest[exercise_id] = judged
-            totals: dict[str, tuple[int, int]] = {}
-            for counts in self.latest.values():
-                for technique, (met, seen) in counts.items():
-                    before = totals.get(technique, (0, 0))
-                    totals[technique] = (before[0] + met, before[1] + seen)
-            self.history.records = {t: TechniqueRecord(t, met, seen) for t, (met, seen) in totals.items()}
-            self.history.weak = weakest_techniques(self.history.records)
+        before = self.latest.get(exercise_id, {})
+        if not judged and not before:
+            return
+        self.latest[exercise_id] = judged
+        records = self.history.records
+        for technique in set(before) | set(judged):
+            old, new = before.get(technique, (0, 0)), judged.get(technique, (0, 0))
+            record = records.get(technique, TechniqueRecord(technique, 0, 0))
+            records[technique] = TechniqueRecord(technique, record.met - old[0] + new[0],
+                                                 record.judged - old[1] + new[1])
+        self.history.weak = weakest_techniques(records)
 
     def start_day(self, day: date) -> None:
         """A new day begins with its first answer: the list as it stood before it."""
@@ -125,10 +144,21 @@ class _Replay:
             self.close_day()
             self.rest_until(day)
         self.day, self.reviewed = day, 0
-        urgent = by_urgency(self.history.live(), day, self.zone, self.scheduler)
+        urgent = by_urgency(self.live(), day, self.zone, self.scheduler)
         self.open = {card.key: rank for rank, card in enumerate(urgent)}
-        self.offered = {target: card.key for card, target in offers(urgent, self.catalogue, self.history.answered, day)}
+        # the list shows at most a goal's worth: beyond it, an answer counts by what it addresses
+        listed = offers(urgent, self.catalogue, self.history.answered, day, at_most=self.goal)
+        self.offered = {target: card.key for card, target in listed}
         self.due_at_start = len(self.open)
+
+    def stood_in_for(self, exercise_id: str, variant_of: Iterable[str], day: date) -> str | None:
+        """The card of the due exercise an answer was a fresh variant for: the one the list offered it for,
+        else the most urgent one due. One at most: one answer is one review."""
+        listed = self.offered.get(exercise_id)
+        due = [key for key in map(exercise_key, variant_of) if self.due(key, day)]
+        if listed in due:
+            return listed
+        return min(due, key=lambda key: (self.open.get(key, len(self.open)), key), default=None)
 
     def count(self, exercise_id: str, addressed: Iterable[str]) -> None:
         """Count an answer toward the day's goal, once, for a card due this morning that it addresses.
@@ -151,7 +181,7 @@ class _Replay:
         """What the day just walked through was: the goal met, a rest day, or nothing to do."""
         assert self.day is not None
         day = self.day
-        cleared = not any(card.due_day(self.zone) <= day for card in self.history.live())
+        cleared = not any(card.due <= day for card in self.live())
         if self.reviewed and (self.reviewed >= self.goal or cleared):
             self.history.days[day] = "met"
         else:
@@ -160,7 +190,7 @@ class _Replay:
     def rest_until(self, day: date) -> None:
         """The days with no answer between the last one walked through and ``day``."""
         assert self.day is not None
-        soonest = min((card.due_day(self.zone) for card in self.history.live()), default=None)
+        soonest = min((card.due for card in self.live()), default=None)
         gap = self.day + timedelta(days=1)
         while gap < day:
             self.history.days[gap] = "rest" if soonest is not None and soonest <= gap else "free"
@@ -192,14 +222,13 @@ def replay(
         key = exercise_key(exercise_id)
         addressed = [key]
         walk.review(key, rating, answer, day)
-        for other in catalogue.reviewed_by.get(exercise_id, ()):
-            other_key = exercise_key(other)
-            addressed.append(other_key)
-            if walk.due(other_key, day):  # the fresh variant the review offered for it
-                walk.review(other_key, rating, answer, day)
+        stood_in = walk.stood_in_for(exercise_id, catalogue.reviewed_by.get(exercise_id, ()), day)
+        if stood_in is not None:
+            walk.review(stood_in, rating, answer, day)
+            addressed.append(stood_in)
         techniques = judged_in(answer.attempt, judged.get(exercise_id, {}))
         for technique, (met, seen) in techniques.items():
-            walk.review(technique_key(technique), technique_rating(met, seen), answer, day)
+            walk.review_later(technique_key(technique), technique_rating(met, seen), answer, day)
             addressed.append(technique_key(technique))
         walk.count(exercise_id, addressed)
         walk.note_record(exercise_id, techniques)
@@ -214,4 +243,5 @@ def replay(
             walk.close_day()
             if history.days[today] != "met":  # today is not over: not yet a rest day
                 del history.days[today]
+    walk.live()
     return history

@@ -26,8 +26,6 @@ class Catalogue:
     """For each exercise answered, the exercises that review the same skill with another customer, closest first."""
     practising: Mapping[str, Collection[str]]
     """The techniques each exercise sets out to practise (its own criteria)."""
-    judging: Mapping[str, Collection[str]]
-    """Every technique each exercise's answers are judged on (the course-wide harm checks too)."""
     order: Mapping[str, int]
     """Each exercise's place in the course."""
     reviewed_by: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -48,32 +46,33 @@ def by_urgency(cards: Iterable[ReviewCard], day: date, zone: tzinfo | None, fsrs
     (FSRS counts whole days since the last review).
     """
     end = datetime.combine(day, time.max, tzinfo=zone)
-    due = [card for card in cards if card.due_day(zone) <= day]
-    return sorted(due, key=lambda card: (card.due_day(zone), fsrs.get_card_retrievability(card.card, end), card.key))
+    due = [card for card in cards if card.due <= day]
+    return sorted(due, key=lambda card: (card.due, fsrs.get_card_retrievability(card.card, end), card.key))
 
 
 def offers(urgent: Iterable[ReviewCard], catalogue: Catalogue, answered: Mapping[str, Answered],
-           today: date) -> list[tuple[ReviewCard, str]]:
+           today: date, *, at_most: int | None = None) -> list[tuple[ReviewCard, str]]:
     """Each due card (most urgent first) and the exercise that opens it, no exercise twice.
 
     An exercise's card opens a fresh variant if one was not just done, else the exercise itself;
-    a technique's card opens the freshest exercise that sets out to practise it, else one judged on it.
-    A card with nothing left to open is left out: answering what is already listed reviews it too.
+    a technique's card opens the freshest exercise that sets out to practise it. A card with
+    nothing left to open is left out: answering what is already listed reviews it too. At most
+    ``at_most`` cards are given an exercise.
     """
     chosen: list[tuple[ReviewCard, str]] = []
     taken: set[str] = set()
     for card in urgent:
+        if at_most is not None and len(chosen) >= at_most:
+            break
         kind, _, name = card.key.partition(":")
         if kind == "exercise":
             if name not in catalogue.order:
                 continue  # gone from the course since it was answered
             target = _fresh_variant(name, catalogue.variants.get(name, ()), answered, today, taken)
         else:
-            target = None
-            for found in (catalogue.practising, catalogue.judging):
-                working_on = sorted((e for e, its in found.items() if name in its),
-                                    key=lambda e: catalogue.order.get(e, len(catalogue.order)))
-                target = target or freshest(working_on, answered, today, taken)
+            working_on = sorted((e for e, its in catalogue.practising.items() if name in its),
+                                key=lambda e: catalogue.order.get(e, len(catalogue.order)))
+            target = freshest(working_on, answered, today, taken)
         if target is not None:
             taken.add(target)
             chosen.append((card, target))

@@ -111,8 +111,11 @@ def todays_review(
         raise ValueError(f"the daily goal is at least 1 answer, not {goal}")
     zone, today = now.tzinfo, now.date()
     answers = _answers(attempts, notes, now)
-    judged = {exercise_id: techniques_judged(exercise) for exercise_id, exercise in course.exercises.items()}
-    catalogue = _catalogue(course, judged, {answer.attempt.exercise_id for answer in answers})
+    # The course-wide harm checks judge every written answer: every written review practises them,
+    # and the exercises that come back for the answers they failed say so; they get no card of their own.
+    judged = {exercise_id: techniques_judged(exercise, inherited=False)
+              for exercise_id, exercise in course.exercises.items()}
+    catalogue = _catalogue(course, {answer.attempt.exercise_id for answer in answers})
     history = replay(answers, today=today, zone=zone, goal=goal, judged=judged, catalogue=catalogue)
 
     urgent = by_urgency(history.live(), today, zone, scheduler())
@@ -124,7 +127,7 @@ def todays_review(
     merged = sorted(due + ours, key=lambda item: (item.due, item.kind in ("exercise", "technique")))
     goal_met = history.days.get(today) == "met"
     left = 0 if goal_met else max(goal - history.done_today, 0)
-    later = [card.due_day(zone) for card in history.live() if card.due_day(zone) > today]
+    later = [card.due for card in history.live() if card.due > today]
     later += [item.due for item in theirs if item.due > today]
     return TodaysReview(
         day=today,
@@ -139,23 +142,20 @@ def todays_review(
     )
 
 
-def _catalogue(course: Course, judged: Mapping[str, Mapping[str, tuple[str, ...]]],
-               answered: Iterable[str]) -> Catalogue:
+def _catalogue(course: Course, answered: Iterable[str]) -> Catalogue:
     """What the course offers this learner's review: variants of what they answered, and who practises what."""
     practising = exercise_techniques(course)
     order = course_order(course)
     variants = {exercise_id: variants_of(course, course.exercises[exercise_id], practising, order)
                 for exercise_id in answered if exercise_id in course.exercises}
-    judging = {exercise_id: {t for found in outcomes.values() for t in found}
-               for exercise_id, outcomes in judged.items()}
-    return Catalogue(variants=variants, practising=practising, judging=judging, order=order)
+    return Catalogue(variants=variants, practising=practising, order=order)
 
 
 def _item(course: Course, card: ReviewCard, target: str, now: datetime,
           records: Mapping[str, TechniqueRecord]) -> ReviewItem:
     """The item for a card due, opening ``target``."""
     kind, _, name = card.key.partition(":")
-    return ReviewItem(id=card.key, title=course.exercises[target].title, due=card.due_day(now.tzinfo),
+    return ReviewItem(id=card.key, title=course.exercises[target].title, due=card.due,
                       why=_why(course, card, name, target, now.date(), records), exercise_id=target, kind=kind)
 
 
@@ -182,5 +182,5 @@ def _schedule(course: Course, history: History, zone: tzinfo | None) -> tuple[Sc
             title = course.exercises[name].title if name in course.exercises else name
         else:
             title = TECHNIQUE_WORDS.get(name, name)
-        rows.append(Scheduled(card.key, title, card.due_day(zone), _DONE[card.rating]))
+        rows.append(Scheduled(card.key, title, card.due, _DONE[card.rating]))
     return tuple(sorted(rows, key=lambda row: (row.due, row.id)))

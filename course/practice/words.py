@@ -5,7 +5,7 @@ from __future__ import annotations
 from .streak import Streak
 from .today import TodaysReview
 
-__all__ = ["goal_words", "streak_words", "nothing_due_words"]
+__all__ = ["goal_words", "streak_words", "nothing_due_words", "short_status"]
 
 
 def _plural(count: int, word: str) -> str:
@@ -39,3 +39,18 @@ def nothing_due_words(review: TodaysReview) -> str:
     due, days = review.next_due, (review.next_due - review.day).days
     when = "tomorrow" if days == 1 else f"in {days} days, on {due:%A} {due.day} {due:%B}"
     return f"Nothing due today. The next review is {when}."
+
+
+def short_status(review: TodaysReview) -> str:
+    """The goal and the streak on one short line: ``1 of 3 done · streak 4 days, 1 rest left``."""
+    if review.goal_met:
+        goal = "goal met ✓"
+    elif review.items:
+        goal = f"{review.done} of {review.goal} done"
+    else:
+        goal = "nothing due today"
+    streak = review.streak
+    if not streak.days:
+        return f"{goal} · no streak yet"
+    rest = f"{streak.rest_left} rest{'' if streak.rest_left == 1 else 's'} left" if streak.rest_left else "no rest left"
+    return f"{goal} · streak {_plural(streak.days, 'day')}, {rest}"

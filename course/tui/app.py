@@ -8,12 +8,14 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from course.clock import local_now
 from course.content.model import Course
 
 from .keeping import KeepingTyping
@@ -24,6 +26,7 @@ from .study import Study
 from .terminal import watch_terminal
 
 if TYPE_CHECKING:
+    from course.practice import ReviewSource
     from course.progress import Place, ProgressStore
 
     from .screens.profiles import ProfilesScreen
@@ -52,6 +55,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         learner: str | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = local_now,
+        review_sources: Sequence[ReviewSource] = (),
         ask_who: bool = False,
     ) -> None:
         super().__init__()
@@ -65,6 +70,10 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         """Always ask who is learning (a shared browser room): never assume the only or last learner."""
         self.clock = clock
         """Where exercise screens get the time (time spent, a customer's typing): tests pass their own."""
+        self.now = now
+        """Where the day's review takes today from (the wall clock, the learner's time zone): tests pass theirs."""
+        self.review_sources = tuple(review_sources)
+        """What else adds items to the learner's review (see ``course.practice.ReviewSource``)."""
         self.study: Study | None = None
         """Set once we know who is learning."""
         self.watchdog: threading.Timer | None = None
@@ -147,7 +156,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
 
         if self.study is not None and self.study.learner != name:
             self._end_session()  # switching learners closes the last one's session
-        self.study = Study(self.course, self.store, name, playable_kinds(), report=self.report)
+        self.study = Study(self.course, self.store, name, playable_kinds(), report=self.report, now=self.now,
+                           review_sources=self.review_sources)
         # Noting who was here and when can wait until the dashboard is on screen.
         self.call_after_refresh(self._note_learner, self.study)
         return DashboardScreen(self.study)

@@ -8,13 +8,16 @@ Nothing here imports Textual, so it is quick to test.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from course.clock import local_now
 from course.content.model import Course, Exercise, Lesson, Module
 
 if TYPE_CHECKING:
+    from course.practice import ReviewSource, TodaysReview
     from course.progress import Attempt, Place, ProgressStore
 
 __all__ = [
@@ -121,6 +124,10 @@ class Study:
     """Kinds of exercise this app can open; others are never listed."""
     report: Callable[[str], None] = field(default=_ignore)
     """Where to say, in plain words, that progress could not be saved."""
+    now: Callable[[], datetime] = field(default=local_now)
+    """Where the review takes today from: the wall clock, or a test's own."""
+    review_sources: Sequence[ReviewSource] = ()
+    """What else adds items to the learner's review (see ``course.practice.ReviewSource``)."""
 
     # --- what the course holds, as this app can show it -------------------
 
@@ -224,6 +231,18 @@ class Study:
                 )
             )
         return rows
+
+    def todays_review(self, goal: int | None = None) -> TodaysReview:
+        """What the learner should come back to today, their goal and their streak (reads every answer)."""
+        from course.practice import DEFAULT_GOAL, learner_review
+
+        return learner_review(self.course, self.store, self.learner, now=self.now(), goal=goal or DEFAULT_GOAL,
+                              sources=self.review_sources)
+
+    def with_learner(self, name: str) -> Study:
+        """The same study of the course, for another learner on this computer."""
+        return Study(self.course, self.store, name, self.playable_kinds, report=self.report, now=self.now,
+                     review_sources=self.review_sources)
 
     # --- telling the store what happened -----------------------------------
 
