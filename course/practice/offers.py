@@ -28,8 +28,8 @@ class Catalogue:
     """The techniques each exercise sets out to practise (its own criteria)."""
     order: Mapping[str, int]
     """Each exercise's place in the course."""
-    reviewed_by: Mapping[str, Sequence[str]] = field(default_factory=dict)
-    """For each exercise, the answered exercises it is a fresh variant of."""
+    reviewed_by: Mapping[str, Sequence[str]] = field(init=False)
+    """For each exercise, the answered exercises it is a fresh variant of (worked out from ``variants``)."""
 
     def __post_init__(self) -> None:
         stands_in: dict[str, list[str]] = {}
