@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from . import about, conversing, learning, promising, room, sync, trainer
+from . import about, conversing, learning, promising, reviewing, room, sync, trainer
 
 __all__ = ["register"]
 
-GROUPS = (learning, conversing, promising, room, sync, trainer, about)
+GROUPS = (learning, reviewing, conversing, promising, room, sync, trainer, about)
 
 
 def register(group: click.Group) -> None:

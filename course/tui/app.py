@@ -8,14 +8,15 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from course.clock import local_now
 from course.content.model import Course
-from course.follow_up.clock import CourseClock, course_now
 
 from .keeping import KeepingTyping
 from .kinds import feedback_for_kind, playable_kinds, screen_for_kind
@@ -25,6 +26,7 @@ from .study import Study
 from .terminal import watch_terminal
 
 if TYPE_CHECKING:
+    from course.practice import ReviewSource
     from course.progress import Place, ProgressStore
 
     from .screens.profiles import ProfilesScreen
@@ -53,8 +55,9 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         learner: str | None = None,
         *,
         clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = local_now,
+        review_sources: Sequence[ReviewSource] = (),
         ask_who: bool = False,
-        now: CourseClock = course_now,
     ) -> None:
         super().__init__()
         self.course = course
@@ -68,7 +71,9 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
         self.clock = clock
         """Where exercise screens get the time (time spent, a customer's typing): tests pass their own."""
         self.now = now
-        """The course clock: when promises fall due and customers come back (tests move it)."""
+        """The course clock: today for the review, when promises fall due and customers come back (tests move it)."""
+        self.review_sources = tuple(review_sources)
+        """What else adds items to the learner's review (see ``course.practice.ReviewSource``)."""
         self.study: Study | None = None
         """Set once we know who is learning."""
         self.watchdog: threading.Timer | None = None
@@ -151,7 +156,8 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
 
         if self.study is not None and self.study.learner != name:
             self._end_session()  # switching learners closes the last one's session
-        self.study = Study(self.course, self.store, name, playable_kinds(), report=self.report, now=self.now)
+        self.study = Study(self.course, self.store, name, playable_kinds(), report=self.report, now=self.now,
+                           review_sources=self.review_sources)
         # Noting who was here and when can wait until the dashboard is on screen.
         self.call_after_refresh(self._note_learner, self.study)
         return DashboardScreen(self.study)

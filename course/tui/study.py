@@ -8,14 +8,16 @@ Nothing here imports Textual, so it is quick to test.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from course.clock import local_now
 from course.content.model import Course, Exercise, Lesson, Module
-from course.follow_up.clock import CourseClock, course_now
+from course.follow_up.clock import CourseClock
 
 if TYPE_CHECKING:
+    from course.practice import ReviewSource, TodaysReview
     from course.progress import Attempt, Place, ProgressStore, Promise
 
 __all__ = [
@@ -122,8 +124,10 @@ class Study:
     """Kinds of exercise this app can open; others are never listed."""
     report: Callable[[str], None] = field(default=_ignore)
     """Where to say, in plain words, that progress could not be saved."""
-    now: CourseClock = field(default=course_now)
-    """The course clock: when promises fall due and customers come back."""
+    now: CourseClock = field(default=local_now)
+    """The course clock: today for the review, and when promises fall due and customers come back."""
+    review_sources: Sequence[ReviewSource] = ()
+    """What else adds items to the learner's review (see ``course.practice.ReviewSource``)."""
 
     # --- what the course holds, as this app can show it -------------------
 
@@ -239,6 +243,21 @@ class Study:
                 )
             )
         return rows
+
+    def todays_review(self, goal: int | None = None) -> TodaysReview:
+        """What the learner should come back to today, their goal and their streak (reads every answer)."""
+        from course.follow_up import FollowUps
+        from course.practice import DEFAULT_GOAL, learner_review
+
+        # the customers waiting on one of the learner's promises come back in the review too
+        sources = (FollowUps(self.store, self.learner), *self.review_sources)
+        return learner_review(self.course, self.store, self.learner, now=self.now(), goal=goal or DEFAULT_GOAL,
+                              sources=sources)
+
+    def with_learner(self, name: str) -> Study:
+        """The same study of the course, for another learner on this computer."""
+        return Study(self.course, self.store, name, self.playable_kinds, report=self.report, now=self.now,
+                     review_sources=self.review_sources)
 
     # --- telling the store what happened -----------------------------------
 

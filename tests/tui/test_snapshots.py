@@ -2,10 +2,13 @@
 
 Update after a deliberate change with ``pytest tests/tui --snapshot-update``
 and look at the new SVGs before committing them. Nothing shown depends on the
-clock: progress is built through the store, and no screen prints a date.
+clock: progress is built through the store with the times of its answers set,
+and the app is given its own "now" for today's review.
 """
 
 from __future__ import annotations
+
+from datetime import datetime, timezone
 
 import pytest
 from textual.pilot import Pilot
@@ -22,25 +25,33 @@ from .conftest import LEARNER
 SIZE = (100, 34)
 SMALL = (80, 24)
 
+MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=timezone.utc)
+"""When Dana answered."""
+WEDNESDAY = datetime(2026, 3, 4, 10, 0, tzinfo=timezone.utc)
+"""When the pictures are taken, as far as today's review knows."""
+
 
 async def still(pilot: Pilot) -> None:
-    """No blinking cursors: a snapshot must not depend on when it was taken."""
+    """No blinking cursors, and no work still going on: a snapshot must not depend on when it was taken."""
     for box in pilot.app.query(TextArea):
         box.cursor_blink = False
     for field in pilot.app.query(Input):
         field.cursor_blink = False
+    await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
 def app_with_progress(course: Course, store) -> ListenApp:
-    """Dana has read the welcome lesson, passed one exercise and tried another."""
+    """Dana has read the welcome lesson, passed one exercise and tried another, on Monday; it is Wednesday."""
     store.add_learner(LEARNER)
     store.save_lesson_state(LEARNER, "welcome.how-it-works", status="done", page=1)
     store.save_lesson_state(LEARNER, "empathy.naming-the-feeling", status="started", page=1)
-    store.record_attempt(LEARNER, Attempt("welcome.first-step", [0], 1.0, True, content_hash="h1"))
-    store.record_attempt(LEARNER, Attempt("welcome.good-habits", [0], 2 / 3, False, content_hash="h2"))
+    store.record_attempt(LEARNER, Attempt("welcome.first-step", [0], 1.0, True, content_hash="h1",
+                                          at=MONDAY.isoformat()))
+    store.record_attempt(LEARNER, Attempt("welcome.good-habits", [0], 2 / 3, False, content_hash="h2",
+                                          at=MONDAY.replace(minute=5).isoformat()))
     store.save_place(LEARNER, Place("lesson", "empathy.naming-the-feeling", page=1))
-    return ListenApp(course, store)
+    return ListenApp(course, store, now=lambda: WEDNESDAY)
 
 
 def test_dashboard(snap_compare, course, store) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -12,13 +13,15 @@ from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from course.progress import Place
+from course.practice import TodaysReview
+from course.progress import Place, StoreError
 from course.trainer import assignment_statuses, learner_profile
 from course.tui.study import LESSON_WORDS, ModuleRow
 from course.tui.widgets.assignments import AssignmentList
 from course.tui.widgets.bar import text_bar
 from course.tui.widgets.continue_bar import ContinueBar
 from course.tui.widgets.follow_up import FOLLOW_UP_KEY, FollowUpLine
+from course.tui.widgets.review_box import ReviewBox
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.skill_profile import profile_view
 from course.tui.widgets.title import TitleBar
@@ -54,7 +57,12 @@ class DashboardScreen(CourseScreen):
         Binding("i", "import_file", "Import"),
         Binding("l", "learners", "Learners", tooltip="Switch, add, rename or delete learners on this computer"),
         Binding(FOLLOW_UP_KEY, "follow_up", "Follow up", tooltip="Answer the customer who is back about a promise"),
+        # Not in the footer (it is full at 80 columns): the review's own title line says "r to start".
+        Binding("r", "review", "Review", show=False),
     ]
+
+    review: TodaysReview | None = None
+    """Today's review as last worked out (None until it is)."""
 
     def compose(self) -> ComposeResult:
         """Greeting, Continue, the modules."""
@@ -62,6 +70,7 @@ class DashboardScreen(CourseScreen):
         yield Static("", id="greeting", markup=False)
         yield ContinueBar("", id="continue", markup=False)
         yield FollowUpLine(id="follow-up")
+        yield ReviewBox(id="review-box")
         yield Static("Modules", classes="section-title")
         yield OptionList(id="modules")
         with Vertical(id="assignments-box"):
@@ -101,6 +110,31 @@ class DashboardScreen(CourseScreen):
         statuses = assignment_statuses(study.course, study.store, study.learner)
         self.query_one("#assignments", AssignmentList).show(statuses)
         self.query_one("#assignments-box").display = bool(statuses)  # room for modules until there are some
+        # Every answer is replayed to plan the review: worked out off the screen's thread.
+        self.run_worker(self._work_out_review, exclusive=True, group="review")
+
+    async def _work_out_review(self) -> None:
+        """Today's review from the store, in a thread, then shown (dropped if the dashboard goes first)."""
+        try:
+            review = await asyncio.to_thread(self.study.todays_review)
+        except StoreError:
+            return  # the store's trouble is told where it is read for the modules; the review just waits
+        self._show_review(review)
+
+    def _show_review(self, review: TodaysReview) -> None:
+        self.review = review
+        self.query_one("#review-box", ReviewBox).show(review)
+
+    def action_review(self) -> None:
+        """Open the first item of today's review that opens an exercise: that exercise's own screen."""
+        review = self.review if self.review is not None else self.study.todays_review()
+        for item in review.items:
+            exercise = self.study.course.exercises.get(item.exercise_id)
+            if exercise is not None and self.study.is_playable(exercise):
+                self.go(Place("exercise", exercise.id))
+                return
+        self.notify("Nothing to review today." if not review.goal_met else "Today's review is done.",
+                    title="Today's review")
 
     def action_skills(self) -> None:
         """The learner's five skills as bars, and their recent scores as a trend."""
@@ -174,4 +208,5 @@ class DashboardScreen(CourseScreen):
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """How to move around the module list."""
-        return [("tab", "Between Continue and the modules"), ("↑ / ↓  ⏎", "Pick a module and open it")]
+        return [("tab", "Between Continue and the modules"), ("↑ / ↓  ⏎", "Pick a module and open it"),
+                ("r", "Start today's review: the first item's exercise")]

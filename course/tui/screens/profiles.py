@@ -80,8 +80,7 @@ class ProfilesScreen(CourseScreen):
         """The study of any learner here (the one studying now shares the app's)."""
         if name == self.study.learner:
             return self.study
-        study = self.study
-        return Study(study.course, study.store, name, study.playable_kinds, report=study.report)
+        return self.study.with_learner(name)
 
     def _refresh(self, highlight: str | None = None) -> None:
         """One row per learner, from the store; the highlight stays on ``highlight`` or where it was."""
