@@ -143,9 +143,8 @@ def _retry(session: PlainSession, exercise: Exercise, answer: Any) -> Place | No
 def feedback(session: PlainSession, place: Place) -> Place:
     """The feedback on the answer just given (or the last one recorded), then what the learner does next."""
     study = session.study
-    try:
-        exercise = study.course.exercise(place.target)
-    except KeyError:
+    exercise = study.exercise(place.target)  # a course exercise, or the follow-up of a promise
+    if exercise is None:
         session.say("That exercise is not in the course any more.")
         return Place("dashboard")
     module = study.module_of(exercise)
@@ -162,7 +161,8 @@ def feedback(session: PlainSession, place: Place) -> Place:
         session.say(note)
     session.say(feedback_text(exercise, judgment))
     model = model_answer_text(exercise, judgment)
-    following = study.next_exercise(exercise)
+    # a follow-up stands outside the course's order: after it, back to the module
+    following = study.next_exercise(exercise) if exercise.id in study.course.exercises else None
     while True:
         choices: list[Choice[str]] = [Choice("Try again", "retry", "r")]
         if exercise.hints:

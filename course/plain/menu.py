@@ -51,6 +51,9 @@ class MenuEntry:
 MAIN_MENU: list[MenuEntry] = [
     MenuEntry("c", "Continue where I stopped", "course.plain.session:go_on", detail="course.plain.session:where"),
     MenuEntry("m", "Modules", "course.plain.session:modules"),
+    MenuEntry("b", "A customer is back", "course.plain.review:customers_back",
+              detail="course.plain.review:customers_back_detail", offered="course.plain.review:anyone_back"),
+    MenuEntry("r", "Today's review", "course.plain.review:review", detail="course.plain.review:review_detail"),
     MenuEntry("p", "My progress", "course.plain.progress:show_progress"),
     MenuEntry("s", "Settings", "course.plain.settings:settings"),
     MenuEntry("q", "Quit", "course.plain.session:leave"),

@@ -125,7 +125,7 @@ def terminal():
 
 def test_an_exercise_answered_in_a_real_terminal_prints_plain_lines_and_is_recorded(terminal, private_data_dir):
     shell = terminal("--plain", "--learner", "Ana")
-    shell.until("Your choice (1-5): ")
+    shell.until("Your choice (1-6): ")
     shell.type("m")
     shell.until("Your choice (1-")
     shell.type("1")  # the welcome module
@@ -158,7 +158,7 @@ def test_ctrl_d_half_way_through_an_answer_keeps_it_and_leaves_cleanly(terminal,
     store.save_place("Ana", Place("exercise", reply.id))
     store.close()
     shell = terminal("--plain", "--learner", "Ana")
-    shell.until("Your choice (1-5): ")
+    shell.until("Your choice (1-6): ")
     shell.type("c")
     shell.until("kept either way).")
     shell.type("Hello Hina, I'm sorry the wrong coat came.")
@@ -174,7 +174,7 @@ def test_ctrl_d_half_way_through_an_answer_keeps_it_and_leaves_cleanly(terminal,
 
 def test_a_dumb_terminal_gets_plain_text_without_asking(terminal):
     shell = terminal("--learner", "Ana", term="dumb")
-    assert "Main menu · Ana" in shell.until("Your choice (1-5): ")
+    assert "Main menu · Ana" in shell.until("Your choice (1-6): ")
     shell.type("q")
     shell.until("Goodbye.")
     assert shell.end() == 0 and b"\x1b" not in shell.seen
@@ -200,7 +200,7 @@ def test_a_terminal_closed_half_way_through_an_answer_loses_no_line_typed(termin
     store.save_place("Ana", Place("exercise", reply.id))
     store.close()
     shell = terminal("--plain", "--learner", "Ana")
-    shell.until("Your choice (1-5): ")
+    shell.until("Your choice (1-6): ")
     shell.type("c")
     shell.until("kept either way).")
     shell.type("Hello Hina, the coat is on its way.")

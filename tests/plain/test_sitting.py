@@ -25,21 +25,22 @@ def numbered(out: str, title: str) -> list[str]:
 
 
 def test_the_main_menu_is_numbered_and_quit_leaves_with_status_0(sit) -> None:
-    sitting = sit("5")
+    sitting = sit("6")
     assert sitting.status == 0
     assert numbered(sitting.out, f"Main menu · {LEARNER}") == [
         "1. Continue where I stopped: start with “How this course works” (c)",
         "2. Modules (m)",
-        "3. My progress (p)",
-        "4. Settings (s)",
-        "5. Quit (q)",
+        "3. Today's review: done for today (r)",
+        "4. My progress (p)",
+        "5. Settings (s)",
+        "6. Quit (q)",
     ]
     assert sitting.out.rstrip().endswith("Goodbye.")
 
 
 def test_a_choice_that_does_not_fit_is_said_in_one_line_and_asked_again(sit) -> None:
     sitting = sit("9", "modules?", "m", "b", "q")
-    assert "There is no choice '9' here: type a number from 1 to 5, or one of the letters in brackets." in sitting.out
+    assert "There is no choice '9' here: type a number from 1 to 6, or one of the letters in brackets." in sitting.out
     assert "There is no choice 'modules?' here" in sitting.out
     assert "Modules" in sitting.out.splitlines() and "Traceback" not in sitting.out
 
@@ -119,7 +120,7 @@ def test_another_feature_adds_a_main_menu_entry_with_one_line(sit, monkeypatch) 
     monkeypatch.setattr("course.plain.menu.MAIN_MENU", entries)
     monkeypatch.setattr("course.plain.session.MAIN_MENU", entries)
     sitting = sit("x", "q")
-    assert "5. Something extra (x)" in sitting.out and "6. Quit (q)" in sitting.out
+    assert "6. Something extra (x)" in sitting.out and "7. Quit (q)" in sitting.out
     assert "The extra entry ran." in sitting.out
 
 
