@@ -471,6 +471,8 @@ _FIRM_ARRIVAL = re.compile(
     r" will (?:definitely |certainly |all )?(?:be (?:with you|in your account|back|there|on again|back on|fixed|restored|sorted|resolved|credited|cleared|paid|refunded|delivered|working|up and running|at your (?:hotel|home|house|door|flat|address|office))|"
     r"arrive|reach you|land|clear|come back|go through|work again)\b"
     r"|\b(?:i|we) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|back to|wiped|reissued|cancelled|written off)\b"
+    # any fault's cure promised in the passive: "the mould will be fixed by Friday"
+    r"|\b(?:the|your) (?:[a-z]+ ){0,2}[a-z]+ will (?:definitely |certainly |all )?be (?:fixed|repaired|replaced|restored|sorted|resolved|treated|cured|gone|cleared|reconnected|back to normal)\b"
     r"|\b(?:they|he|she|the team|the \w+ team|our team) will (?:get|have) (?:\S+ ){1,5}?(?:fixed|restored|repaired|running|working|back up|back on|wiped|reissued|cancelled|written off|closed|sorted|done|resolved|cleared|settled)\b"
 )
 _HEDGE = re.compile(

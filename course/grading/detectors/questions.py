@@ -49,6 +49,7 @@ _WONDER = re.compile(
     r"|^if (?:it is|that is|that would be) (?:okay|ok|alright|all right)(?: with you)?,? (?:i|we) (?:will|would|could|can|am going to|might)\b"
 )
 _OPEN_WORD = re.compile(rf"\b(?:{_WH}|more|about|anything|thoughts|experience)\b")
+_SIGN_OFF = re.compile(r"^(?:is there )?anything else (?:i|we) (?:can|could|may) (?:help|assist|do)\b")
 _OPEN_INVITE = re.compile(r"^(?:anything else|is there anything|what about|how about (?:you|your))\b")
 # Wh-word as the subject: "what happened", "what worries you most" (but not "what happened was...").
 _WH_SUBJECT = re.compile(
@@ -181,6 +182,8 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
             return "closed"  # "What?", "Why?", "How so?": a question, but it invites no account
         if _OFFERING.match(body):
             return "closed"  # "How about a replacement?": an offer to take or leave
+        if _SIGN_OFF.search(body):
+            return "closed"  # "Is there anything else I can help you with?": the script's close, a yes or a no
         if _OPEN_INVITE.match(body) or _ANY.match(body) or _WH_AT_END.search(body):
             return "open"
         if re.match(r"how (?:many|much)\b", body):

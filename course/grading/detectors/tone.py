@@ -103,6 +103,13 @@ def _relative(text: Text, start: int) -> bool:
     return text.norm.startswith("you", start) and bool(_THING_BEFORE.search(text.norm[max(0, start - 40) : start]))
 
 
+# What was done to them, not by them: "you shouldn't have paid that £27.40", "you should never have been cut off".
+_WRONGED = re.compile(
+    r"you (?:\w+ )?should (?:not|never) have (?:had to |needed to |been )?"
+    r"(?:paid|pay|charged|billed|asked|ask|told|kept|left|waited|wait|sent|cut off|disconnected|chased|chase|rung|ring|called|call)\b"
+)
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
     spans = [
@@ -110,6 +117,7 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         if not negated(text, span[0], 2) and not _relative(text, span[0])
         and not (text.norm.startswith(("as ", "like "), span[0]) and _OWN_WORD_KEPT.match(text.norm, span[1])) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
         and not re.search(r"\b(?:none of|no part of|nothing (?:about|of))\b[^,.;]*$", text.norm[max(0, span[0] - 30) : span[0]])
+        and not _WRONGED.match(text.norm, span[0])
     ]
     spans = [
         span for span in spans
