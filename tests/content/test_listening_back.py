@@ -16,7 +16,7 @@ from course.paths import bundled_content_dir
 
 COURSE = load_course(bundled_content_dir())
 CONVERSATIONS = sorted(e.id for e in COURSE.exercises.values() if e.conversation is not None)
-STILL_DEAF = {"capstone.estimated-bill", "capstone.moved-appointment", "capstone.outage-on-social"}
+STILL_DEAF = {"capstone.estimated-bill", "capstone.outage-on-social"}
 """Conversations not yet given their routes (strict: one that gains them must leave this list)."""
 
 
@@ -73,6 +73,12 @@ LAN_RECAP_WITHOUT_HER_ANSWER = (
     "5 pm to check in. Have I got that right?"
 )
 """A full, warm recap that never tells Lan how she gets the cash, which is what she asked."""
+RUIZ = "capstone.moved-appointment"
+RUIZ_RECAP_WITHOUT_WHERE_OR_WHEN = (
+    "Of course. Your prescription request has gone to the duty doctor, and you'll see Dr Mensah on Tuesday "
+    "at 2 instead of Thursday. Have I got that right?"
+)
+"""A recap that never tells Mrs Ruiz where or when to collect her tablets, though she asked for it all again."""
 
 
 @pytest.mark.parametrize(
@@ -84,6 +90,12 @@ LAN_RECAP_WITHOUT_HER_ANSWER = (
         (LAN, "check", "Thanks for telling me, that text was really from us and being careful was sensible. "
          "I'm sending you a fresh one now: reply YES if the payment was yours and NO if it wasn't.", False, "not-me"),
         (LAN, "close", LAN_RECAP_WITHOUT_HER_ANSWER, False, "still-asking"),
+        (RUIZ, "start", "Sorry to hear that. Let me check.", True, "let-me-finish"),
+        (RUIZ, "start", "I'm sorry, what a worry after two buses. Do you have enough tablets to last until Friday?",
+         False, "tablets-asked"),
+        (RUIZ, "start", "Your appointment was moved to Thursday. Didn't you get the text? How many tablets have you got?",
+         False, "flustered"),
+        (RUIZ, "close", RUIZ_RECAP_WITHOUT_WHERE_OR_WHEN, False, "which-way"),
     ],
 )
 def test_the_customer_reacts_to_what_the_reply_did(exercise_id, turn_id, reply, interrupted, goes_to):
@@ -113,6 +125,7 @@ def test_lan_says_so_when_she_is_cut_off():
     ("exercise_id", "turn_id", "recap", "criterion"),
     [
         (LAN, "close", LAN_RECAP_WITHOUT_HER_ANSWER, "what-happens-now"),
+        (RUIZ, "close", RUIZ_RECAP_WITHOUT_WHERE_OR_WHEN, "what-next"),
     ],
 )
 def test_a_closing_recap_that_leaves_the_customers_question_unanswered_fails(exercise_id, turn_id, recap, criterion):
