@@ -16,7 +16,7 @@ from course.paths import bundled_content_dir
 
 COURSE = load_course(bundled_content_dir())
 CONVERSATIONS = sorted(e.id for e in COURSE.exercises.values() if e.conversation is not None)
-STILL_DEAF = {"capstone.estimated-bill", "capstone.outage-on-social"}
+STILL_DEAF = {"capstone.outage-on-social"}
 """Conversations not yet given their routes (strict: one that gains them must leave this list)."""
 
 
@@ -79,6 +79,12 @@ RUIZ_RECAP_WITHOUT_WHERE_OR_WHEN = (
     "at 2 instead of Thursday. Have I got that right?"
 )
 """A recap that never tells Mrs Ruiz where or when to collect her tablets, though she asked for it all again."""
+DARIUSZ = "capstone.estimated-bill"
+DARIUSZ_RECAP_WITHOUT_THE_BILL = (
+    "Let me sum up: you were billed £412.60 on an estimate, even though you sent a reading of 48213 through "
+    "the app on 3 March, and you've emailed me the screenshot. I'll look into it today. Have I got that right?"
+)
+"""A recap that never says what happens to the bill, though he asked what happens now."""
 
 
 @pytest.mark.parametrize(
@@ -96,6 +102,11 @@ RUIZ_RECAP_WITHOUT_WHERE_OR_WHEN = (
         (RUIZ, "start", "Your appointment was moved to Thursday. Didn't you get the text? How many tablets have you got?",
          False, "flustered"),
         (RUIZ, "close", RUIZ_RECAP_WITHOUT_WHERE_OR_WHEN, False, "which-way"),
+        (DARIUSZ, "start", "Let me look at that bill for you.", True, "talked-over"),
+        (DARIUSZ, "start", "Can I take your account number, please?", False, "number-first"),
+        (DARIUSZ, "start", "Sir, please calm down, there's no need to shout. Can I take your account number?",
+         False, "boiling"),
+        (DARIUSZ, "close", DARIUSZ_RECAP_WITHOUT_THE_BILL, False, "what-about-the-bill"),
     ],
 )
 def test_the_customer_reacts_to_what_the_reply_did(exercise_id, turn_id, reply, interrupted, goes_to):
@@ -126,6 +137,7 @@ def test_lan_says_so_when_she_is_cut_off():
     [
         (LAN, "close", LAN_RECAP_WITHOUT_HER_ANSWER, "what-happens-now"),
         (RUIZ, "close", RUIZ_RECAP_WITHOUT_WHERE_OR_WHEN, "what-next"),
+        (DARIUSZ, "close", DARIUSZ_RECAP_WITHOUT_THE_BILL, "the-bill"),
     ],
 )
 def test_a_closing_recap_that_leaves_the_customers_question_unanswered_fails(exercise_id, turn_id, recap, criterion):
