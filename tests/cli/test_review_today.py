@@ -149,3 +149,22 @@ def test_once_the_goal_is_met_the_day_is_done(ana):
     assert re.search(r"Today's review is done \(\d+ more items? due if you want them\)\.", outcome.stdout)
     # Tuesday had items due and none done: a rest day, one of the two this week
     assert "Goal met: 3 of 3 today" in outcome.stdout and "Streak: 1 day, 1 rest day left this week" in outcome.stdout
+
+
+def test_a_customer_back_about_a_promise_is_in_the_review_with_its_command(tmp_path, monkeypatch) -> None:
+    from course.clock import local_now
+
+    monkeypatch.setattr(reviewing, "local_now", local_now)  # the course clock, which LISTEN_NOW moves
+    data = tmp_path / "data"
+    promise = ("Yusuf, I can't promise it'll be back before Monday yet. I'll ring the workshop this morning and "
+               "message you here by 2pm today with a straight answer.")
+    runner = CliRunner()
+    monkeypatch.setenv("LISTEN_NOW", "2026-12-01T09:00")
+    made = runner.invoke(cli, ["--data-dir", str(data), "--learner", "Ana", "answer",
+                               "follow-through.promise-you-can-keep"], input=promise, catch_exceptions=False)
+    assert made.exit_code == 0, made.output
+    monkeypatch.setenv("LISTEN_NOW", "2026-12-03T09:00")
+    shown = runner.invoke(cli, ["--data-dir", str(data), "--learner", "Ana", "review-today"], catch_exceptions=False)
+    assert shown.exit_code == 0, shown.output
+    assert "Yusuf Kaya is back: you promised" in shown.output
+    assert "answer it: listen follow-up " in shown.output
