@@ -103,6 +103,13 @@ def _relative(text: Text, start: int) -> bool:
     return text.norm.startswith("you", start) and bool(_THING_BEFORE.search(text.norm[max(0, start - 40) : start]))
 
 
+# "I rang the workshop on Tuesday as I said": the speaker's own step, then that it was what they promised.
+_WORD_KEPT_BEFORE = re.compile(
+    r"(?:^|[.!?]\s|,\s)(?:(?:and|so|yes|ok|okay|right|hi|hello)\W+)?(?:[a-z]+\W+){0,2}(?:i|we) (?:have |had |did |just |already )?"
+    r"(?:rang|called|phoned|spoke|sent|emailed|checked|chased|asked|went|got|made|booked|looked|raised|passed|wrote|texted|messaged|did|kept|followed)\b[^.!?;:,]*$"
+)
+
+
 # What was done to them, not by them: "you shouldn't have paid that £27.40", "you should never have been cut off".
 _WRONGED = re.compile(
     r"you (?:\w+ )?should (?:not|never) have (?:had to |needed to |been )?"
@@ -118,6 +125,9 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         and not (text.norm.startswith(("as ", "like "), span[0]) and _OWN_WORD_KEPT.match(text.norm, span[1])) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
         and not re.search(r"\b(?:none of|no part of|nothing (?:about|of))\b[^,.;]*$", text.norm[max(0, span[0] - 30) : span[0]])
         and not _WRONGED.match(text.norm, span[0])
+        and not (_WORD_KEPT_BEFORE.search(text.norm[max(0, span[0] - 80) : span[0]])
+                 and not re.match(r"\s*[,:;]?\s*you (?:need|should|must|have|had|entered|did|were|are|will|forgot|missed|chose|picked|clicked|sent|typed)\b",
+                              text.norm[span[1] : span[1] + 24]))
     ]
     spans = [
         span for span in spans

@@ -129,9 +129,10 @@ class DashboardScreen(CourseScreen):
         """Open the first item of today's review that opens an exercise: that exercise's own screen."""
         review = self.review if self.review is not None else self.study.todays_review()
         for item in review.items:
-            exercise = self.study.course.exercises.get(item.exercise_id)
+            exercise = self.study.exercise(item.exercise_id) if item.exercise_id else None  # or a follow-up
             if exercise is not None and self.study.is_playable(exercise):
-                self.go(Place("exercise", exercise.id))
+                in_course = exercise.id in self.study.course.exercises
+                self.go(Place("exercise", exercise.id), "push" if in_course else "jump")
                 return
         self.notify("Nothing to review today." if not review.goal_met else "Today's review is done.",
                     title="Today's review")
