@@ -54,9 +54,18 @@ def fact_words(phrase: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
     words = tuple(t for t, _, _ in _merged([(_canonical(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(norm)]))
     stop = frozenset(entries("stopwords"))
     optional = tuple(w in stop for w in words)
+    if any(w in _NEGATORS for w in words):
+        # a fact said in the negative keeps its negation: "doesn't cover" is not "cover"
+        optional = tuple(skip and w not in _NEGATORS for w, skip in zip(words, optional, strict=True))
+        if all(w in _NEGATORS for w, skip in zip(words, optional, strict=True) if not skip):
+            optional = tuple(False for _ in words)  # "isn't one of": nothing but the negation would be left
     if all(optional):
         optional = tuple(False for _ in words)
     return words, optional
+
+
+_NEGATORS = frozenset("not no never without noone nothing none nor".split())
+"""Words that say no: a fact holding one needs one in the answer, any of them."""
 
 
 @lru_cache(maxsize=65536)
@@ -64,6 +73,8 @@ def _same(typed: str, wanted: str) -> bool:
     """Whether one typed word counts as one word of a fact."""
     if typed == wanted:
         return True
+    if wanted in _NEGATORS:
+        return typed in _NEGATORS  # "no call", "never called", "without a call": one negation is as good as another
     if wanted[:1].isdecimal() or typed[:1].isdecimal():
         return False
     return close_enough(typed, wanted) or same_meaning(typed) == same_meaning(wanted)
@@ -124,6 +135,8 @@ def _candidates(text: Text, tokens: list[tuple[str, int, int]], wanted: str) -> 
             by_meaning.setdefault(same_meaning(token), []).append(at)
         index = text.memo["fact index"] = (by_letter, by_meaning)
     by_letter, by_meaning = index
+    if wanted in _NEGATORS:
+        return [at for at, (token, _, _) in enumerate(tokens) if token in _NEGATORS]
     found = set(by_letter.get(wanted.lstrip("'")[:1], ())) | set(by_meaning.get(same_meaning(wanted), ()))
     return sorted(found)
 

@@ -404,10 +404,23 @@ def _advice(text: Text) -> list[Span]:
     return found
 
 
+# A plan laid out under a label: "What I can do: re-rate the whole week", "Fix: an identity check, then...".
+_PLAN_LABEL = re.compile(
+    r"(?:^|(?<=[.!?\n]\s)|(?<=^-\s)|(?<=\n-\s))\W*(?:what (?:i|we) (?:can|could|will|would) do|what (?:i am|we are) (?:going to do|doing)|"
+    r"here is what (?:i|we) (?:can|will) do|(?:my|our|the) (?:plan|offer|fix|solution|suggestion)|fix|solution|plan|the way forward|way forward)"
+    r"\s*(?::|\u2013|\u2014| - )\s*(?!\s)(?!nothing|not\b|no\b|very little|little\b|sadly|unfortunately)(?P<rest>[^.!?\n]{12,})"
+)
+
+
+def _plans(text: Text) -> list[Span]:
+    """Plans under a label, when what follows is more than a vague promise to look."""
+    return [match.span("rest") for match in _PLAN_LABEL.finditer(text.norm) if not _VAGUE.search(match.group("rest"))]
+
+
 def offers_solution(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply proposes a fix or an option."""
     kept = []
-    for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text):
+    for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text) + _plans(text):
         if negated(text, start, 2):
             continue
         if re.search(r"\b(?:who|which|that) (?:can|could|will)\b", text.norm[start:end]):
@@ -514,7 +527,7 @@ _FOR_GOOD = re.compile(
 )
 
 
-_VOUCH = re.compile(r"(?:i|we) (?:promise|swear)(?: you)?|promise you")
+_VOUCH = re.compile(r"(?:i|we) (?:promise|swear)(?: you)?|promise you|(?:i|we) (?:can )?assure you(?: that)?")
 _FUTURE = re.compile(r"\b(?:will|shall|going to|gonna|from now on|next time|again|always|never|definitely|certainly|for sure)\b")
 
 

@@ -39,7 +39,8 @@ _IMPERATIVES = frozenset("keep hang stay take look be go".split())
 # What may come before an exclamation ("oh, how awful!") for it to react rather than describe.
 _CLAUSE_LEAD = frozenset("oh wow gosh god well and but so ah ugh hmm okay ok".split())
 _BARE_REACTION = re.compile(
-    r"^(?:(?:so|really|very|totally|utterly|properly|absolutely|just|pretty|quite|rather|bloody|dead|well|how)\s+)?(?P<word>[a-z]+)\W*$"
+    r"^(?:(?:so|really|very|totally|utterly|properly|absolutely|just|pretty|quite|rather|bloody|dead|well|how)\s+)?(?P<word>[a-z]+)"
+    r"(?:,?\s+(?:and|but also|and also)\s+(?:(?:so|really|very|quite|a bit|pretty)\s+)?(?P<second>[a-z]+))?\W*$"
 )
 _SORRY = re.compile(r"(?<![\w'])sorry(?![\w'])")
 # Reading the person: "you sound shattered", "she looks like she's burning up". Not "you seem to have
@@ -58,7 +59,7 @@ _STATE_SEEN = re.compile(
 # A verdict on how hard it is, then what it is: "It is very hard, new baby and washing clothes in the sink".
 # Said after "I understand" or as the whole sentence too: "I understand it is very annoying, your salary...".
 _VERDICT_THEN_WHAT = re.compile(
-    r"(?:^|(?<=[.!?]\s))(?:(?:i|we) (?:understand|know|see|get|can see|can imagine|realise|realize),? (?:that )?)?"
+    r"(?:^|(?<=[.!?]\s)|(?<=[,;:]\s)|(?<=\bso\s)|(?<=\band\s)|(?<=\bbut\s))(?:(?:i|we) (?:understand|know|see|get|can see|can imagine|realise|realize),? (?:that )?)?"
     r"(?:it|this|that|all this|all that) (?:is|was|has been|must be|sounds|seems)"
     r"(?: very| so| really| truly| properly| such)* (?P<word>[a-z]+)(?=\s*[,:;\u2013\u2014-]|\s*[.!]|\s*$)"
 )
@@ -76,9 +77,11 @@ def _candidates(text: Text) -> list[Span]:
     feelings = lexicon_words("situation_words")
     for sentence in text.sentences:
         bare = _BARE_REACTION.match(opening(sentence.text))
-        if bare is not None and bare.group("word") in feelings:
-            start = sentence.start + sentence.text.find(bare.group("word"))
-            spans.append((start, start + len(bare.group("word"))))
+        for group in ("word", "second"):  # "Stressful." "Confusing, and worrying."
+            word = bare.group(group) if bare is not None else None
+            if word and word in feelings:
+                start = sentence.start + sentence.text.find(word)
+                spans.append((start, start + len(word)))
     spans.extend(found.span() for found in _PERCEIVED_STATE.finditer(text.norm))
     spans.extend(found.span() for found in _QUOTED_DOUBT.finditer(text.norm))
     spans.extend(found.span() for found in _STATE_SEEN.finditer(text.norm))
