@@ -406,7 +406,8 @@ def _advice(text: Text) -> list[Span]:
 
 # A plan laid out under a label: "What I can do: re-rate the whole week", "Fix: an identity check, then...".
 _PLAN_LABEL = re.compile(
-    r"(?:^|(?<=[.!?\n]\s)|(?<=^-\s)|(?<=\n-\s))\W*(?:what (?:i|we) (?:can|could|will|would) do|what (?:i am|we are) (?:going to do|doing)|"
+    r"(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=^-\s)|(?<=\n-\s))\W*(?:what (?:i|we) (?:can|could|will|would) do|what (?:i am|we are) (?:going to do|doing)|"
+    r"(?:doing|done|sorted) (?:now|today)|"
     r"here is what (?:i|we) (?:can|will) do|(?:my|our|the) (?:plan|offer|fix|solution|suggestion)|fix|solution|plan|the way forward|way forward)"
     r"\s*(?::|\u2013|\u2014| - )\s*(?!\s)(?!nothing|not\b|no\b|very little|little\b|sadly|unfortunately)(?P<rest>[^.!?\n]{12,})"
 )
@@ -495,7 +496,7 @@ _HEDGE = re.compile(
 )
 
 
-_SPAN_OF_TIME = re.compile(r"(?:within|in|(?:\d+|one|two|three|four|five|six|seven|ten) (?:to|-))\b|\S+ (?:to|-) \S+ (?:working|business)")
+_SPAN_OF_TIME = re.compile(r"(?:within|in|(?:the )?next (?:working |business )?day|(?:\d+|one|two|three|four|five|six|seven|ten) (?:to|-))\b|\S+ (?:to|-) \S+ (?:working|business)")
 
 
 def _firm_times(text: Text) -> list[Span]:

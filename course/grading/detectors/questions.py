@@ -190,7 +190,7 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
             return "closed"  # a number to give
         if (_WH_START.match(body) or _PREPOSITION_WH.match(body)) and not _WH_STATEMENT.match(body):
             return "closed" if _PICK.match(body) else "open"
-        lead_in = re.search(rf"[,;:]\s*(?={_WH}\b)", body)
+        lead_in = re.search(rf"[,;:]\s*(?=(?:{_WH}|(?:in|for|at|on|to|from|with|by) (?:what|which|whom))\b)", body)
         if lead_in and not _WH_STATEMENT.match(body[lead_in.end():]):
             return "closed" if _PICK.match(body[lead_in.end():]) else "open"  # "before I suggest anything, what's been happening?"
         if re.fullmatch(r"(?:okay|ok|right|yeah|yes|no|alright|all right|sure|hmm|mm|huh|eh|see|really)\W*", body):

@@ -141,7 +141,8 @@ _REDIRECTED = re.compile(
 _THIRD_PARTY = re.compile(
     r"\b(?:i|we) (?:have |had )?(?:(?:just|also|already|quickly)\s+)*(?:checked|looked at|looked up|pulled up|opened|accessed|gone into|went into|been into|had a look at|taken a look at|had a look in|looked into)\s+"
     rf"(?:her|his|their|your {_RELATIVE}(?:'s|s)?)\s+(?:account|record|records|file|details|balance|notes|history)\b"
-    r"|\b(?:given|gave|went|gone|moved|reassigned|allocated|offered|passed) to (?:mr|mrs|ms|miss|mx) [a-z]+"
+    # not "went" or "gone": "your rent has gone to Mr Osei" is their own payment, said back
+    r"|\b(?:given|gave|moved|reassigned|allocated|offered|passed) to (?:mr|mrs|ms|miss|mx) [a-z]+"
 )
 # A medicine dose changed by someone who is not a clinician: "take a couple of extra ibuprofen".
 _DOSE = re.compile(
