@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from course.content.model import Course
 
-from .cards import RolePlayCard, playable, role_play_cards
+from .briefs import playable
+from .cards import RolePlayCard, role_play_cards
 from .observer import observer_sheet
 from .self_assessment import self_assessment
 from .sheet import Sheet

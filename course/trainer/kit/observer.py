@@ -14,7 +14,7 @@ from course.grading import HARM_PREFIX, judged_criteria
 from course.grading.grade import PUBLIC_CHANNELS
 from course.judging.criteria import criteria_of
 
-from .cards import playable
+from .briefs import playable
 from .phrasing import observable
 from .sheet import Check, Checks, Notes, Section, Sheet, Words
 from .talking import numbered, opening_words, turns_in_order

@@ -16,7 +16,7 @@ from collections import deque
 from course.content.model import Conversation, Exercise, Route, Turn
 from course.grading import HARM_PREFIX
 
-from .cards import PLAYING_IT, how_it_runs, how_you_feel, where_you_are, who_you_are
+from .briefs import PLAYING_IT, how_it_runs, how_you_feel, where_you_are, who_you_are
 from .phrasing import asks, feelings
 from .sheet import Points, Said, Section, Sheet, Words
 
