@@ -113,6 +113,19 @@ def test_the_customer_keeps_to_what_a_customer_knows(course):
     assert "You can open a trace with the courier" in agent and "Write your first chat reply to Amara" in agent
 
 
+@pytest.mark.parametrize("exercise_id, news", [
+    ("patience.sarcastic-update", "they moved to the new Library tab"),  # what the agent has to tell him
+    ("empathy.lost-luggage-post", "Bag located Thursday 08:10"),
+    ("attention.waiting-room", "Fetch the nurse at once"),  # the desk's guidance, not the parent's
+    ("patience.broken-blender", "Refunds on request only within 30 days"),
+    ("empathy.overdraft-fee", "the app's balance does not count payments on hold"),
+])
+def test_the_agent_s_news_and_rules_stay_on_the_agent_s_card(course, exercise_id, news):
+    card = next(card for card in build_kit(course).cards if card.exercise_id == exercise_id)
+    assert news in plain(card.agent)
+    assert news not in plain(card.customer)
+
+
 def test_a_rewrite_puts_the_reply_to_rewrite_on_the_agent_card_only(course):
     exercise = next(e for e in course.exercises.values() if e.kind == "rewrite")
     card = next(card for card in build_kit(course).cards if card.exercise_id == exercise.id)

@@ -81,7 +81,7 @@ def _agent(exercise: Exercise) -> Sheet:
                                                   "all you know."),)),
     ]
     if exercise.original:
-        sections.append(Section("The reply on your screen, not sent yet", (
+        sections.append(Section("The reply on your screen", (
             Words("It will not do as it is. Say what it should have said, in your own words."),
             Said((flowing(exercise.original),)),
         )))

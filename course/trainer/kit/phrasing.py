@@ -52,13 +52,27 @@ _TELLING = re.compile(
 _SHOUTING = re.compile(r"\b[A-Z]{4,}\b|!|\?\?")
 _FEELING_LISTS = ("emotion_words", "emotion_nouns", "vivid_situations")
 
-# What only the agent's side knows: what the agent may do, the rules, the teams behind them.
-# Lower-case words are matched as written, so "May" the month is not "may" the permission.
-_AGENT_SIDE = re.compile(
-    r"\b(you|your|yours|can|cannot|can't|could|may|must|should|allowed|allows|entitled|guidance|procedure|"
-    r"policy|usually|available|in stock|options?|we|our|us|team|teams|accepted|workaround|known fault)\b"
-    r"|^(You|Your|We|Our|Only|Options|Workaround|Known|Desk|Team)\b"
+# A history card mixes the customer's own record with what only the agent knows: what the agent may
+# do, the rules, the news the customer is waiting for. So a clause reaches the customer's card only
+# when it opens like an entry of their own record (an order, an account, a past contact) and says
+# nothing of the agent's side: a clause left out is safe, one let through could answer the task.
+_THEIR_RECORD = re.compile(
+    r"^(?:(?:Online )?[Oo]rder\b|(?:[A-Z]\w+ )?[Aa]ccount\b|Booking\b|Booked\b|Bag tag\b|Owner of\b|Runs a\b"
+    r"|Tenant of\b|Patient:|Guest since\b|Customer (?:since|for)\b|Pays by\b|Uses\b|Speaks\b|Family name\b"
+    r"|Personal loan\b|Referral for\b|Devices:|Last stay\b|Earlier replies\b|An email from\b"
+    r"|(?:First|Second|Third|Fourth|Fifth|Two|Three|Four|Five) (?:contacts?|chats?|calls?|emails?)\b"
+    r"|(?:\d{1,2}[:.]\d{2} )?[Aa]ppointment\b|[A-Z][\w ]{0,30}\bplan\b"
+    r"|\d{1,2} [A-Z][a-z]+:|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*(?: \d{1,2} [A-Z][a-z]+)?:)"
+    r"|\b(?:bought|paid|ordered|delivered|charged|customer (?:at|since|for)|claim [A-Z]{1,3}-?\d)\b"
 )
+_AGENT_SIDE = re.compile(
+    r"\b(?:you|your|yours|can|cannot|can't|could|must|should|allowed|allows|entitled|guidance|procedure|policy|"
+    r"usually|available|in stock|options?|we|our|team|teams|accepted|workaround|known fault|in error|by mistake|"
+    r"within|next)\b",
+    re.IGNORECASE,
+)
+_AGENT_SIDE_AS_WRITTEN = re.compile(r"\b(?:may|us)\b")
+"""Matched as written, so that "May" the month and "US" the country stay."""
 
 
 def sentences(text: str) -> list[str]:
@@ -90,11 +104,19 @@ def feelings(lines: tuple[str, ...] | list[str]) -> list[str]:
 
 
 def known_details(history: str) -> list[str]:
-    """The sentences of a customer's history card that the customer would know too (their order, dates, calls).
+    """The clauses of a customer's history card that are their own record: their order, account, past contacts.
 
-    What the agent may do, the rules and the teams behind them stay on the agent's card.
+    What the agent may do, the rules and the news the customer is waiting for stay on the agent's card.
     """
-    return [sentence for sentence in sentences(history) if not _AGENT_SIDE.search(sentence)]
+    found = []
+    for sentence in sentences(history):
+        for clause in sentence.split("; "):
+            clause = clause.strip()
+            if (_THEIR_RECORD.search(clause) and not _AGENT_SIDE.search(clause)
+                    and not _AGENT_SIDE_AS_WRITTEN.search(clause)):
+                clause = clause[:1].upper() + clause[1:]
+                found.append(clause if clause.endswith((".", "!", "?")) else f"{clause}.")
+    return found
 
 
 _LEAD = re.compile(r"^((?:[A-Z][a-z]+: )?)(You|you|Your|your)\b")
