@@ -1,4 +1,4 @@
-"""What trainers (and learners handing work over) run: assign, import, export, report, review."""
+"""What trainers (and learners handing work over) run: assign, import, export, report, review, kit."""
 
 from __future__ import annotations
 
@@ -342,4 +342,64 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
     return 0
 
 
-COMMANDS = (assign, import_, export, report, review)
+@click.command()
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), metavar="DIR",
+              help="The folder to write the kit into (made if it does not exist).")
+@click.option("--module", "module_id", default=None, metavar="ID", help="Only this module's role plays.")
+@click.option("--force", is_flag=True, help="Write into DIR even though it holds files already (the kit's own "
+              "files are replaced, nothing else is touched).")
+@click.pass_context
+def kit(ctx: click.Context, out: Path, module_id: str | None, force: bool) -> int:
+    """Print-ready role plays from the course: customer and agent cards, observer sheets, a self-assessment.
+
+    For every exercise answered in the learner's own words, a customer's card and an
+    agent's card (DIR/cards/ID.html); for every module, an observer sheet of what the
+    course judges, with boxes to tick (DIR/observer/ID.html); and the learner's
+    self-assessment on the five skills (DIR/self-assessment.html). Each page is also
+    plain text (.txt). The HTML is self-contained: no scripts, nothing fetched, one card
+    per printed page. Start from DIR/index.html.
+    """
+    from ..trainer.kit import build_kit, write_kit
+
+    _kit_folder_or_stop(out, force)
+    course = settings_of(ctx).course()
+    if module_id is not None:
+        try:
+            course.module(module_id)
+        except KeyError:
+            known = ", ".join(module.id for module in course.modules)
+            raise Refused(f"there is no module {module_id!r}; the modules are: {known}") from None
+    made = build_kit(course, module_id)
+    try:
+        written = write_kit(made, out)
+    except OSError as error:
+        raise click.ClickException(f"cannot write the kit in {out}: {error.strerror or error}") from None
+    plural = "" if len(made.observers) == 1 else "s"
+    say(f"Wrote the trainer's kit to {out} ({len(written)} files):")
+    say("  index.html            start here: a link to every page")
+    say(f"  cards/                {len(made.cards)} role plays, each a customer's card and an agent's card")
+    say(f"  observer/             {len(made.observers)} observer sheet{plural}, one per module")
+    say("  self-assessment.html  the learner's self-assessment on the five skills")
+    say("Every page is also a .txt file of the same name.")
+    return 0
+
+
+def _kit_folder_or_stop(out: Path, force: bool) -> None:
+    """Refused (status 2) for a folder the kit cannot go in: a file, a missing parent, or one in use without --force."""
+    if out.exists() and not out.is_dir():
+        raise Refused(f"{out} is a file, not a folder: give a folder for the kit with --out")
+    if not out.exists():
+        parent = out.parent if str(out.parent) else Path(".")
+        if not parent.is_dir():
+            raise Refused(f"cannot write the kit in {out}: there is no folder {parent}")
+        return
+    try:
+        in_use = any(out.iterdir())
+    except OSError as error:
+        raise click.ClickException(f"cannot read the folder {out}: {error.strerror or error}") from None
+    if in_use and not force:
+        raise Refused(f"{out} already holds files: choose an empty or new folder, or add --force to write the kit "
+                      "there")
+
+
+COMMANDS = (assign, import_, export, report, review, kit)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-CORE = ["course.content", "course.grading", "course.progress", "course.xapi", "course.trainer", "course.practice",
+CORE = ["course.content", "course.grading", "course.progress", "course.xapi", "course.trainer", "course.trainer.kit",
+        "course.practice",
         "course.recording",
         "course.checking", "course.console", "course.conversation", "course.paths", "course.plainfile",
         "course.judging", "course.follow_up"]
