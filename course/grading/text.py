@@ -207,7 +207,7 @@ def _add_sentence(found: list[Sentence], norm: str, begin: int, end: int) -> Non
         found.append(Sentence(begin, end, norm[begin:end]))
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def analyse(text: str) -> Text:
     """The analysed form of a text (cached: a rubric asks many questions of one answer)."""
     return Text(text)
