@@ -74,9 +74,17 @@ def _same(typed: str, wanted: str) -> bool:
     if typed == wanted:
         return True
     if wanted in _NEGATORS:
-        return typed in _NEGATORS  # "no call", "never called", "without a call": one negation is as good as another
+        # "no call", "without a call", "nobody called": one "no" is as good as another; "never" is "never"
+        return typed == wanted or (typed in _NEGATORS and "never" not in (typed, wanted))
     if wanted[:1].isdecimal() or typed[:1].isdecimal():
         return False
+    return close_enough(typed, wanted) or same_meaning(typed) == same_meaning(wanted)
+
+
+def _same_word(typed: str, wanted: str) -> bool:
+    """``_same`` for a fact that is one negation word alone: that word (or a slip of it), not any other negation."""
+    if typed in _NEGATORS:
+        return typed == wanted
     return close_enough(typed, wanted) or same_meaning(typed) == same_meaning(wanted)
 
 
@@ -91,7 +99,10 @@ def _merged(tokens: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
         if out and out[-1][0] == "no" and token[0] == "one":
             out[-1] = ("noone", out[-1][1], token[2])
         else:
-            out.append((_SAME_PERSON.get(token[0], token[0]), token[1], token[2]))
+            word = token[0]
+            if word.endswith("'s") and (word[:-2] in _SAME_PERSON or word[:-2] in _NEGATORS):
+                word = word[:-2]  # "nobody's answered" says "nobody" has
+            out.append((_SAME_PERSON.get(word, word), token[1], token[2]))
     return out
 
 
@@ -113,9 +124,10 @@ def fact_spans(text: Text, alternatives: tuple[str, ...]) -> list[tuple[int, int
         required = [w for w, skip in zip(words, optional, strict=True) if not skip]
         if not required:
             continue
+        alone = len(required) == 1 and required[0] in _NEGATORS  # "nobody" on its own is that word, not any "no"
         for index in _candidates(text, tokens, required[0]):
             token = tokens[index]
-            if not _same(token[0], required[0]):
+            if not (_same_word(token[0], required[0]) if alone else _same(token[0], required[0])):
                 continue
             end = _match_rest(tokens, index, required)
             if end is not None:
@@ -135,17 +147,19 @@ def _candidates(text: Text, tokens: list[tuple[str, int, int]], wanted: str) -> 
             by_meaning.setdefault(same_meaning(token), []).append(at)
         index = text.memo["fact index"] = (by_letter, by_meaning)
     by_letter, by_meaning = index
-    if wanted in _NEGATORS:
-        return [at for at, (token, _, _) in enumerate(tokens) if token in _NEGATORS]
     found = set(by_letter.get(wanted.lstrip("'")[:1], ())) | set(by_meaning.get(same_meaning(wanted), ()))
+    if wanted in _NEGATORS:
+        found |= {at for at, (token, _, _) in enumerate(tokens) if token in _NEGATORS}
     return sorted(found)
 
 
 def _match_rest(tokens: list[tuple[str, int, int]], index: int, required: list[str]) -> int | None:
     """Index of the last token matching ``required`` from ``index`` on, gaps allowed; None if no match."""
     at = index
-    for wanted in required[1:]:
-        for step in range(1, _MAX_GAP + 2):
+    for before, wanted in zip(required, required[1:]):
+        # a negation reaches further: "haven't got back to me yet" is "not yet", "not so much as a call" is "no call"
+        reach = _MAX_GAP + 4 if before in _NEGATORS else _MAX_GAP
+        for step in range(1, reach + 2):
             probe = at + step
             if probe >= len(tokens):
                 return None

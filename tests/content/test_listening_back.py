@@ -94,6 +94,20 @@ TOMAS_RECAP_WITHOUT_MAKING_SURE = (
     "that right?"
 )
 """After he says someone had better turn up this time: a recap with nothing that makes sure of it."""
+RHODRI = "patience.passed-on-twice"
+RHODRI_HANDOVER_WITHOUT_JULY = (
+    "Hello, Complaints, I have Mr Vaughan on the line. His £58.90 direct debit was taken twice on 3 June, Payments "
+    "are sending it back by same-day transfer, and his bank charged him a £15 fee when his car insurance bounced. "
+    "He'd like you to look at that fee. Mr Vaughan, have I got that right?"
+)
+"""A warm handover in his hearing that never answers what he asked: will July come out twice too?"""
+RHODRI_NOTES_READ = (
+    "Sorry you've been passed around, Mr Vaughan. I've got the notes here, so no need to go over it: the £58.90 "
+    "taken twice on 3 June and the £15 bank fee."
+)
+RHODRI_HOLD_ASKED = (
+    "I'll ask Payments if they can send it today. It'll take about three minutes. Is it OK if I put you on hold?"
+)
 
 
 @pytest.mark.parametrize(
@@ -125,6 +139,19 @@ TOMAS_RECAP_WITHOUT_MAKING_SURE = (
         (TOMAS, "close", "Here it is: three days offline since Sunday night, the orange light, your Friday deadline. "
          "An engineer is booked for Thursday 8 to 12 and I'll message you by 5 today. Have I got that right?",
          False, "you-missed-it"),
+        (RHODRI, "start", "Sorry to hear that, let me have a look.", True, "talked-over"),
+        (RHODRI, "start", "I'm sorry you've been passed around. Could you explain what happened, from the beginning?",
+         False, "told-twice"),
+        (RHODRI, "start", "Sorry, third time. Before anything else I need your date of birth for security.", False,
+         "told-twice"),
+        (RHODRI, "start", RHODRI_NOTES_READ, False, "faster"),
+        (RHODRI, "faster", "I'll ring Payments and ask about a same-day transfer. It takes about three minutes, "
+         "so I'll put you on hold now.", False, "held-cold"),
+        (RHODRI, "faster", RHODRI_HOLD_ASKED, False, "on-hold"),
+        (RHODRI, "held-cold", "It's only a couple of minutes, please just hold.", False, "gives-up"),
+        (RHODRI, "held-cold", "Sorry. About three minutes, to ask Payments if they can refund you today. Can I put you "
+         "on hold?", False, "on-hold"),
+        (RHODRI, "close", RHODRI_HANDOVER_WITHOUT_JULY, False, "still-asking"),
     ],
 )
 def test_the_customer_reacts_to_what_the_reply_did(exercise_id, turn_id, reply, interrupted, goes_to):
@@ -150,6 +177,7 @@ def test_the_customer_reacts_to_what_the_reply_did(exercise_id, turn_id, reply, 
                  "twice with engineers who never came. I'm sorry. There's a fault on your local cabinet. Can I book "
                  "an engineer for Thursday 8 to 12? I'll message you by 5 pm to confirm."],
          "close-thursday", "Thursday morning works"),
+        (RHODRI, [RHODRI_NOTES_READ, RHODRI_HOLD_ASKED], "on-hold", "I'll hold"),
     ],
 )
 def test_the_customer_answers_the_question_they_were_asked(exercise_id, replies, turn_id, answer):
@@ -168,6 +196,22 @@ def test_lan_says_so_when_she_is_cut_off():
     assert "hadn't finished" in run.turn.customer[0].text
 
 
+def test_rhodri_says_so_when_he_is_talked_over():
+    run = play(RHODRI, [("Sorry to hear that, let me have a look.", False)])
+    assert run.turn_id == "talked-over" and run.replies[0].interrupted
+    assert "Let me finish" in run.turn.customer[0].text
+
+
+def test_rhodri_objects_to_a_hold_he_was_not_asked_about_and_leaves_if_it_happens_again():
+    run = play(RHODRI, [(RHODRI_NOTES_READ, True), ("Please hold while I check with Payments.", True)])
+    assert run.turn_id == "held-cold" and "Don't just stick me on hold" in run.turn.customer[0].text
+    clock = run.clock
+    assert isinstance(clock, Clock)
+    clock.now += 120  # he has finished objecting
+    run.send("Bear with me.")
+    assert run.finished and run.turn_id == "gives-up"
+
+
 @pytest.mark.parametrize(
     ("exercise_id", "turn_id", "recap", "criterion"),
     [
@@ -176,6 +220,7 @@ def test_lan_says_so_when_she_is_cut_off():
         (DARIUSZ, "close", DARIUSZ_RECAP_WITHOUT_THE_BILL, "the-bill"),
         (TOMAS, "close", TOMAS_RECAP_WITHOUT_THE_VISIT, "the-visit"),
         (TOMAS, "close-thursday", TOMAS_RECAP_WITHOUT_MAKING_SURE, "makes-sure"),
+        (RHODRI, "close", RHODRI_HANDOVER_WITHOUT_JULY, "july"),
     ],
 )
 def test_a_closing_recap_that_leaves_the_customers_question_unanswered_fails(exercise_id, turn_id, recap, criterion):

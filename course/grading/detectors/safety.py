@@ -349,15 +349,28 @@ _HEALTH = re.compile(
 _ANOTHER = re.compile(r"\b(?:another|a|one other|the other) (?:patient|customer|resident|lady|man|woman|gentleman|neighbour|neighbor|child)\b")
 
 
+# A warm handover: the customer's story told to a colleague, with the customer on the line.
+_HANDOVER = re.compile(
+    r"\b(?:my colleague|a colleague|our colleague|colleague from|(?:our|the) [a-z]+ team|team leader|complaints|put you through|"
+    r"putting you through|transfer you|transferring you|hand you over|handing you over|introduce you|stay on the line|three-way|"
+    r"in your hearing|while you listen|so you do not have to (?:repeat|explain|say))\b"
+)
+
+
 def _others_disclosed(text: Text, context: Text | None) -> list[Span]:
     found = []
+    previous = ""
     for sentence in text.sentences:
+        told_a_colleague = bool(_HANDOVER.search(previous + " " + sentence.text))
+        previous = sentence.text
         if sentence.is_question:
             continue
         for pattern in (_THEIR_ACCOUNT_FACT, _TO_SOMEONE_ELSE):
             match = pattern.search(sentence.text)
             if match is None or _WITH_CONSENT.search(sentence.text) or conditional(text, sentence.start + match.start(), 3):
                 continue
+            if told_a_colleague:
+                continue  # "I'll stay on the line and tell them about your direct debit": a warm handover
             start = sentence.start + match.start()
             if not negated(text, start, 3):
                 found.append((start, sentence.start + match.end()))

@@ -107,6 +107,7 @@ def _relative(text: Text, start: int) -> bool:
 _WORD_KEPT_BEFORE = re.compile(
     r"(?:^|[.!?]\s|,\s)(?:(?:and|so|yes|ok|okay|right|hi|hello)\W+)?(?:[a-z]+\W+){0,2}(?:i|we) (?:have |had |did |just |already )?"
     r"(?:rang|called|phoned|spoke|sent|emailed|checked|chased|asked|went|got|made|booked|looked|raised|passed|wrote|texted|messaged|did|kept|followed)\b[^.!?;:,]*$"
+    r"|(?:^|[.!?,]\s)(?:\w+\W+){0,3}(?:i am |we are )?(?:back|here|on time)\b[^.!?;:,]*$"
 )
 
 
