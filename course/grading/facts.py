@@ -156,7 +156,7 @@ def _candidates(text: Text, tokens: list[tuple[str, int, int]], wanted: str) -> 
 def _match_rest(tokens: list[tuple[str, int, int]], index: int, required: list[str]) -> int | None:
     """Index of the last token matching ``required`` from ``index`` on, gaps allowed; None if no match."""
     at = index
-    for before, wanted in zip(required, required[1:]):
+    for before, wanted in zip(required, required[1:], strict=False):
         # a negation reaches further: "haven't got back to me yet" is "not yet", "not so much as a call" is "no call"
         reach = _MAX_GAP + 4 if before in _NEGATORS else _MAX_GAP
         for step in range(1, reach + 2):
