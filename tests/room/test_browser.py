@@ -87,7 +87,7 @@ async def learner_answers(port: int, profile: Path) -> list[str]:
         await tab.press("tab", "down", "down", "enter")  # into the modules list: Welcome, Attention, Empathy
         await tab.wait_for("Module 2: Empathy", since=mark)
         mark = len(tab.screen)
-        await tab.press(*["down"] * 6, "enter")  # past its four lessons and two exercises: the birthday bike
+        await tab.press(*["down"] * 7, "enter")  # past its five lessons and two exercises: the birthday bike
         await tab.wait_for("The birthday bike that didn't come", since=mark)
         await tab.wait_for("0 words", since=mark)
         mark = len(tab.screen)

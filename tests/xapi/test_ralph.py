@@ -38,8 +38,10 @@ def test_a_learners_attempts_are_synced_and_read_back(listen, store, course, ral
     lesson = course.lesson_of(exercise_id)
     store.start_session(learner)
     store.save_lesson_state(learner, lesson.id, status="done")
-    answer(store, learner, exercise_id, score=0.4, text="Please calm down.")
-    answer(store, learner, exercise_id, score=0.9, text="I can hear how worried you are about Saturday.")
+    # a second apart: the LRS keeps milliseconds, and two answers saved at once may share one
+    answer(store, learner, exercise_id, score=0.4, text="Please calm down.", at="2026-03-04T09:00:00+00:00")
+    answer(store, learner, exercise_id, score=0.9, text="I can hear how worried you are about Saturday.",
+           at="2026-03-04T09:00:01+00:00")
     store.record_module_result(learner, lesson.module_id, passed=True, score=0.9)
     store.end_session(learner)
     queued = {q.id: q.statement for q in store.outbox()}
