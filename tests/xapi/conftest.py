@@ -51,7 +51,8 @@ def answer(
     outcomes = (CriterionOutcome("names-feeling", score >= 0.5, "essential", 3.0, "empathy"),
                 CriterionOutcome("key-facts", score >= 0.7, "actionable", 1.0, "attention"))
     when = {"at": at} if at is not None else {}
-    return store.record_attempt(learner, Attempt(exercise_id, text, score, score >= 0.7, outcomes, "hash1", 42.5, **when))
+    attempt = Attempt(exercise_id, text, score, score >= 0.7, outcomes, "hash1", 42.5, **when)
+    return store.record_attempt(learner, attempt)
 
 
 def fill_outbox(store: ProgressStore, course: Course, learner: str, count: int) -> list[str]:
