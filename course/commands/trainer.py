@@ -223,8 +223,10 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
             raise Refused("none of these files is a results bundle listen can read")
         if not files:
             raise Refused("no results bundles to report on")
-    else:
+    elif settings.data_dir.is_dir():
         works, warnings = works_from_store(course, settings.store(), now=now), []
+    else:  # nobody has used listen here yet: a report only reads, so it makes no folder
+        works, warnings = [], []
     result = cohort_report(course, works, warnings=warnings, now=now)
     for warning in warnings:
         say(f"listen: {warning}", err=True)

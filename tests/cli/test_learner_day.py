@@ -132,7 +132,8 @@ def test_answer_and_grade_at_a_terminal_show_the_customer_and_how_to_finish(
 
 def test_read_only_commands_create_no_folder(listen, tmp_path):
     missing = tmp_path / "missing" / "x"
-    for args in (["status"], ["list"], ["export"], ["show", "welcome.first-reply"]):
+    for args in (["status"], ["list"], ["export"], ["show", "welcome.first-reply"], ["report"],
+                 ["report", "--format", "json"], ["review-today"], ["promises"], ["about-grading"]):
         outcome = listen("--data-dir", str(missing), *args)
         assert "Traceback" not in outcome.err
         assert not missing.exists() and not missing.parent.exists(), args
