@@ -80,12 +80,18 @@ def status(ctx: click.Context, as_json: bool) -> int:
     """Show the learner's progress through the modules."""
     from ..progress.summary import status_report
     from ..trainer import assignment_statuses
+    from ..trainer.standing import learner_standings, store_work
 
     settings = settings_of(ctx)
     course = settings.course()
     store = settings.reading_store(course)
     learner = settings.reading_learner(store)
     report = status_report(course, store, learner)
+    standings = learner_standings(course, store_work(store, learner))
+    for module in report["modules"]:  # the score and "passed" the dashboard, the export and the report give
+        standing = standings[module["id"]]
+        module.update(exercises_passed=standing.exercises_passed, score=round(standing.score, 4),
+                      passed=standing.passed, pass_mark=standing.pass_mark)
     report["assignments"] = [
         {"id": status.assignment.id, "modules": list(status.assignment.modules), "due": status.assignment.due,
          "pass_mark": status.assignment.pass_mark, "days_left": status.days_left, "state": status.state,

@@ -43,7 +43,7 @@ def _module_prompt(row: ModuleRow, counts_width: int) -> ListRow:
     """One module: status, number and title, a bar, counts; its summary underneath."""
     title = Text(f"{row.module.number}  ", style="dim").append(row.module.title, style="bold")
     return ListRow(
-        LESSON_WORDS[row.status][0], title, [text_bar(row.fraction), _counts(row).ljust(counts_width)],
+        LESSON_WORDS[row.status][0], title, [text_bar(row.score), _counts(row).ljust(counts_width)],
         note=row.module.summary.strip(), indent=3,
     )
 
@@ -94,7 +94,7 @@ class DashboardScreen(CourseScreen):
         rows = self.study.module_rows()
         done = sum(row.status == "done" for row in rows)
         self.query_one("#greeting", Static).update(
-            f"Hello, {self.study.learner}. {done} of {len(rows)} modules done."
+            f"Hello, {self.study.learner}. {done} of {len(rows)} modules passed."
         )
         self.query_one("#continue", ContinueBar).update(self._continue_label())
         self.query_one(FollowUpLine).show(self.study.promises_waiting())
