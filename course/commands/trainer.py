@@ -314,7 +314,7 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
               help="Where to save the feedback (default: beside the bundle, NAME.feedback.json).")
 @click.pass_context
 def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> int:
-    """Read a learner's free-text answers, comment and change grades; save a feedback file.
+    """Read each of a learner's answers (every kind), comment and change grades; save a feedback file.
 
     The learner brings the feedback in with `listen import` and sees it beside the answer.
     """
@@ -331,7 +331,7 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
         say(f"listen: {warning}", err=True)
     draft = FeedbackDraft(results, course, trainer=trainer.strip())
     if not draft.answers:
-        raise click.ClickException(f"{bundle.name} has no free-text answers to review")
+        raise click.ClickException(f"{bundle.name} has no answers to review")
     stem = bundle.name.removesuffix(".json").removesuffix(".results")
     target = out or bundle.with_name(f"{stem}.feedback.json")
     from ..tui.screens.review_answers import run_review

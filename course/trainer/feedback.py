@@ -21,7 +21,8 @@ from .files import SCHEMA_VERSION, RejectedFile
 if TYPE_CHECKING:
     from course.progress import ProgressStore
 
-__all__ = ["AnswerToReview", "FeedbackDraft", "notes_from_document", "feedback_for", "MAX_COMMENT"]
+__all__ = ["AnswerToReview", "FeedbackDraft", "NoteOnAnswer", "notes_from_document", "feedback_for",
+           "notes_on_answers", "note_key", "MAX_COMMENT"]
 
 MAX_COMMENT = 5000
 """The longest comment on one answer, in characters."""
@@ -29,7 +30,7 @@ MAX_COMMENT = 5000
 
 @dataclass(frozen=True)
 class AnswerToReview:
-    """One free-text answer in the bundle, with what the trainer needs to judge it."""
+    """One answer in the bundle (of any kind, a conversation too), with what the trainer needs to judge it."""
 
     attempt: Attempt
     """The attempt as the learner's machine graded it."""
@@ -51,20 +52,20 @@ class FeedbackDraft:
         """Who is writing the feedback."""
         self.course_version = bundle.content_version
         """The course version of the bundle, carried into the feedback file."""
-        self.answers: tuple[AnswerToReview, ...] = self._free_text(bundle, course)
-        """The free-text answers, in course order, each exercise's attempts oldest first."""
+        self.answers: tuple[AnswerToReview, ...] = self._reviewable(bundle, course)
+        """Every answer to an exercise this course has, in course order, each exercise's attempts oldest first."""
         self.notes: dict[str, TrainerNote] = dict(bundle.work.notes)
         """Notes by attempt id: those already in the bundle, then the trainer's."""
+        self.earlier: Mapping[str, TrainerNote] = dict(bundle.work.notes)
+        """The notes the bundle came with (a trainer's earlier review), by attempt id."""
         self.changed = False
         """Whether anything was written since the draft was opened or saved."""
 
     @staticmethod
-    def _free_text(bundle: ResultsBundle, course: Course) -> tuple[AnswerToReview, ...]:
+    def _reviewable(bundle: ResultsBundle, course: Course) -> tuple[AnswerToReview, ...]:
         order = {exercise_id: n for n, exercise_id in enumerate(
             e.id for module in course.modules for e in course.exercises_of(module.id))}
-        texts = [a for a in bundle.work.attempts
-                 if isinstance(a.answer, str) and a.exercise_id in course.exercises
-                 and course.exercises[a.exercise_id].is_text]
+        texts = [a for a in bundle.work.attempts if a.exercise_id in course.exercises]
         counts: dict[str, int] = {}
         for attempt in texts:
             counts[attempt.exercise_id] = counts.get(attempt.exercise_id, 0) + 1
@@ -158,3 +159,42 @@ def feedback_for(store: ProgressStore, learner: str, attempt_id: str) -> Trainer
     """The trainer's note on one of the learner's attempts, to show beside it (None if there is none)."""
     notes = store.trainer_notes(learner, attempt_id)
     return notes[-1] if notes else None
+
+
+@dataclass(frozen=True)
+class NoteOnAnswer:
+    """A trainer's note with the answer it is about, for the learner's list of every note."""
+
+    note: TrainerNote
+    """The trainer's note."""
+    attempt: Attempt
+    """The answer it is about."""
+    exercise: Exercise | None
+    """The exercise answered (None when this course no longer has it)."""
+    number: int
+    """Which attempt at that exercise it was (1 for the first)."""
+    of: int
+    """How many attempts the learner has made at that exercise."""
+
+
+def note_key(note: TrainerNote) -> str:
+    """One note, as remembered once the learner has seen it (a newer note on the same answer is new again)."""
+    return f"{note.attempt_id}@{note.written}"
+
+
+def notes_on_answers(course: Course, store: ProgressStore, learner: str) -> list[NoteOnAnswer]:
+    """Every note with a comment or a changed grade on the learner's answers, newest first, each with its answer."""
+    attempts = store.attempts(learner)
+    by_id = {attempt.id: attempt for attempt in attempts}
+    numbers: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for attempt in attempts:  # oldest first
+        counts[attempt.exercise_id] = counts.get(attempt.exercise_id, 0) + 1
+        numbers[attempt.id] = counts[attempt.exercise_id]
+    found = [
+        NoteOnAnswer(note, by_id[note.attempt_id], course.exercises.get(note.exercise_id),
+                     numbers[note.attempt_id], counts[by_id[note.attempt_id].exercise_id])
+        for note in store.trainer_notes(learner)
+        if note.attempt_id in by_id and (note.comment or note.overrides)
+    ]
+    return sorted(found, key=lambda item: item.note.written, reverse=True)

@@ -26,6 +26,7 @@ from course.trainer.standing import (
 if TYPE_CHECKING:
     from course.practice import ReviewSource, TodaysReview
     from course.progress import Attempt, Place, ProgressStore, Promise
+    from course.trainer.feedback import NoteOnAnswer
 
 __all__ = [
     "LessonStatus",
@@ -251,6 +252,16 @@ class Study:
                 )
             )
         return rows
+
+    def trainer_notes(self) -> list[NoteOnAnswer]:
+        """Every trainer's note on the learner's answers (a comment or a changed grade), newest first."""
+        from course.trainer.feedback import notes_on_answers
+
+        return notes_on_answers(self.course, self.store, self.learner)
+
+    def noted_exercises(self) -> set[str]:
+        """The exercises with a trainer's note on one of the learner's answers (marked ✎ in the lists)."""
+        return {note.exercise_id for note in self.store.trainer_notes(self.learner) if note.comment or note.overrides}
 
     def todays_review(self, goal: int | None = None) -> TodaysReview:
         """What the learner should come back to today, their goal and their streak (reads every answer)."""
