@@ -45,22 +45,31 @@ def _console(stderr: bool = False) -> SafeConsole:
 
 @click.command()
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--examples", "examples_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, metavar="FILE",
+              help="Also prove the example answers in FILE (from listen review --examples) against the course.")
 @click.pass_context
-def check(ctx: click.Context, folder: Path | None) -> int:
+def check(ctx: click.Context, folder: Path | None, examples_file: Path | None) -> int:
     """Validate course content: schema, ids, references, and every example answer.
 
     Prints each problem as path:line: message. Exit status 1 if there are any.
     """
-    from ..checking import check_course
+    from ..checking import check_course, example_file_problems
 
     root = folder or settings_of(ctx).content_dir
     course, problems = check_course(root)
+    proven_there = 0
+    if course is not None and examples_file is not None:
+        proven_there, found = example_file_problems(course, examples_file)
+        problems = problems + found
     for problem in problems:
         say(str(problem))
     if problems:
         say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
         return 1
     assert course is not None
+    if examples_file is not None:
+        say(f"ok: {examples_file}: {proven_there} example answer{'s' if proven_there != 1 else ''} proven")
     examples = sum(len(e.examples.passing) + len(e.examples.failing) for e in course.exercises.values())
     examples += sum(
         len(t.examples.passing) + len(t.examples.failing)

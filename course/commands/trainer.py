@@ -312,14 +312,25 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
 @click.option("--trainer", default="", metavar="NAME", help="Your name, as the learner will see it.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to save the feedback (default: beside the bundle, NAME.feedback.json).")
+@click.option("--examples", "examples_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="OUT", help="Also write the answers you decided (passed or not yet) as example answers "
+                                  "for their exercises, in YAML; prove them with listen check --examples OUT.")
+@click.option("--force", is_flag=True, help="Replace the examples file if it exists.")
 @click.pass_context
-def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> int:
+def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None, examples_out: Path | None,
+           force: bool) -> int:
     """Read each of a learner's answers (every kind), comment and change grades; save a feedback file.
 
-    The learner brings the feedback in with `listen import` and sees it beside the answer.
+    Answers the learner thinks were graded wrongly come first, with their reason; choosing
+    Passed or Not yet decides, and the decision goes back in the feedback file. The
+    learner brings the feedback in with `listen import` and sees it beside the answer.
     """
     from ..trainer import FeedbackDraft, RejectedFile, bundle_from_document, read_document
 
+    if examples_out is not None:
+        if examples_out.exists() and not force:
+            raise Refused(f"{examples_out} already exists: choose another name, or add --force to replace it")
+        _folder_or_stop(examples_out)
     settings = settings_of(ctx)
     course = settings.course()
     try:
@@ -341,7 +352,32 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
         say(f"Saved {target}. {results.work.learner} brings it in with: listen import {target.name}")
     else:
         say("No feedback saved.")
+    if examples_out is not None:
+        _write_examples(draft, course, examples_out, decided=saved or not draft.changed)
     return 0
+
+
+def _write_examples(draft, course, target: Path, *, decided: bool) -> None:  # type: ignore[no-untyped-def]
+    """The decided answers as example answers, in YAML (only what the feedback file holds: nothing unsaved)."""
+    from ..trainer.examples import examples_document, examples_yaml
+
+    if not decided:
+        say("No examples written: your decisions were not saved.")
+        return
+    document, left_out = examples_document(draft, course)
+    count = sum(len(entry.get("pass", ())) + len(entry.get("fail", ())) for entry in document["exercises"].values())
+    if left_out:
+        say(f"{left_out} decided answer{'s' if left_out != 1 else ''} of a kind that takes no example answers "
+            "(choices, orders, conversations...) left out of the examples.")
+    if not count:
+        say("No examples written: no answer in the learner's own words has a verdict of yours yet.")
+        return
+    try:
+        target.write_text(examples_yaml(document), encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
+    say(f"Wrote {target}: {count} example answer{'s' if count != 1 else ''}. "
+        f"Prove them with: listen check --examples {target}")
 
 
 COMMANDS = (assign, import_, export, report, review)

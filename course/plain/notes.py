@@ -47,7 +47,9 @@ def trainer_notes(session: PlainSession) -> Place | None:
         session.say(f"{'New: ' if note_key(note) not in seen else ''}{title}, answer {item.number} of {item.of}, "
                     f"{attempt.at[:10]}. The course's grade: {grade}.")
         who = note.trainer or "Your trainer"
-        if note.overrides:
+        if note.decision == "kept":
+            session.say(f"You asked about this grade: {who} looked again and kept it.")
+        elif note.overrides:
             changed = [("passed" if note.passed else "not yet")] if note.passed is not None else []
             changed += [f"{note.score:.0%}"] if note.score is not None else []
             session.say(f"{who} changed the grade: {', '.join(changed)}.")

@@ -26,6 +26,7 @@ from course.trainer.standing import (
 if TYPE_CHECKING:
     from course.practice import ReviewSource, TodaysReview
     from course.progress import Attempt, Place, ProgressStore, Promise
+    from course.progress.trainer_work import Contest
     from course.trainer.feedback import NoteOnAnswer
 
 __all__ = [
@@ -261,7 +262,40 @@ class Study:
 
     def noted_exercises(self) -> set[str]:
         """The exercises with a trainer's note on one of the learner's answers (marked ✎ in the lists)."""
-        return {note.exercise_id for note in self.store.trainer_notes(self.learner) if note.comment or note.overrides}
+        return {note.exercise_id for note in self.store.trainer_notes(self.learner)
+                if note.comment or note.overrides or note.decision}
+
+    def latest_attempt(self, exercise: Exercise) -> Attempt | None:
+        """The learner's last recorded answer to this exercise (the one its feedback shows), if any."""
+        attempts = self.store.attempts(self.learner, exercise.id)
+        return attempts[-1] if attempts else None
+
+    def contest_words(self, exercise: Exercise) -> str:
+        """What the learner said about the grade of their last answer here, and the trainer's decision ("" if none)."""
+        from course.trainer.feedback import contest_words
+
+        contest = self.contest_of(exercise)
+        if contest is None:
+            return ""
+        notes = self.store.trainer_notes(self.learner, contest.attempt_id)
+        return contest_words(contest, notes[-1] if notes else None)
+
+    def contest_of(self, exercise: Exercise) -> Contest | None:
+        """The learner's "I think this grade is wrong" about their last answer here, if they said so."""
+        attempt = self.latest_attempt(exercise)
+        if attempt is None:
+            return None
+        return next((c for c in self.store.contests(self.learner) if c.attempt_id == attempt.id), None)
+
+    def contest_grade(self, exercise: Exercise, reason: str) -> None:
+        """Keep the learner's "I think this grade is wrong" about their last answer here.
+
+        ValueError when there is no recorded answer or no reason.
+        """
+        attempt = self.latest_attempt(exercise)
+        if attempt is None:
+            raise ValueError("there is no recorded answer here to ask about")
+        self.store.contest_grade(self.learner, attempt.id, reason)
 
     def todays_review(self, goal: int | None = None) -> TodaysReview:
         """What the learner should come back to today, their goal and their streak (reads every answer)."""

@@ -29,7 +29,7 @@ from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
 
 from .dialogs import Dialog
-from .feedback import FeedbackScreen
+from .feedback import CONTEST_KEY, FeedbackScreen
 
 __all__ = ["ConversationFeedbackScreen"]
 
@@ -89,6 +89,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
         Binding("m", "model", "Model replies", tooltip="A strong reply at each step you went through"),
         Binding("h", "hints", "Hint", tooltip="One more hint each time you press it"),
         Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
+        Binding(CONTEST_KEY, "contest", "Wrong grade?", show=False),
     ]
 
     def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:
@@ -108,6 +109,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
                 verdict.append(f" ({score_words(review.score)})")
             verdict = Text.assemble(verdict, f"\n{review.summary}")
             yield Static(verdict, id="verdict", classes="passed" if review.passed else "not-yet")
+            yield self.contest_line()
             if self.note:
                 yield Static(self.note, id="note", markup=False)
             if self.exercise.explanation:

@@ -56,13 +56,18 @@ def answer_label(answer: AnswerToReview, draft: FeedbackDraft) -> Text:
     """
     attempt = answer.attempt
     note = draft.note(attempt.id)
-    label = Text("✓ " if attempt.passed else "✗ ", style="green" if attempt.passed else "yellow")
+    label = Text()
+    if answer.contest is not None:  # the learner thinks the grade is wrong: first in the list, flagged
+        label.append("⚑ ", style="bold red")
+    label.append("✓ " if attempt.passed else "✗ ", style="green" if attempt.passed else "yellow")
     label.append(answer.exercise.title)
     label.append(f"  #{answer.number}/{answer.of}  {attempt.score:.0%}", style="dim")
     if note is not None and note.overrides:
         passed = attempt.passed if note.passed is None else note.passed
         score = attempt.score if note.score is None else note.score
         label.append(f" → {'✓' if passed else '✗'} {score:.0%}", style="bold")
+    if note is not None and note.decision:
+        label.append(f"  {note.decision}", style="bold")
     if note is not None and note.comment:
         label.append("  ✎", style="bold")
     return label
@@ -90,8 +95,13 @@ def grade_view(answer: AnswerToReview, note: TrainerNote | None = None) -> Group
     """
     exercise, attempt = answer.exercise, answer.attempt
     judgment = judge(exercise, attempt.answer)
-    parts: list[Text] = [Text.assemble((exercise.title, "bold"), (f"  · {exercise_kind(exercise.kind).word}", "dim")),
-                         Text(_unwrapped(exercise.prompt), style="italic")]
+    parts: list[Text] = [Text.assemble((exercise.title, "bold"), (f"  · {exercise_kind(exercise.kind).word}", "dim"))]
+    if answer.contest is not None:
+        parts.append(Text.assemble(("⚑ The learner thinks this grade is wrong: ", "bold red"),
+                                   f"“{answer.contest.reason}”"))
+        parts.append(Text("Choose Passed or Not yet to decide (the same as the course's keeps its grade); "
+                          "your comment goes back with the decision.", style="dim"))
+    parts.append(Text(_unwrapped(exercise.prompt), style="italic"))
     if exercise.scenario is not None:
         parts += [Text(""), Text(f"{exercise.scenario.customer} wrote:", style="bold"),
                   Text(_unwrapped(exercise.scenario.message))]
@@ -201,9 +211,10 @@ class ReviewAnswersScreen(Screen[bool]):
         self.current = index
         answer = self.draft.answers[index]
         note = self.draft.note(answer.attempt.id)
+        contested = sum(a.contest is not None for a in self.draft.answers)
         self.query_one("#heading", Static).update(
             f"Reviewing {self.draft.learner}'s answers · {index + 1} of {len(self.draft.answers)}"
-            f" · saves to {self.target.name}")
+            + (f" · {contested} contested, listed first" if contested else "") + f" · saves to {self.target.name}")
         self.query_one("#answer-text", Static).update(grade_view(answer, self.draft.earlier.get(answer.attempt.id)))
         self.query_one("#answer", VerticalScroll).scroll_home(animate=False)
         self._filling = True
