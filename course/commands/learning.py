@@ -121,7 +121,9 @@ def _read_answer(file: str | None, editor: bool, exercise: Exercise) -> str:
     if file is not None and editor:
         raise Refused("give the answer with --file or --editor, not both")
     if editor:
-        template = f"\n\n{commented(exercise_text(exercise))}\n#\n# Lines starting with # are ignored.\n"
+        # A rewrite starts from the reply to rewrite, as in the app: the learner edits it, not a blank page.
+        start = f"{exercise.original.strip()}\n" if exercise.kind == "rewrite" and exercise.original.strip() else ""
+        template = f"{start}\n\n{commented(exercise_text(exercise))}\n#\n# Lines starting with # are ignored.\n"
         try:
             edited = click.edit(template, extension=".txt")
         except click.ClickException as error:  # no editor found, or it failed to start

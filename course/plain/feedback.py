@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from course.judging import Judgment, Point, judge, score_words
+from course.judging import Judgment, Point, judge, verdict_line
 from course.progress import Place
 
 from .asking import say_hint
@@ -27,10 +27,7 @@ __all__ = ["feedback_text", "model_answer_text", "feedback"]
 
 def _verdict(judgment: Judgment) -> str:
     """``✓ PASSED · 83% (strong)``: a score word only on a pass, as in the app."""
-    verdict = f"{judgment.verdict} · {round(judgment.score * 100)}%"
-    if judgment.passed and len(judgment.lines) > 1 and judgment.pass_mark < 1.0:
-        verdict += f" ({score_words(judgment.score)})"
-    return verdict
+    return verdict_line(judgment)
 
 
 def _quoted(judgment: Judgment, point: Point) -> str:

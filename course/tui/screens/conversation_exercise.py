@@ -23,6 +23,7 @@ from textual.widgets import Footer, TextArea
 from course.content.answers import Talk, answer_data
 from course.conversation import ConversationRun, CustomerClock, finish_turn, first_name, still_doing
 from course.judging import Judgment, answer_of, draft_text, judge, replay
+from course.tui.editing import EDITING_KEYS
 from course.tui.preferences import PACE_RATES, ConversationPreferences, conversation_preferences
 from course.tui.widgets.chat_log import ChatLog
 from course.tui.widgets.hints import HintPanel
@@ -230,9 +231,10 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
         self.keep_soon()
 
     def extra_keys(self) -> list[tuple[str, str]]:
-        """Moving between the parts of the screen."""
+        """Moving between the parts of the screen, and editing the reply and the notes."""
         return [
             ("tab / shift+tab", "Between your reply, your notes and the chat"),
             ("↑ / ↓", "Scroll the chat, once it has focus"),
             ("ctrl+o", "Settings: how fast the customer types, the finished cue"),
+            *EDITING_KEYS,  # in the reply and the notes
         ]

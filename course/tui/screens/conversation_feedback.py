@@ -20,7 +20,7 @@ from textual.widgets import Footer, Static
 
 from course.content.model import Exercise
 from course.conversation import ConversationRun, Reply, first_name, mood_change, mood_words, still_doing
-from course.judging import Judgment, score_words
+from course.judging import Judgment, verdict_line
 from course.progress import Place
 from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
@@ -104,10 +104,7 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
         name = first_name(run.conversation.customer)
         yield TitleBar()
         with VerticalScroll(id="feedback"):
-            verdict = Text(f"{review.verdict} · {round(review.score * 100)}%", "bold")
-            if review.passed:  # a score word only on a pass: a failed attempt is never "strong"
-                verdict.append(f" ({score_words(review.score)})")
-            verdict = Text.assemble(verdict, f"\n{review.summary}")
+            verdict = Text.assemble((verdict_line(review), "bold"), f"\n{review.summary}")
             yield Static(verdict, id="verdict", classes="passed" if review.passed else "not-yet")
             yield self.contest_line()
             if self.note:

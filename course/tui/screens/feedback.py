@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Button, Footer, Static
 
 from course.content.model import Exercise
-from course.judging import Judgment, judge, score_words
+from course.judging import Judgment, judge, verdict_line
 from course.progress import Place
 from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
@@ -34,10 +34,7 @@ CONTEST_KEY = "w"
 
 def _verdict(review: Judgment) -> Text:
     """``✓ PASSED · 83% (strong)`` and what it rests on; a score word only on a pass."""
-    verdict = Text()
-    verdict.append(f"{review.verdict} · {round(review.score * 100)}%", style="bold")
-    if review.passed and len(review.lines) > 1 and review.pass_mark < 1.0:
-        verdict.append(f" ({score_words(review.score)})", style="bold")
+    verdict = Text(verdict_line(review), style="bold")
     if review.summary:
         verdict.append("\n" + review.summary)
     return verdict

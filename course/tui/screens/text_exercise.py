@@ -10,6 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
+from course.tui.editing import EDITING_KEYS
 from course.tui.widgets.hints import HintPanel
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
@@ -93,14 +94,4 @@ class TextExerciseScreen(ExerciseScreen, inherit_bindings=False):
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """The answer box's editing keys, and scrolling the brief above it."""
-        return [
-            ("home / end  (ctrl+a / ctrl+e)", "Start / end of the line"),
-            ("ctrl+← / ctrl+→", "A word left / right"),
-            ("ctrl+w  /  ctrl+k", "Delete the word before / the rest of the line"),
-            ("ctrl+u", "Delete to the start of the line"),
-            ("shift+arrows", "Select text"),
-            ("f7, then backspace", "Select everything, then clear the box to start afresh"),
-            ("ctrl+z  /  ctrl+y", "Undo / redo"),
-            ("ctrl+x  /  ctrl+v", "Cut / paste the selection"),
-            ("tab", "Move to the brief above, to scroll it with ↑ / ↓"),
-        ]
+        return [*EDITING_KEYS, ("tab", "Move to the brief above, to scroll it with ↑ / ↓")]
