@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from course.tui.editing import EDITING_KEYS
 from course.tui.screens.dialogs import HelpDialog
 
-from .kinds_course import CONVERSATION_ID, PARAPHRASE_ID, app_at, kinds_course
-
-
-def help_text(dialog: HelpDialog) -> str:
-    """Everything the help window lists, however much of it fits the window at once."""
-    console = Console(width=200, record=True, file=io.StringIO())
-    console.print(dialog._body)
-    return console.export_text()
+from .kinds_course import CONVERSATION_ID, PARAPHRASE_ID, app_at, help_text, kinds_course
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ async def test_the_dashboard_says_feedback_came_and_marks_the_modules(course, st
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, TrainerNotesScreen)
+        footer = [line for line in text_of(app).splitlines() if line.strip()][-1]
+        assert "^q Quit" in footer
         await pilot.press("escape")
         await pilot.pause()
         shown = text_of(app)

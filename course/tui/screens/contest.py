@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from course.progress.trainer_work import MAX_REASON
+from course.tui.widgets.footer import QUIT_BINDING, CourseFooter
 
 __all__ = ["ContestDialog"]
 
@@ -20,7 +21,7 @@ __all__ = ["ContestDialog"]
 class ContestDialog(ModalScreen[str | None]):
     """Asks why the learner thinks the grade is wrong; Send keeps it (the reason), Cancel or escape nothing."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"), QUIT_BINDING]
 
     def __init__(self, title: str, send: Callable[[str], Any], reason: str = "") -> None:
         super().__init__()
@@ -43,7 +44,7 @@ class ContestDialog(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Send to my trainer", id="send", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The reason box has focus."""

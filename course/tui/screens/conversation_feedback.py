@@ -16,7 +16,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from course.content.model import Exercise
 from course.conversation import ConversationRun, Reply, first_name, mood_change, mood_words, still_doing
@@ -24,6 +24,8 @@ from course.judging import Judgment, verdict_line
 from course.progress import Place
 from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MORE_BINDING, MoreBelow
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
@@ -84,9 +86,10 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
+        MORE_BINDING,
         Binding("r", "retry", "Replay", tooltip="The conversation again from the start, to try another approach"),
         Binding("n", "next", "Next", tooltip="Next exercise in this module"),
-        Binding("m", "model", "Model replies", tooltip="A strong reply at each step you went through"),
+        Binding("m", "model", "Models", tooltip="A strong reply at each step you went through"),
         Binding("h", "hints", "Hint", tooltip="One more hint each time you press it"),
         Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
         Binding(CONTEST_KEY, "contest", "Wrong grade?", show=False),
@@ -133,7 +136,8 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             trainer_note, earlier = self._trainer_note()
             if trainer_note is not None:
                 yield TrainerNoteCard(trainer_note, earlier=earlier, id="trainer-note")
-        yield Footer()
+        yield MoreBelow("feedback")
+        yield CourseFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Model replies when the steps taken have them; hints when the exercise has them."""

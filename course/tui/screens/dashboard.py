@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.practice import TodaysReview
@@ -24,6 +24,8 @@ from course.tui.widgets.bar import text_bar
 from course.tui.widgets.continue_bar import ContinueBar
 from course.tui.widgets.feedback_notice import NOTE_MARK, NOTES_KEY, FeedbackNotice
 from course.tui.widgets.follow_up import FOLLOW_UP_KEY, FollowUpLine
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.review_box import ReviewBox
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.skill_profile import profile_view
@@ -81,10 +83,11 @@ class DashboardScreen(CourseScreen):
         yield ReviewBox(id="review-box")
         yield Static("Modules", classes="section-title")
         yield OptionList(id="modules")
+        yield MoreBelow("modules")
         with Vertical(id="assignments-box"):
             yield Static("Assignments", classes="section-title")
             yield AssignmentList(titles={m.id: m.title for m in self.study.course.modules}, id="assignments")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """Fill in the learner's progress; Continue has focus."""
@@ -220,7 +223,7 @@ class DashboardScreen(CourseScreen):
         """Nothing is behind the dashboard; the follow-up key is there while a customer waits."""
         if action == "follow_up":
             return bool(self.query(FollowUpLine) and self.query_one(FollowUpLine).waiting)
-        return action != "back"
+        return action != "back" and super().check_action(action, parameters)
 
     @on(ContinueBar.Pressed, "#continue")
     def _continue_pressed(self, event: ContinueBar.Pressed) -> None:

@@ -11,13 +11,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from course.content.model import Exercise
 from course.judging import Judgment, judge, verdict_line
 from course.progress import Place
 from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
@@ -133,7 +135,8 @@ class FeedbackScreen(CourseScreen):
             note, earlier = self._trainer_note()
             if note is not None:
                 yield TrainerNoteCard(note, earlier=earlier, id="trainer-note")
-        yield Footer()
+        yield MoreBelow("feedback")
+        yield CourseFooter()
 
     def contest_line(self) -> Static:
         """What the learner said about this grade and the trainer's decision, or the key to say it."""
@@ -192,7 +195,7 @@ class FeedbackScreen(CourseScreen):
             return bool(self.exercise.model_answer or self.exercise.options)
         if action == "hints":
             return bool(self.exercise.hints)
-        return True
+        return super().check_action(action, parameters)
 
     def action_retry(self) -> None:
         """Back to the exercise: keep this answer to improve it, or start afresh (asked first)."""

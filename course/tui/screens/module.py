@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Exercise, Lesson, Module
@@ -18,6 +18,8 @@ from course.progress import Place
 from course.tui.kinds import kind_word
 from course.tui.study import NOT_TRIED, ExerciseStatus, LessonStatus, Study
 from course.tui.widgets.feedback_notice import NOTE_MARK
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
 from course.tui.work import exercise_part, module_part
@@ -71,8 +73,10 @@ class ModuleScreen(CourseScreen):
         yield TitleBar()
         with VerticalScroll(id="overview"):
             yield Static(Markdown(self.module.overview or self.module.summary), markup=False)
+        yield MoreBelow("overview", keys="shift+tab, then ↓")
         yield OptionList(id="contents")
-        yield Footer()
+        yield MoreBelow("contents")
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """Titles and the list; the list has focus."""

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, OptionList, RadioButton, RadioSet, Static, TextArea
 from textual.widgets.option_list import Option
 
 from course.content.kinds import answer_lines, exercise_kind
@@ -28,7 +28,9 @@ from course.progress.trainer_work import TrainerNote
 from course.trainer.feedback import AnswerToReview, FeedbackDraft
 from course.tui.marks import shown_text
 from course.tui.safe_screen import SafeScreenApp
+from course.tui.widgets.footer import CourseFooter
 from course.tui.widgets.marked_list import MarkedRadioButton
+from course.tui.widgets.more_below import MoreBelow
 
 __all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view", "REVIEW_KEYS"]
 
@@ -182,6 +184,7 @@ class ReviewAnswersScreen(Screen[bool]):
             with Vertical():
                 with VerticalScroll(id="answer"):
                     yield Static("", id="answer-text", markup=False)
+                yield MoreBelow("answer", keys="tab to it, then ↓")
                 with Vertical(id="judge"):
                     with Horizontal(id="verdict-row"):
                         yield Static("Your grade:", classes="label")
@@ -194,7 +197,7 @@ class ReviewAnswersScreen(Screen[bool]):
                         yield Static("%", classes="label")
                     yield Static(f"Your comment to {self.draft.learner}:", id="comment-label", markup=False)
                     yield TextArea(id="comment", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """List the answers and show the first."""

@@ -8,10 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from course.tui.editing import EDITING_KEYS
+from course.tui.widgets.footer import CourseFooter
 from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
@@ -60,9 +62,10 @@ class TextExerciseScreen(ExerciseScreen, inherit_bindings=False):
                 yield ScenarioCard(self.exercise)
             yield Static(reflow(self.exercise.prompt), id="prompt", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
+        yield MoreBelow("brief", keys="tab, then ↓")
         yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield Static("", id="answer-status", markup=False)
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The draft (or the answer to retry) in the box, and typing carries on at its end."""

@@ -9,13 +9,15 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.kinds import answer_lines
 from course.progress import Place
 from course.trainer.feedback import NoteOnAnswer, note_key
 from course.tui.preferences import notes_read, save_notes_read
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import note_text
 
@@ -48,7 +50,8 @@ class TrainerNotesScreen(CourseScreen):
         yield TitleBar()
         yield Static("", id="notes-intro", markup=False)
         yield OptionList(id="notes")
-        yield Footer()
+        yield MoreBelow("notes")
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """Titles, every note (the new ones marked), and remember that they have been seen."""
