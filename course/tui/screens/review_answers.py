@@ -155,10 +155,10 @@ class ReviewAnswersScreen(Screen[bool]):
     ReviewAnswersScreen #answers { width: 38%; min-width: 30; border-right: solid $primary-darken-2; }
     ReviewAnswersScreen #answer { height: 1fr; padding: 0 1; }
     ReviewAnswersScreen #judge { height: auto; padding: 0 1; border-top: solid $primary-darken-2; }
-    ReviewAnswersScreen #verdict { width: 22; height: auto; }
+    ReviewAnswersScreen #verdict { width: 20; height: auto; }
     ReviewAnswersScreen #verdict-row { height: auto; }
-    ReviewAnswersScreen #score { width: 14; }
-    ReviewAnswersScreen .label { padding: 1 1 0 1; width: auto; }
+    ReviewAnswersScreen #score { width: 12; }
+    ReviewAnswersScreen .label { padding: 1 1 0 0; width: auto; }
     ReviewAnswersScreen #comment-label { padding: 0; }
     ReviewAnswersScreen #comment { height: 6; }
     ReviewAnswersScreen #heading { padding: 0 1; background: $boost; text-style: bold; }
@@ -187,14 +187,13 @@ class ReviewAnswersScreen(Screen[bool]):
                 yield MoreBelow("answer", keys="tab to it, then ↓")
                 with Vertical(id="judge"):
                     with Horizontal(id="verdict-row"):
-                        yield Static("Your grade:", classes="label")
+                        yield Static("Grade:", classes="label")  # short: grade and score fit at 80 columns
                         with RadioSet(id="verdict"):
                             yield MarkedRadioButton("As graded", value=True)
                             yield MarkedRadioButton("Passed")
                             yield MarkedRadioButton("Not yet")
-                        yield Static("Score:", classes="label")
+                        yield Static("Score %:", classes="label")
                         yield Input(placeholder="as is", id="score", restrict=r"[0-9]{0,3}", max_length=3)
-                        yield Static("%", classes="label")
                     yield Static(f"Your comment to {self.draft.learner}:", id="comment-label", markup=False)
                     yield TextArea(id="comment", soft_wrap=True, show_line_numbers=False)
         yield CourseFooter()
