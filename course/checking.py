@@ -16,7 +16,10 @@ from pathlib import Path
 from .content import Course, Exercise, Problem, read_course
 from .content.model import Examples, Rubric
 
-__all__ = ["check_course"]
+__all__ = ["check_course", "example_file_problems", "MAX_EXAMPLES_BYTES"]
+
+MAX_EXAMPLES_BYTES = 5_000_000
+"""The largest examples file ``listen check --examples`` reads."""
 
 
 def check_course(root: Path) -> tuple[Course | None, list[Problem]]:
@@ -109,3 +112,55 @@ def _example_problems(path: Path, examples: Examples, grade, where: str = "") ->
 def _clip(text: str, limit: int = 60) -> str:
     flat = " ".join(text.split())
     return f'"{flat[:limit]}…"' if len(flat) > limit else f'"{flat}"'
+
+
+def example_file_problems(course: Course, path: Path) -> tuple[int, list[Problem]]:
+    """How many example answers an examples file (``listen review --examples``) holds, and every problem with
+    them: the file's shape, exercises this course lacks, and each example proven as ``listen check`` proves
+    those in an exercise file (a passing one must pass, a failing one fail on exactly the criteria it names)."""
+    from . import grading
+    from .content.model import FailingExample
+    from .content.yamlfile import YamlProblem, line_of, parse_yaml
+    from .plainfile import read_plain_file
+
+    try:
+        raw = read_plain_file(path, MAX_EXAMPLES_BYTES)
+        if len(raw) > MAX_EXAMPLES_BYTES:
+            return 0, [Problem(path, 0, f"it is over {MAX_EXAMPLES_BYTES:,} bytes")]
+        data = parse_yaml(raw.decode("utf-8"))
+    except (OSError, ValueError) as error:
+        return 0, [Problem(path, 0, f"cannot read it: {getattr(error, 'strerror', None) or error}")]
+    except YamlProblem as problem:
+        return 0, [Problem(path, problem.line, problem.message)]
+    exercises = data.get("exercises") if isinstance(data, dict) else None
+    if not isinstance(exercises, dict):
+        return 0, [Problem(path, line_of(data), "not an examples file: it needs an `exercises:` mapping of "
+                                                "exercise ids to their pass and fail lists")]
+    found: list[Problem] = []
+    count = 0
+    for exercise_id, entry in exercises.items():
+        line = line_of(exercises, exercise_id)
+        exercise = course.exercises.get(str(exercise_id))
+        if exercise is None or exercise.rubric is None:
+            found.append(Problem(path, line, f"'{exercise_id}' is not an exercise in this course with a rubric"))
+            continue
+        passing = entry.get("pass", []) if isinstance(entry, dict) else None
+        failing = entry.get("fail", []) if isinstance(entry, dict) else None
+        if not isinstance(passing, list) or not all(isinstance(a, str) for a in passing):
+            found.append(Problem(path, line, f"'{exercise_id}': pass must be a list of answers"))
+            continue
+        if not isinstance(failing, list) or not all(
+                isinstance(f, dict) and isinstance(f.get("answer"), str) and isinstance(f.get("misses"), list)
+                for f in failing):
+            found.append(Problem(path, line, f"'{exercise_id}': fail must be a list of answer and misses"))
+            continue
+        examples = Examples(
+            tuple(answer.strip() for answer in passing),
+            tuple(FailingExample(f["answer"].strip(), tuple(str(m) for m in f["misses"]),
+                                 line_of(failing, index)) for index, f in enumerate(failing)),
+            line_of(entry, "pass") or line,
+        )
+        count += len(examples.passing) + len(examples.failing)
+        found.extend(_example_problems(path, examples, lambda answer, e=exercise: grading.grade(e, answer),
+                                       where=f"{exercise_id}: "))
+    return count, sorted(found)

@@ -162,16 +162,17 @@ def status_view(report: dict[str, Any]) -> Group:
     table.add_column("Module")
     table.add_column("Lessons", justify="right")
     table.add_column("Exercises passed", justify="right")
-    table.add_column("", justify="left")
+    table.add_column("Score", justify="left")
     for module in report["modules"]:
-        done = module["lessons_done"] + module["exercises_passed"]
-        total = module["lessons_total"] + module["exercises_total"]
-        finished = total and done == total
+        score = module.get("score", 0.0)
+        shown = Text(_bar(score))
+        if module.get("passed"):
+            shown.append(f" {MET} passed", style="green")
         table.add_row(
             Text(module["title"]),
             f"{module['lessons_done']}/{module['lessons_total']}",
             f"{module['exercises_passed']}/{module['exercises_total']}",
-            Text(f"{MET} done", style="green") if finished else Text(_bar(done, total)),
+            shown,
         )
     heading = Text.assemble(("Learner: ", "bold"), report["learner"], f"   attempts recorded: {report['attempts']}")
     parts: list[Any] = [heading, table]
@@ -185,6 +186,8 @@ def status_view(report: dict[str, Any]) -> Group:
     return Group(*parts)
 
 
-def _bar(done: int, total: int, width: int = 12) -> str:
-    filled = round(width * done / total) if total else 0
-    return "█" * filled + "░" * (width - filled) + f" {done}/{total}"
+def _bar(share: float, width: int = 12) -> str:
+    """``███░░░░░░░░░  25%``: a module's score as the dashboard draws it."""
+    share = min(max(share, 0.0), 1.0)
+    filled = round(width * share)
+    return "█" * filled + "░" * (width - filled) + f" {round(share * 100):>3}%"

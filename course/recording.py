@@ -17,7 +17,7 @@ from .follow_up import CourseClock, course_now, promise_notes
 from .judging import Judgment
 from .progress import Attempt, CriterionOutcome, ProgressStore
 from .trainer import note_completed_assignments
-from .trainer.standing import module_standing, tally
+from .trainer.standing import learner_standings, store_work
 
 __all__ = ["attempt_of", "record_attempt"]
 
@@ -48,10 +48,8 @@ def record_attempt(course: Course, store: ProgressStore, learner: str, attempt: 
         module_id = course.exercise(attempt.exercise_id).module_id
     except KeyError:
         return saved
-    exercise_ids = [exercise.id for exercise in course.exercises_of(module_id)]
-    notes = {note.attempt_id: note for note in store.trainer_notes(learner)}
-    standing = module_standing(module_id, exercise_ids, tally(store.attempts(learner), notes))
-    if standing.exercises_total and standing.exercises_tried == standing.exercises_total:
+    standing = learner_standings(course, store_work(store, learner)).get(module_id)
+    if standing and standing.exercises_total and standing.exercises_tried == standing.exercises_total:
         store.record_module_result(learner, module_id, passed=standing.passed, score=standing.score)
     note_completed_assignments(course, store, learner)
     return saved

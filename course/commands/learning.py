@@ -45,22 +45,31 @@ def _console(stderr: bool = False) -> SafeConsole:
 
 @click.command()
 @click.argument("folder", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--examples", "examples_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, metavar="FILE",
+              help="Also prove the example answers in FILE (from listen review --examples) against the course.")
 @click.pass_context
-def check(ctx: click.Context, folder: Path | None) -> int:
+def check(ctx: click.Context, folder: Path | None, examples_file: Path | None) -> int:
     """Validate course content: schema, ids, references, and every example answer.
 
     Prints each problem as path:line: message. Exit status 1 if there are any.
     """
-    from ..checking import check_course
+    from ..checking import check_course, example_file_problems
 
     root = folder or settings_of(ctx).content_dir
     course, problems = check_course(root)
+    proven_there = 0
+    if course is not None and examples_file is not None:
+        proven_there, found = example_file_problems(course, examples_file)
+        problems = problems + found
     for problem in problems:
         say(str(problem))
     if problems:
         say(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found.", err=True)
         return 1
     assert course is not None
+    if examples_file is not None:
+        say(f"ok: {examples_file}: {proven_there} example answer{'s' if proven_there != 1 else ''} proven")
     examples = sum(len(e.examples.passing) + len(e.examples.failing) for e in course.exercises.values())
     examples += sum(
         len(t.examples.passing) + len(t.examples.failing)
@@ -80,12 +89,18 @@ def status(ctx: click.Context, as_json: bool) -> int:
     """Show the learner's progress through the modules."""
     from ..progress.summary import status_report
     from ..trainer import assignment_statuses
+    from ..trainer.standing import learner_standings, store_work
 
     settings = settings_of(ctx)
     course = settings.course()
     store = settings.reading_store(course)
     learner = settings.reading_learner(store)
     report = status_report(course, store, learner)
+    standings = learner_standings(course, store_work(store, learner))
+    for module in report["modules"]:  # the score and "passed" the dashboard, the export and the report give
+        standing = standings[module["id"]]
+        module.update(exercises_passed=standing.exercises_passed, score=round(standing.score, 4),
+                      passed=standing.passed, pass_mark=standing.pass_mark)
     report["assignments"] = [
         {"id": status.assignment.id, "modules": list(status.assignment.modules), "due": status.assignment.due,
          "pass_mark": status.assignment.pass_mark, "days_left": status.days_left, "state": status.state,
@@ -106,7 +121,9 @@ def _read_answer(file: str | None, editor: bool, exercise: Exercise) -> str:
     if file is not None and editor:
         raise Refused("give the answer with --file or --editor, not both")
     if editor:
-        template = f"\n\n{commented(exercise_text(exercise))}\n#\n# Lines starting with # are ignored.\n"
+        # A rewrite starts from the reply to rewrite, as in the app: the learner edits it, not a blank page.
+        start = f"{exercise.original.strip()}\n" if exercise.kind == "rewrite" and exercise.original.strip() else ""
+        template = f"{start}\n\n{commented(exercise_text(exercise))}\n#\n# Lines starting with # are ignored.\n"
         try:
             edited = click.edit(template, extension=".txt")
         except click.ClickException as error:  # no editor found, or it failed to start

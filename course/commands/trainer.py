@@ -223,8 +223,10 @@ def report(ctx: click.Context, paths: tuple[Path, ...], form: str, out: Path | N
             raise Refused("none of these files is a results bundle listen can read")
         if not files:
             raise Refused("no results bundles to report on")
-    else:
+    elif settings.data_dir.is_dir():
         works, warnings = works_from_store(course, settings.store(), now=now), []
+    else:  # nobody has used listen here yet: a report only reads, so it makes no folder
+        works, warnings = [], []
     result = cohort_report(course, works, warnings=warnings, now=now)
     for warning in warnings:
         say(f"listen: {warning}", err=True)
@@ -310,14 +312,25 @@ def _write_report(result, form: str, out: Path | None) -> None:  # type: ignore[
 @click.option("--trainer", default="", metavar="NAME", help="Your name, as the learner will see it.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Where to save the feedback (default: beside the bundle, NAME.feedback.json).")
+@click.option("--examples", "examples_out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              metavar="OUT", help="Also write the answers you decided (passed or not yet) as example answers "
+                                  "for their exercises, in YAML; prove them with listen check --examples OUT.")
+@click.option("--force", is_flag=True, help="Replace the examples file if it exists.")
 @click.pass_context
-def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> int:
-    """Read a learner's free-text answers, comment and change grades; save a feedback file.
+def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None, examples_out: Path | None,
+           force: bool) -> int:
+    """Read each of a learner's answers (every kind), comment and change grades; save a feedback file.
 
-    The learner brings the feedback in with `listen import` and sees it beside the answer.
+    Answers the learner thinks were graded wrongly come first, with their reason; choosing
+    Passed or Not yet decides, and the decision goes back in the feedback file. The
+    learner brings the feedback in with `listen import` and sees it beside the answer.
     """
     from ..trainer import FeedbackDraft, RejectedFile, bundle_from_document, read_document
 
+    if examples_out is not None:
+        if examples_out.exists() and not force:
+            raise Refused(f"{examples_out} already exists: choose another name, or add --force to replace it")
+        _folder_or_stop(examples_out)
     settings = settings_of(ctx)
     course = settings.course()
     try:
@@ -329,7 +342,7 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
         say(f"listen: {warning}", err=True)
     draft = FeedbackDraft(results, course, trainer=trainer.strip())
     if not draft.answers:
-        raise click.ClickException(f"{bundle.name} has no free-text answers to review")
+        raise click.ClickException(f"{bundle.name} has no answers to review")
     stem = bundle.name.removesuffix(".json").removesuffix(".results")
     target = out or bundle.with_name(f"{stem}.feedback.json")
     from ..tui.screens.review_answers import run_review
@@ -339,6 +352,8 @@ def review(ctx: click.Context, bundle: Path, trainer: str, out: Path | None) -> 
         say(f"Saved {target}. {results.work.learner} brings it in with: listen import {target.name}")
     else:
         say("No feedback saved.")
+    if examples_out is not None:
+        _write_examples(draft, course, examples_out, decided=saved or not draft.changed)
     return 0
 
 
@@ -400,6 +415,29 @@ def _kit_folder_or_stop(out: Path, force: bool) -> None:
     if in_use and not force:
         raise Refused(f"{out} already holds files: choose an empty or new folder, or add --force to write the kit "
                       "there")
+
+
+def _write_examples(draft, course, target: Path, *, decided: bool) -> None:  # type: ignore[no-untyped-def]
+    """The decided answers as example answers, in YAML (only what the feedback file holds: nothing unsaved)."""
+    from ..trainer.examples import examples_document, examples_yaml
+
+    if not decided:
+        say("No examples written: your decisions were not saved.")
+        return
+    document, left_out = examples_document(draft, course)
+    count = sum(len(entry.get("pass", ())) + len(entry.get("fail", ())) for entry in document["exercises"].values())
+    if left_out:
+        say(f"{left_out} decided answer{'s' if left_out != 1 else ''} of a kind that takes no example answers "
+            "(choices, orders, conversations...) left out of the examples.")
+    if not count:
+        say("No examples written: no answer in the learner's own words has a verdict of yours yet.")
+        return
+    try:
+        target.write_text(examples_yaml(document), encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {target}: {error.strerror or error}") from None
+    say(f"Wrote {target}: {count} example answer{'s' if count != 1 else ''}. "
+        f"Prove them with: listen check --examples {target}")
 
 
 COMMANDS = (assign, import_, export, report, review, kit)

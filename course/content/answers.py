@@ -137,6 +137,10 @@ class Answer(ABC):
         """The words that type this answer (``from_typed`` reads them back); none for a kind not typed so."""
         return ()
 
+    def read_back(self, exercise: Exercise) -> tuple[str, ...]:
+        """The answer as lines a person reads (a trainer's note beside it, the review): what was chosen, in words."""
+        return tuple(str(self.recorded()).splitlines())
+
 
 @dataclass(frozen=True)
 class Picks(Answer):
@@ -188,6 +192,11 @@ class Picks(Answer):
         """The numbers shown beside the options picked."""
         shown = {index: number for number, index in enumerate(option_order(exercise), start=1)}
         return tuple(str(shown[index]) for index in self.chosen if index in shown)
+
+    def read_back(self, exercise: Exercise) -> tuple[str, ...]:
+        """``Chose: <option>`` for each option picked."""
+        picked = [exercise.options[index].text.strip() for index in self.chosen if 0 <= index < len(exercise.options)]
+        return tuple(f"Chose: {text}" for text in picked) or ("Chose nothing",)
 
 
 @dataclass(frozen=True)
@@ -244,6 +253,10 @@ class Arrangement(Answer):
         shown = {index: number for number, index in enumerate(starting_order(exercise), start=1)}
         return tuple(str(shown[index]) for index in self.order or () if index in shown)
 
+    def read_back(self, exercise: Exercise) -> tuple[str, ...]:
+        """The steps in the learner's order, numbered."""
+        return tuple(f"{number}. {step.strip()}" for number, step in enumerate(self.steps, start=1))
+
 
 @dataclass(frozen=True)
 class Labelling(Answer):
@@ -297,6 +310,10 @@ class Labelling(Answer):
         """Each line's label, in order (an empty word for a line not labelled yet)."""
         return tuple(self.labels.get(item.text, "") for item in exercise.labelled)
 
+    def read_back(self, exercise: Exercise) -> tuple[str, ...]:
+        """``<line> → <label>`` for every line, in order."""
+        return tuple(f"{item.text.strip()} → {self.labels.get(item.text, 'no label')}" for item in exercise.labelled)
+
 
 @dataclass(frozen=True)
 class Marks(Answer):
@@ -343,6 +360,12 @@ class Marks(Answer):
         """The line numbers."""
         return tuple(str(number) for number in self.lines)
 
+    def read_back(self, exercise: Exercise) -> tuple[str, ...]:
+        """Each line marked: its number, who says it and what."""
+        transcript = exercise.transcript
+        return tuple(f"Marked line {n}: {transcript[n - 1].who.strip().capitalize()}: {transcript[n - 1].text.strip()}"
+                     for n in self.lines if 1 <= n <= len(transcript)) or ("Marked no line",)
+
 
 @dataclass(frozen=True)
 class Written(Answer):
@@ -359,6 +382,10 @@ class Written(Answer):
     def recorded(self) -> str:
         """The text."""
         return self.text
+
+    def read_back(self, exercise: Exercise) -> tuple[str, ...]:
+        """The text's lines, as written."""
+        return tuple(self.text.strip().splitlines())
 
 
 def _listed(data: Mapping[str, Any], key: str) -> list[Any]:
@@ -409,3 +436,8 @@ class Talk(Answer):
     def recorded(self) -> dict[str, Any]:
         """The replies, what was heard and the notes (a played run records more: see the class)."""
         return {"replies": list(self.replies), "heard": list(self.heard), "notes": self.notes}
+
+    def read_back(self, exercise: Exercise) -> tuple[str, ...]:
+        """``Reply 1: ...`` for each reply sent."""
+        return tuple(f"Reply {number}: {' '.join(text.split())}"
+                     for number, text in enumerate(self.replies, start=1)) or ("No reply sent",)

@@ -23,10 +23,14 @@ comes with it); new fields in exercise files are ``model.py`` and ``exercises.py
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from .answers import Answer, Arrangement, Labelling, Marks, Picks, Talk, Written
 
-__all__ = ["ExerciseKind", "EXERCISE_KINDS", "KINDS", "TEXT_KINDS", "exercise_kind"]
+if TYPE_CHECKING:
+    from .model import Exercise
+
+__all__ = ["ExerciseKind", "EXERCISE_KINDS", "KINDS", "TEXT_KINDS", "exercise_kind", "answer_lines"]
 
 
 @dataclass(frozen=True)
@@ -77,3 +81,10 @@ _BY_NAME = {kind.name: kind for kind in EXERCISE_KINDS}
 def exercise_kind(name: str) -> ExerciseKind:
     """The kind with this name (KeyError if there is none)."""
     return _BY_NAME[name]
+
+
+def answer_lines(exercise: Exercise, answer: Any) -> tuple[str, ...]:
+    """An answer of any kind (its model, or the data the store keeps) as lines a person reads."""
+    model = exercise_kind(exercise.kind).answer
+    given = answer if isinstance(answer, model) else model.from_recorded(exercise, answer)
+    return given.read_back(exercise)

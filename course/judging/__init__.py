@@ -27,7 +27,7 @@ from .conversation import (
     reply_verdict,
 )
 from .criteria import criteria_of
-from .judgment import Judgment, Point, Role, Shown, Span, score_words, severity_words, verdict_words
+from .judgment import Judgment, Point, Role, Shown, Span, score_words, severity_words, verdict_line, verdict_words
 from .written import judge_graded
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "score_words",
     "severity_words",
     "verdict_words",
+    "verdict_line",
     "CLASSIFY_PASS_MARK",
     "criteria_of",
     "ReplayClock",

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from course.conversation import ConversationRun
     from course.grading import Grade
 
-__all__ = ["Role", "Span", "Shown", "Point", "Judgment", "score_words", "severity_words", "verdict_words", "shown_of"]
+__all__ = ["Role", "Span", "Shown", "Point", "Judgment", "score_words", "severity_words", "verdict_words", "shown_of",
+           "verdict_line"]
 
 Role = Literal["strong", "dim", "credit", "cost"]
 """How a stretch of a shown answer reads: ``strong`` and ``dim`` for layout, ``credit`` for
@@ -165,6 +166,19 @@ SEVERITY_WORDS = {"essential": "must", "actionable": "should", "informative": "n
 def severity_words(severity: str) -> str:
     """``must``, ``should`` or ``nice to have`` for a rubric severity (an unknown one as it is)."""
     return SEVERITY_WORDS.get(severity, severity)
+
+
+def verdict_line(judgment: Judgment) -> str:
+    """``✓ PASSED · 83% (strong)``: the verdict and score, with a score word only on a pass.
+
+    A failed answer is never called "strong" or "good", whatever its score (an essential
+    point missed fails a 90% answer); nor is a word added where the score is only right
+    or wrong (one point, or a pass mark of 100%).
+    """
+    line = f"{judgment.verdict} · {round(judgment.score * 100)}%"
+    if judgment.passed and len(judgment.points) > 1 and judgment.pass_mark < 1.0:
+        line += f" ({score_words(judgment.score)})"
+    return line
 
 
 def score_words(score: float) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from course.judging import Judgment, Point, judge, score_words
+from course.judging import Judgment, Point, judge, verdict_line
 from course.progress import Place
 
 from .asking import say_hint
@@ -27,10 +27,7 @@ __all__ = ["feedback_text", "model_answer_text", "feedback"]
 
 def _verdict(judgment: Judgment) -> str:
     """``✓ PASSED · 83% (strong)``: a score word only on a pass, as in the app."""
-    verdict = f"{judgment.verdict} · {round(judgment.score * 100)}%"
-    if judgment.passed and len(judgment.lines) > 1 and judgment.pass_mark < 1.0:
-        verdict += f" ({score_words(judgment.score)})"
-    return verdict
+    return verdict_line(judgment)
 
 
 def _quoted(judgment: Judgment, point: Point) -> str:
@@ -140,6 +137,24 @@ def _retry(session: PlainSession, exercise: Exercise, answer: Any) -> Place | No
     return Place("exercise", exercise.id)
 
 
+def _contest(session: PlainSession, exercise: Exercise) -> None:
+    """Ask why the learner thinks the grade is wrong and keep it for their trainer (an empty line sends nothing)."""
+    from course.progress import StoreError
+
+    session.say("Say why, for your trainer, on one line: it goes with your results when you export them "
+                "(listen export), and their answer comes back with their feedback. An empty line sends nothing.")
+    reason = session.terminal.line("Why: ").strip()
+    if not reason:
+        session.say("Nothing was sent.")
+        return
+    try:
+        session.study.contest_grade(exercise, reason)
+    except (ValueError, StoreError) as error:
+        session.say(f"Not kept: {error}")
+        return
+    session.say(session.study.contest_words(exercise))
+
+
 def feedback(session: PlainSession, place: Place) -> Place:
     """The feedback on the answer just given (or the last one recorded), then what the learner does next."""
     study = session.study
@@ -160,6 +175,9 @@ def feedback(session: PlainSession, place: Place) -> Place:
     if note:
         session.say(note)
     session.say(feedback_text(exercise, judgment))
+    said = study.contest_words(exercise)
+    if said:
+        session.say(said)
     model = model_answer_text(exercise, judgment)
     # a follow-up stands outside the course's order: after it, back to the module
     following = study.next_exercise(exercise) if exercise.id in study.course.exercises else None
@@ -171,6 +189,8 @@ def feedback(session: PlainSession, place: Place) -> Place:
             choices.append(Choice("The model answer", "model", "m"))
         if following is not None:
             choices.append(Choice(f"Next exercise: {following.title}", "next", "n"))
+        if study.latest_attempt(exercise) is not None:
+            choices.append(Choice("I think this grade is wrong: tell my trainer why", "contest", "w"))
         choices.append(Choice(f"Back to the module ({module.title})", "back", "b"))
         session.say("")
         picked = choose(session.terminal, "What next?", choices)
@@ -182,6 +202,8 @@ def feedback(session: PlainSession, place: Place) -> Place:
             say_hint(session, exercise)
         elif picked == "model":
             session.say("Model answer:\n" + _indented(model))
+        elif picked == "contest":
+            _contest(session, exercise)
         elif picked == "next" and following is not None:
             return Place("exercise", following.id)
         else:

@@ -54,6 +54,8 @@ MAIN_MENU: list[MenuEntry] = [
     MenuEntry("b", "A customer is back", "course.plain.review:customers_back",
               detail="course.plain.review:customers_back_detail", offered="course.plain.review:anyone_back"),
     MenuEntry("r", "Today's review", "course.plain.review:review", detail="course.plain.review:review_detail"),
+    MenuEntry("f", "My trainer's feedback", "course.plain.notes:trainer_notes",
+              detail="course.plain.notes:notes_detail", offered="course.plain.notes:any_notes"),
     MenuEntry("p", "My progress", "course.plain.progress:show_progress"),
     MenuEntry("s", "Settings", "course.plain.settings:settings"),
     MenuEntry("q", "Quit", "course.plain.session:leave"),

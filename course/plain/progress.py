@@ -20,10 +20,11 @@ def progress_text(session: PlainSession) -> str:
     study = session.study
     rows = study.module_rows()
     done = sum(row.status == "done" for row in rows)
-    lines = [f"Your progress, {study.learner}: {done} of {len(rows)} modules done, "
+    lines = [f"Your progress, {study.learner}: {done} of {len(rows)} modules passed, "
              f"{study.store.attempt_count(study.learner)} answers recorded.", "", "Modules:"]
     for row in rows:
-        lines.append(f"- Module {row.module.number}, {row.module.title}: {round(row.fraction * 100)}% · "
+        passed = " (passed)" if row.passed else ""
+        lines.append(f"- Module {row.module.number}, {row.module.title}: score {round(row.score * 100)}%{passed} · "
                      f"lessons {row.lessons_done} of {row.lessons_total} read · "
                      f"exercises {row.exercises_passed} of {row.exercises_total} passed")
     profile = learner_profile(study.store, study.learner)

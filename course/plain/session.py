@@ -118,10 +118,11 @@ def leave(session: PlainSession) -> Place | None:
 
 
 def module_line(session: PlainSession, module: Module) -> str:
-    """``Empathy: 20% · lessons 1 of 4 read · exercises 2 of 14 passed``."""
+    """``Empathy: score 20% · lessons 1 of 4 read · exercises 2 of 14 passed``."""
     row = next(row for row in session.study.module_rows() if row.module.id == module.id)
-    return (f"{module.title}: {round(row.fraction * 100)}% · lessons {row.lessons_done} of {row.lessons_total} "
-            f"read · exercises {row.exercises_passed} of {row.exercises_total} passed")
+    passed = " (passed)" if row.passed else ""
+    return (f"{module.title}: score {round(row.score * 100)}%{passed} · lessons {row.lessons_done} of "
+            f"{row.lessons_total} read · exercises {row.exercises_passed} of {row.exercises_total} passed")
 
 
 def modules(session: PlainSession) -> Place | None:
@@ -129,7 +130,8 @@ def modules(session: PlainSession) -> Place | None:
     choices: list[Choice[Place | None]] = []
     for row in session.study.module_rows():
         module = row.module
-        choices.append(Choice(f"Module {module.number}, {module.title}: {round(row.fraction * 100)}% done",
+        choices.append(Choice(f"Module {module.number}, {module.title}: score {round(row.score * 100)}%"
+                              f"{', passed' if row.passed else ''}",
                               Place("module", module.id)))
     choices.append(Choice("Back to the main menu", None, "b"))
     session.say("")

@@ -32,11 +32,13 @@ TABLES = (
     "sessions",
     "results",
     "promises",
+    "contests",
 )
 """Every table in the file, in the order they are written.
 
 A table a file lacks reads as empty, so adding one here (``sessions`` and
-``results`` came with the outbox's events, ``promises`` with follow-ups) needs no migration step.
+``results`` came with the outbox's events, ``promises`` with follow-ups, ``contests`` with a learner's
+"I think this grade is wrong") needs no migration step.
 """
 
 

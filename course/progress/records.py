@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 __all__ = [
+    "DECISIONS",
     "LESSON_STATUSES",
     "SCREENS",
     "Learner",
@@ -20,6 +21,9 @@ __all__ = [
     "Attempt",
     "now",
 ]
+
+DECISIONS = ("kept", "changed")
+"""What a trainer decided about a grade the learner contested: the course's grade stands, or theirs replaces it."""
 
 LESSON_STATUSES = ("new", "started", "done")
 """A lesson's status, in the only order it may move."""

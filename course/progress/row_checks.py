@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .promises import OUTCOMES
-from .records import LESSON_STATUSES, SCREENS
+from .records import DECISIONS, LESSON_STATUSES, SCREENS
 from .storage import META, META_ROW, TooLong
 
 __all__ = ["Checked", "check_tables", "RULES", "sound_statement"]
@@ -221,6 +221,11 @@ RULES: Mapping[str, Mapping[str, tuple[Check, bool]]] = {
         "learner": (_LEARNER, True), "attempt_id": (_named, True), "exercise_id": (_text, False),
         "trainer": (_text, False), "comment": (_text, False), "passed": (_optional(_flag), False),
         "score": (_optional(_number(0, 1)), False), "written": (_WHEN, False), "imported": (_WHEN, False),
+        "decision": (_one_of(("", *DECISIONS)), False),
+    },
+    "contests": {
+        "learner": (_LEARNER, True), "attempt_id": (_named, True), "exercise_id": (_text, False),
+        "reason": (_text, True), "at": (_WHEN, False), "imported": (_WHEN, False),
     },
     "outbox": {"id": (_named, True), "learner": (_text, False), "queued": (_WHEN, False),
                "statement": (_statement_text, True)},
@@ -244,6 +249,7 @@ _WORDS = {
     "attempts": "an answer", "drafts": "a draft", "places": "a resume point", "assignments": "an assignment",
     "trainer_feedback": "a trainer's note", "outbox": "a statement waiting to be sent", "sessions": "a session",
     "results": "a module or assignment result", "promises": "a promise to a customer",
+    "contests": "a question about a grade",
 }
 
 

@@ -1,4 +1,8 @@
-"""How far a learner is through each module, for the dashboard and ``listen status``."""
+"""How far a learner is through each module, counted: lessons read, exercises passed, best scores.
+
+A module's score and whether it is passed are worked out in one place only,
+``course.trainer.standing``, which ``listen status`` adds to these counts.
+"""
 
 from __future__ import annotations
 
@@ -32,18 +36,6 @@ class ModuleProgress:
     """Exercises in the module."""
     best_scores: Mapping[str, float] = field(default_factory=dict)
     """The best score so far for each exercise attempted, by exercise id."""
-
-    @property
-    def fraction(self) -> float:
-        """Share of lessons done and exercises passed, 0 to 1 (0 for an empty module)."""
-        total = self.lessons_total + self.exercises_total
-        return (self.lessons_done + self.exercises_passed) / total if total else 0.0
-
-    @property
-    def done(self) -> bool:
-        """Every lesson done and every exercise passed (never true for an empty module)."""
-        total = self.lessons_total + self.exercises_total
-        return total > 0 and self.lessons_done == self.lessons_total and self.exercises_passed == self.exercises_total
 
 
 def module_progress(course: Course, store: ProgressStore, learner: str) -> list[ModuleProgress]:

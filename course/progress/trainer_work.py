@@ -18,12 +18,15 @@ from .learners import ensure_learner, stored_name
 from .outbox import attempt_event_id
 from .promise_book import merge_promises
 from .promises import Promise
-from .records import Attempt, attempt_row, completed, now
+from .records import DECISIONS, Attempt, attempt_row, completed, now
 
 if TYPE_CHECKING:
     from .progressfile import ProgressFile
 
-__all__ = ["Assignment", "TrainerNote", "ImportCounts", "TrainerWork"]
+__all__ = ["Assignment", "TrainerNote", "Contest", "ImportCounts", "TrainerWork", "MAX_REASON", "DECISIONS"]
+
+MAX_REASON = 2000
+"""The longest reason a learner gives for thinking a grade is wrong, in characters."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,27 @@ class TrainerNote:
     """The trainer's score (0 to 1), or None when the course's score stands."""
     written: str = ""
     """When the trainer wrote it (ISO-8601 UTC)."""
+    decision: str = ""
+    """On an answer the learner contested: ``kept`` or ``changed`` (see ``DECISIONS``); empty otherwise."""
 
     @property
     def overrides(self) -> bool:
         """Whether the trainer changed the grade."""
         return self.passed is not None or self.score is not None
+
+
+@dataclass(frozen=True)
+class Contest:
+    """A learner's "I think this grade is wrong" about one of their answers, with why."""
+
+    attempt_id: str
+    """The attempt whose grade is questioned."""
+    exercise_id: str
+    """The exercise it answered."""
+    reason: str
+    """Why the learner thinks so, in their words."""
+    at: str = ""
+    """When they said so (ISO-8601 UTC)."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +130,7 @@ def _note_row(learner: str, note: TrainerNote) -> dict[str, Any]:
         "learner": learner, "attempt_id": note.attempt_id, "exercise_id": note.exercise_id,
         "trainer": note.trainer, "comment": note.comment, "passed": note.passed,
         "score": None if note.score is None else min(1.0, max(0.0, float(note.score))), "written": note.written,
+        "decision": note.decision if note.decision in DECISIONS else "",
     }
 
 
@@ -121,8 +141,18 @@ def _note_from_row(row: Mapping[str, Any]) -> TrainerNote:
         attempt_id=str(row["attempt_id"]), exercise_id=str(row.get("exercise_id", "")),
         trainer=str(row.get("trainer", "")), comment=str(row.get("comment", "")),
         passed=None if passed is None else bool(passed), score=None if score is None else float(score),
-        written=str(row.get("written", "")),
+        written=str(row.get("written", "")), decision=str(row.get("decision", "") or ""),
     )
+
+
+def _contest_from_row(row: Mapping[str, Any]) -> Contest:
+    return Contest(str(row["attempt_id"]), str(row.get("exercise_id", "")), str(row.get("reason", "")),
+                   str(row.get("at", "")))
+
+
+def _contest_row(learner: str, contest: Contest) -> dict[str, Any]:
+    return {"learner": learner, "attempt_id": contest.attempt_id, "exercise_id": contest.exercise_id,
+            "reason": contest.reason[:MAX_REASON], "at": contest.at}
 
 
 def _same(row: Mapping[str, Any], wanted: Mapping[str, Any]) -> bool:
@@ -137,7 +167,7 @@ class TrainerWork:
 
     def import_work(self, learner: str, *, attempts: Iterable[Attempt] = (),
                     assignments: Iterable[Assignment] = (), notes: Iterable[TrainerNote] = (),
-                    promises: Iterable[Promise] = ()) -> ImportCounts:
+                    promises: Iterable[Promise] = (), contests: Iterable[Contest] = ()) -> ImportCounts:
         """Add attempts, assignments, trainer notes and promises for ``learner`` in one save; what changed.
 
         An attempt already here (same id) is kept as it is; an assignment or a
@@ -146,7 +176,7 @@ class TrainerWork:
         is saved: a ValueError leaves the store as it was.
         """
         ready = [completed(attempt) for attempt in attempts]
-        assignments, notes, promises = list(assignments), list(notes), list(promises)
+        assignments, notes, promises, contests = list(assignments), list(notes), list(promises), list(contests)
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
             table = db.table("attempts")
@@ -166,6 +196,9 @@ class TrainerWork:
                 ((where("learner") == name) & (where("attempt_id") == n.attempt_id), _note_row(name, n))
                 for n in notes])
             changed_promises = merge_promises(db, name, promises)
+            self._upsert(db, "contests", [
+                ((where("learner") == name) & (where("attempt_id") == c.attempt_id), _contest_row(name, c))
+                for c in contests])
             return ImportCounts(added, changed_assignments, changed_notes, changed_promises)
 
     @staticmethod
@@ -190,6 +223,35 @@ class TrainerWork:
         with self._file.reading() as db:
             rows = db.table("assignments").search(where("learner") == stored_name(db, learner))
             return sorted((_assignment_from_row(row) for row in rows), key=lambda a: (a.due, a.id))
+
+    def contest_grade(self, learner: str, attempt_id: str, reason: str) -> Contest:
+        """Keep the learner's "I think this grade is wrong" about one of their attempts (a second one replaces it).
+
+        ValueError when the reason is empty or the attempt is not theirs.
+        """
+        reason = reason.strip()[:MAX_REASON]
+        if not reason:
+            raise ValueError("say why you think the grade is wrong")
+        with self._file.transaction() as db:
+            name = stored_name(db, learner)
+            found = db.table("attempts").search((where("learner") == name) & (where("id") == attempt_id))
+            if not found:
+                raise ValueError(f"{learner} has no answer {attempt_id} here")
+            contest = Contest(attempt_id, str(found[0].get("exercise_id", "")), reason, now())
+            row = _contest_row(name, contest)
+            which = (where("learner") == name) & (where("attempt_id") == attempt_id)
+            table = db.table("contests")
+            if table.search(which):
+                table.update(row, which)
+            else:
+                table.insert(row)
+            return contest
+
+    def contests(self, learner: str) -> list[Contest]:
+        """The learner's contested grades, oldest first."""
+        with self._file.reading() as db:
+            rows = db.table("contests").search(where("learner") == stored_name(db, learner))
+            return sorted((_contest_from_row(row) for row in rows), key=lambda c: c.at)
 
     def trainer_notes(self, learner: str, attempt_id: str | None = None) -> list[TrainerNote]:
         """The trainer's notes on the learner's answers (on one attempt, if given), oldest first."""

@@ -14,7 +14,7 @@ from course.judging import criteria_of
 from course.progress.learners import check_name
 from course.progress.promises import Promise, promise_id_of
 from course.progress.records import Attempt, CriterionOutcome
-from course.progress.trainer_work import Assignment, TrainerNote
+from course.progress.trainer_work import Assignment, Contest, TrainerNote
 
 from .assignments import assignment_from_document
 from .dates import TIME_SLACK, now_stamp, real_day, real_time, today
@@ -33,6 +33,7 @@ __all__ = [
     "bundle_from_document",
     "note_document",
     "note_of",
+    "contest_of",
 ]
 
 
@@ -50,15 +51,21 @@ class ResultsBundle:
     """What was left out and why (a report reads bundles from other versions too)."""
     promises: tuple[Promise, ...] = ()
     """The learner's promises to customers."""
+    contests: Mapping[str, Contest] = field(default_factory=dict)
+    """The grades the learner thinks are wrong, with why, by attempt id."""
 
 
 def note_document(note: TrainerNote) -> dict[str, Any]:
     """A trainer note as it travels inside a bundle."""
-    return {"trainer": note.trainer[:80], "comment": note.comment, "passed": note.passed, "score": note.score,
-            "written": note.written if real_time(note.written) else now_stamp()}
+    document = {"trainer": note.trainer[:80], "comment": note.comment, "passed": note.passed, "score": note.score,
+                "written": note.written if real_time(note.written) else now_stamp()}
+    if note.decision:
+        document["decision"] = note.decision
+    return document
 
 
-def _attempt_document(attempt: Attempt, module_id: str, note: TrainerNote | None) -> dict[str, Any]:
+def _attempt_document(attempt: Attempt, module_id: str, note: TrainerNote | None,
+                      contest: Contest | None = None) -> dict[str, Any]:
     document: dict[str, Any] = {
         "id": attempt.id, "exercise": attempt.exercise_id, "at": attempt.at, "seconds": attempt.seconds,
         "score": attempt.score, "passed": attempt.passed, "content_hash": attempt.content_hash,
@@ -70,6 +77,8 @@ def _attempt_document(attempt: Attempt, module_id: str, note: TrainerNote | None
         document["module"] = module_id
     if note is not None:
         document["review"] = note_document(note)
+    if contest is not None:
+        document["contest"] = {"reason": contest.reason, "at": contest.at if real_time(contest.at) else now_stamp()}
     return document
 
 
@@ -81,6 +90,7 @@ def export_bundle(course: Course, store: ProgressStore, learner: str, *, now: da
     known = store.learner(learner)
     name = known.name if known else learner
     notes = {note.attempt_id: note for note in store.trainer_notes(name)}
+    contests = {contest.attempt_id: contest for contest in store.contests(name)}
     attempts = store.attempts(name)
     tallies = tally(attempts, notes)
     exercises = module_exercises(course)
@@ -108,7 +118,7 @@ def export_bundle(course: Course, store: ProgressStore, learner: str, *, now: da
         "learner": learner_part,
         "attempts": [
             _attempt_document(a, course.exercises[a.exercise_id].module_id if a.exercise_id in course.exercises else "",
-                              notes.get(a.id))
+                              notes.get(a.id), contests.get(a.id))
             for a in attempts
         ],
         "assignments": assignments,
@@ -247,7 +257,16 @@ def note_of(entry: Mapping[str, Any]) -> TrainerNote | None:
     if not review:
         return None
     return TrainerNote(entry["id"], entry["exercise"], review.get("trainer", ""), review.get("comment", ""),
-                       review.get("passed"), review.get("score"), review.get("written", ""))
+                       review.get("passed"), review.get("score"), review.get("written", ""),
+                       review.get("decision", ""))
+
+
+def contest_of(entry: Mapping[str, Any]) -> Contest | None:
+    """The learner's "I think this grade is wrong" carried with an attempt in a bundle, if any."""
+    contest = entry.get("contest")
+    if not contest:
+        return None
+    return Contest(entry["id"], entry["exercise"], contest["reason"], contest.get("at", ""))
 
 
 def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: Course, *,
@@ -261,5 +280,7 @@ def bundle_from_document(path: Path | str, document: Mapping[str, Any], course: 
         for e in checked.attempts
     ]
     notes = {note.attempt_id: note for note in map(note_of, checked.attempts) if note is not None}
+    contests = {contest.attempt_id: contest for contest in map(contest_of, checked.attempts) if contest is not None}
     work = LearnerWork(checked.learner, tuple(attempts), notes, checked.assignments, source=checked.source)
-    return ResultsBundle(work, checked.content_version, checked.exported, checked.warnings, checked.promises)
+    return ResultsBundle(work, checked.content_version, checked.exported, checked.warnings, checked.promises,
+                         contests)

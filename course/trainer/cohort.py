@@ -20,7 +20,7 @@ from .bundles import CheckedBundle
 from .dates import real_day, today
 from .profile import SKILL_NAMES, skill_totals
 from .promise_report import PromiseRow, UnkeptPromise, promise_rows
-from .standing import DEFAULT_PASS_MARK, entry_rows, module_exercises, module_standing, tally_rows
+from .standing import DEFAULT_PASS_MARK, assigned_modules, entry_rows, module_exercises, module_standing, tally_rows
 
 __all__ = [
     "ModuleRow",
@@ -179,18 +179,6 @@ def merge_bundles(bundles: Iterable[CheckedBundle]) -> list[CheckedBundle]:
     return sorted(merged.values(), key=lambda b: b.learner.casefold())
 
 
-def _assigned(bundle: CheckedBundle) -> dict[str, tuple[str, float]]:
-    """Per module: the earliest due date among the learner's assignments that name it, and its pass mark."""
-    found: dict[str, tuple[str, float]] = {}
-    for assignment in bundle.assignments:
-        if real_day(assignment.due) is None:
-            continue
-        for module_id in assignment.modules:
-            if module_id not in found or assignment.due < found[module_id][0]:
-                found[module_id] = (assignment.due, assignment.pass_mark)
-    return found
-
-
 def _latest_judgements(entries: Sequence[Mapping[str, Any]]) -> Iterable[list[tuple[bool, float, str]]]:
     """The criteria of the latest answer to each exercise, as (met, weight, skill)."""
     latest: dict[str, Mapping[str, Any]] = {}
@@ -210,7 +198,7 @@ def cohort_report(course: Course, bundles: Sequence[CheckedBundle], *, on: date 
     bundles = merge_bundles(bundles)
     exercises = module_exercises(course)
     tallies = [tally_rows(entry_rows(b.attempts)) for b in bundles]
-    assigned = [_assigned(b) for b in bundles]
+    assigned = [assigned_modules(b.assignments) for b in bundles]
     wanted = {e for t in tallies for e in t}
     shown = tuple((m.id, m.title) for m in course.modules
                   if any(m.id in a for a in assigned) or any(e in wanted for e in exercises[m.id]))

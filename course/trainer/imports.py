@@ -79,7 +79,8 @@ def import_file(course: Course, store: ProgressStore, path: Path | str,
         bundle = bundle_from_document(path, document, course, strict=True)
         work = bundle.work
         counts = store.import_work(work.learner, attempts=work.attempts, assignments=work.assignments,
-                                   notes=work.notes.values(), promises=bundle.promises)
+                                   notes=work.notes.values(), promises=bundle.promises,
+                                   contests=bundle.contests.values())
         return Imported(kind, work.learner, counts)
     name, notes = notes_from_document(path, document, course, store)
     return Imported(kind, name, store.import_work(name, notes=notes))

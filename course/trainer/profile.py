@@ -61,13 +61,19 @@ Judgement = tuple[bool, float, str]
 
 
 def skill_totals(answers: Iterable[Iterable[Judgement]]) -> tuple[dict[str, float], dict[str, float], dict[str, int]]:
-    """Per skill: weight met, weight judged and criteria judged, over these answers' judgements."""
+    """Per skill: weight met, weight judged and criteria judged, over these answers' judgements.
+
+    Only what was practised counts. A weightless criterion (a course-wide harm check such as not
+    blaming the customer, judged on every written answer) is no evidence of a skill when met: not
+    blaming anyone in a welcome reply says nothing about paraphrasing. Missed, it counts against
+    its skill as one criterion.
+    """
     met = dict.fromkeys(SKILLS, 0.0)
     judged = dict.fromkeys(SKILLS, 0.0)
     count = dict.fromkeys(SKILLS, 0)
     for judgements in answers:
         for is_met, weight, skill in judgements:
-            if skill not in judged:
+            if skill not in judged or (weight <= 0 and is_met):
                 continue
             weight = weight if weight > 0 else 1.0
             judged[skill] += weight

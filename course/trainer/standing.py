@@ -1,10 +1,13 @@
 """Where a learner stands: each module's score and verdict, and each assignment's state.
 
-One definition, used by the learner's dashboard, the export and the
-trainer's report alike: a module's score is the mean of the learner's best
-score at each of its exercises (0 for one never tried); the module is passed
-when that score reaches the pass mark. A trainer's grade, when they changed
-one, counts instead of the course's.
+One definition, used by the learner's dashboard, ``listen status``, ``listen --plain``,
+the assignments, the export and every form of the trainer's report alike: a
+module's score is the mean of the learner's best score at each of its
+exercises (0 for one never tried); the module is passed when that score
+reaches its pass mark, which is the pass mark of the soonest-due assignment
+naming the module, else ``DEFAULT_PASS_MARK``. A trainer's grade, when they
+changed one, counts instead of the course's. Lessons read do not count: the
+percentage says how well the module's exercises are done.
 """
 
 from __future__ import annotations
@@ -12,13 +15,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from course.content.model import Course
 from course.progress.records import Attempt
 from course.progress.trainer_work import Assignment, TrainerNote
 
 from .dates import days_left, real_day
+
+if TYPE_CHECKING:
+    from course.progress import ProgressStore
 
 __all__ = [
     "DEFAULT_PASS_MARK",
@@ -32,6 +38,9 @@ __all__ = [
     "module_exercises",
     "module_standing",
     "assignment_status",
+    "assigned_modules",
+    "learner_standings",
+    "store_work",
     "graded",
 ]
 
@@ -87,6 +96,10 @@ class ModuleStanding:
     """Exercises attempted at least once."""
     exercises_total: int
     """Exercises in the module."""
+    exercises_passed: int = 0
+    """Exercises with a passing attempt (as the trainer graded it, where they did)."""
+    pass_mark: float = DEFAULT_PASS_MARK
+    """The score that passes the module."""
 
     @property
     def status(self) -> str:
@@ -191,7 +204,7 @@ def module_standing(module_id: str, exercise_ids: Sequence[str], tallies: Mappin
                     pass_mark: float = DEFAULT_PASS_MARK) -> ModuleStanding:
     """A learner's standing in one module, from their tallies."""
     total = best = seconds = 0.0
-    attempts = tried = 0
+    attempts = tried = passed = 0
     for exercise_id in exercise_ids:
         record = tallies.get(exercise_id)
         if record is None:
@@ -200,10 +213,12 @@ def module_standing(module_id: str, exercise_ids: Sequence[str], tallies: Mappin
         attempts += record.attempts
         seconds += record.seconds
         tried += 1
+        passed += record.passed
     total = len(exercise_ids)
     score = best / total if total else 0.0
     return ModuleStanding(
-        module_id, score, bool(total) and score >= pass_mark - 1e-9, attempts, seconds, tried, len(exercise_ids)
+        module_id, score, bool(total) and score >= pass_mark - 1e-9, attempts, seconds, tried, len(exercise_ids),
+        passed, pass_mark,
     )
 
 
@@ -216,3 +231,34 @@ def assignment_status(assignment: Assignment, exercises: Mapping[str, Sequence[s
     )
     due = real_day(assignment.due)
     return AssignmentStatus(assignment, modules, days_left(due, on) if due else 0)
+
+
+def assigned_modules(assignments: Iterable[Assignment]) -> dict[str, tuple[str, float]]:
+    """Per module: the soonest due date among these assignments naming it, and that assignment's pass mark."""
+    found: dict[str, tuple[str, float]] = {}
+    for assignment in assignments:
+        if real_day(assignment.due) is None:
+            continue
+        for module_id in assignment.modules:
+            if module_id not in found or assignment.due < found[module_id][0]:
+                found[module_id] = (assignment.due, assignment.pass_mark)
+    return found
+
+
+def learner_standings(course: Course, work: LearnerWork,
+                      exercises: Mapping[str, Sequence[str]] | None = None) -> dict[str, ModuleStanding]:
+    """Every module's standing for one learner, by module id, in course order: the module's score and "passed"."""
+    exercises = exercises if exercises is not None else module_exercises(course)
+    tallies = tally(work.attempts, work.notes)
+    assigned = assigned_modules(work.assignments)
+    return {
+        module.id: module_standing(module.id, exercises.get(module.id, ()), tallies,
+                                   assigned.get(module.id, ("", DEFAULT_PASS_MARK))[1])
+        for module in course.modules
+    }
+
+
+def store_work(store: ProgressStore, learner: str) -> LearnerWork:
+    """A learner's work as kept on this machine: attempts, the trainer's notes on them, assignments."""
+    notes = {note.attempt_id: note for note in store.trainer_notes(learner)}
+    return LearnerWork(learner, store.attempts(learner), notes, store.assignments(learner), "this machine")

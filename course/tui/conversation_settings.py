@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Footer, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
 from course.tui.preferences import (
     PACE_WORDS,
@@ -25,6 +25,7 @@ from course.tui.preferences import (
     conversation_preferences,
     save_conversation_preferences,
 )
+from course.tui.widgets.footer import QUIT_BINDING, CourseFooter
 
 if TYPE_CHECKING:
     from .screens.base import CourseScreen
@@ -42,6 +43,7 @@ class ConversationSettingsDialog(ModalScreen[ConversationPreferences | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Save"),
         Binding("ctrl+c", "app.help_quit", "Quit", show=False),  # as in every other window of listen
+        QUIT_BINDING,
     ]
 
     def __init__(self, chosen: ConversationPreferences) -> None:
@@ -62,7 +64,7 @@ class ConversationSettingsDialog(ModalScreen[ConversationPreferences | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save", id="save", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The pace has focus: the arrow keys pick one."""

@@ -31,6 +31,8 @@ __all__ = [
     "save_theme",
     "conversation_preferences",
     "save_conversation_preferences",
+    "notes_read",
+    "save_notes_read",
 ]
 
 PREFERENCES_FILE = "preferences.json"
@@ -115,5 +117,29 @@ def save_conversation_preferences(data_dir: Path, learner: str, chosen: Conversa
     data = _read(data_dir)
     learners = data.get("learners")
     learners = dict(learners) if isinstance(learners, dict) and len(learners) < _MAX_LEARNERS else {}
-    learners[_key(learner)] = {"pace": chosen.pace, "finished_cue": chosen.finished_cue}
+    mine = learners.get(_key(learner))
+    mine = mine if isinstance(mine, dict) else {}
+    learners[_key(learner)] = {**mine, "pace": chosen.pace, "finished_cue": chosen.finished_cue}
+    _write(data_dir, {**data, "learners": learners})
+
+
+_MAX_NOTES_READ = 5_000
+
+
+def notes_read(data_dir: Path, learner: str) -> frozenset[str]:
+    """The trainer's notes ``learner`` has opened the list of, by ``note_key`` (none when unreadable)."""
+    learners = _read(data_dir).get("learners")
+    mine = learners.get(_key(learner)) if isinstance(learners, dict) else None
+    read = mine.get("notes_read") if isinstance(mine, dict) else None
+    return frozenset(key for key in read if isinstance(key, str)) if isinstance(read, list) else frozenset()
+
+
+def save_notes_read(data_dir: Path, learner: str, keys: frozenset[str] | set[str]) -> None:
+    """Remember which of the trainer's notes ``learner`` has seen (the dashboard then calls none of them new)."""
+    data = _read(data_dir)
+    learners = data.get("learners")
+    learners = dict(learners) if isinstance(learners, dict) and len(learners) < _MAX_LEARNERS else {}
+    mine = learners.get(_key(learner))
+    mine = mine if isinstance(mine, dict) else {}
+    learners[_key(learner)] = {**mine, "notes_read": sorted(keys)[-_MAX_NOTES_READ:]}
     _write(data_dir, {**data, "learners": learners})

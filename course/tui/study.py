@@ -15,10 +15,19 @@ from typing import TYPE_CHECKING, Any
 from course.clock import local_now
 from course.content.model import Course, Exercise, Lesson, Module
 from course.follow_up.clock import CourseClock
+from course.trainer.standing import (
+    DEFAULT_PASS_MARK,
+    learner_standings,
+    module_exercises,
+    store_work,
+    tally,
+)
 
 if TYPE_CHECKING:
     from course.practice import ReviewSource, TodaysReview
     from course.progress import Attempt, Place, ProgressStore, Promise
+    from course.progress.trainer_work import Contest
+    from course.trainer.feedback import NoteOnAnswer
 
 __all__ = [
     "LessonStatus",
@@ -79,7 +88,7 @@ class ExerciseStatus:
 
 @dataclass(frozen=True)
 class ModuleRow:
-    """A module as the dashboard lists it."""
+    """A module as the dashboard lists it: its standing (``course.trainer.standing``) and lessons read."""
 
     module: Module
     lessons_done: int
@@ -87,19 +96,19 @@ class ModuleRow:
     exercises_passed: int
     exercises_total: int
     """Exercises the learner can do in this version of the app."""
-
-    @property
-    def fraction(self) -> float:
-        """Share of lessons read and exercises passed, 0..1."""
-        total = self.lessons_total + self.exercises_total
-        return (self.lessons_done + self.exercises_passed) / total if total else 0.0
+    score: float = 0.0
+    """The module's score, 0..1: the one the assignments, the export and the trainer's report give it."""
+    passed: bool = False
+    """Whether the score reaches the module's pass mark, as everywhere else."""
+    pass_mark: float = DEFAULT_PASS_MARK
+    """The score that passes it (the soonest-due assignment's, else the course's)."""
 
     @property
     def status(self) -> str:
-        """``done``, ``started`` or ``new``: the module as a whole."""
-        if self.fraction >= 1.0:
+        """``done`` (passed), ``started`` or ``new``: the module as a whole."""
+        if self.passed:
             return "done"
-        return "started" if self.lessons_done or self.exercises_passed else "new"
+        return "started" if self.lessons_done or self.exercises_passed or self.score else "new"
 
 
 NOT_TRIED = ExerciseStatus(tries=0, passed=False, best=None)
@@ -207,30 +216,28 @@ class Study:
         return LessonStatus(state.status, state.page, state.scroll)
 
     def exercise_statuses(self) -> dict[str, ExerciseStatus]:
-        """Every exercise the learner has tried, by id (one read of the store)."""
-        tries: dict[str, list[Any]] = {}
-        for attempt in self.store.attempts(self.learner):
-            tries.setdefault(attempt.exercise_id, []).append(attempt)
+        """Every exercise the learner has tried, by id, as the trainer graded it where they did (one read)."""
+        work = store_work(self.store, self.learner)
         return {
-            exercise_id: ExerciseStatus(
-                tries=len(attempts),
-                passed=any(attempt.passed for attempt in attempts),
-                best=max(attempt.score for attempt in attempts),
-            )
-            for exercise_id, attempts in tries.items()
+            exercise_id: ExerciseStatus(tries=record.attempts, passed=record.passed, best=record.best)
+            for exercise_id, record in tally(work.attempts, work.notes).items()
         }
 
     def module_rows(self) -> list[ModuleRow]:
-        """Every module in order with the learner's progress in it.
+        """Every module in order with the learner's standing in it and the lessons read.
 
-        Counted here rather than by ``course.progress.summary`` because only
-        exercises this app can open count: a module must be completable.
+        The score and "passed" are ``course.trainer.standing``'s, the same as the
+        assignments, ``listen status``, the export and the trainer's report give;
+        only exercises this app can open are listed, so a module can be completed here.
         """
         lessons = self.lesson_statuses()
-        exercises = self.exercise_statuses()
+        work = store_work(self.store, self.learner)
+        exercises = {module_id: tuple(e for e in ids if self.is_playable(self.course.exercises[e]))
+                     for module_id, ids in module_exercises(self.course).items()}
+        standings = learner_standings(self.course, work, exercises)
         rows = []
         for module in self.course.modules:
-            playable = self.exercises_of_module(module)
+            standing = standings[module.id]
             rows.append(
                 ModuleRow(
                     module=module,
@@ -238,11 +245,57 @@ class Study:
                         lessons[lesson.id].status == "done" for lesson in module.lessons if lesson.id in lessons
                     ),
                     lessons_total=len(module.lessons),
-                    exercises_passed=sum(exercises.get(e.id, NOT_TRIED).passed for e in playable),
-                    exercises_total=len(playable),
+                    exercises_passed=standing.exercises_passed,
+                    exercises_total=standing.exercises_total,
+                    score=standing.score,
+                    passed=standing.passed,
+                    pass_mark=standing.pass_mark,
                 )
             )
         return rows
+
+    def trainer_notes(self) -> list[NoteOnAnswer]:
+        """Every trainer's note on the learner's answers (a comment or a changed grade), newest first."""
+        from course.trainer.feedback import notes_on_answers
+
+        return notes_on_answers(self.course, self.store, self.learner)
+
+    def noted_exercises(self) -> set[str]:
+        """The exercises with a trainer's note on one of the learner's answers (marked ✎ in the lists)."""
+        return {note.exercise_id for note in self.store.trainer_notes(self.learner)
+                if note.comment or note.overrides or note.decision}
+
+    def latest_attempt(self, exercise: Exercise) -> Attempt | None:
+        """The learner's last recorded answer to this exercise (the one its feedback shows), if any."""
+        attempts = self.store.attempts(self.learner, exercise.id)
+        return attempts[-1] if attempts else None
+
+    def contest_words(self, exercise: Exercise) -> str:
+        """What the learner said about the grade of their last answer here, and the trainer's decision ("" if none)."""
+        from course.trainer.feedback import contest_words
+
+        contest = self.contest_of(exercise)
+        if contest is None:
+            return ""
+        notes = self.store.trainer_notes(self.learner, contest.attempt_id)
+        return contest_words(contest, notes[-1] if notes else None)
+
+    def contest_of(self, exercise: Exercise) -> Contest | None:
+        """The learner's "I think this grade is wrong" about their last answer here, if they said so."""
+        attempt = self.latest_attempt(exercise)
+        if attempt is None:
+            return None
+        return next((c for c in self.store.contests(self.learner) if c.attempt_id == attempt.id), None)
+
+    def contest_grade(self, exercise: Exercise, reason: str) -> None:
+        """Keep the learner's "I think this grade is wrong" about their last answer here.
+
+        ValueError when there is no recorded answer or no reason.
+        """
+        attempt = self.latest_attempt(exercise)
+        if attempt is None:
+            raise ValueError("there is no recorded answer here to ask about")
+        self.store.contest_grade(self.learner, attempt.id, reason)
 
     def todays_review(self, goal: int | None = None) -> TodaysReview:
         """What the learner should come back to today, their goal and their streak (reads every answer)."""

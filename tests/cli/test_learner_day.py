@@ -132,7 +132,8 @@ def test_answer_and_grade_at_a_terminal_show_the_customer_and_how_to_finish(
 
 def test_read_only_commands_create_no_folder(listen, tmp_path):
     missing = tmp_path / "missing" / "x"
-    for args in (["status"], ["list"], ["export"], ["show", "welcome.first-reply"]):
+    for args in (["status"], ["list"], ["export"], ["show", "welcome.first-reply"], ["report"],
+                 ["report", "--format", "json"], ["review-today"], ["promises"], ["about-grading"]):
         outcome = listen("--data-dir", str(missing), *args)
         assert "Traceback" not in outcome.err
         assert not missing.exists() and not missing.parent.exists(), args
@@ -182,3 +183,20 @@ def test_detect_help_lists_every_technique(listen):
     text = " ".join(outcome.out.split())
     for name in TECHNIQUES:
         assert name in text
+
+
+def test_a_rewrite_in_the_editor_starts_from_the_reply_to_rewrite(listen, course, tmp_path, monkeypatch):
+    exercise = next(e for e in course.exercises.values() if e.kind == "rewrite" and e.original.strip())
+    seen = tmp_path / "seen.txt"
+    editor = tmp_path / "editor.py"
+    editor.write_text(f"import sys, shutil\nshutil.copy(sys.argv[1], {str(seen)!r})\n"
+                      "text = open(sys.argv[1]).read()\nopen(sys.argv[1], 'w').write('Hello. ' + text)\n")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {editor}")
+    monkeypatch.delenv("VISUAL", raising=False)
+    outcome = listen("--learner", "Ana", "answer", exercise.id, "--editor")
+    assert outcome.status == 0, outcome.err
+    first = seen.read_text().split("\n#")[0].strip()
+    assert first == exercise.original.strip()  # the reply itself, to edit, above the commented brief
+    with ProgressStore(Path(os.environ["LISTEN_HOME"])) as store:
+        (attempt,) = store.attempts("Ana", exercise.id)
+    assert attempt.answer == "Hello. " + exercise.original.strip()  # the learner's edit of it

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from course.plain import MAIN_MENU, MenuEntry, run_plain
-from course.progress import Place
+from course.progress import Attempt, Place
 from course.tui.preferences import conversation_preferences
 from tests.tui.kinds_course import CONVERSATION_ID, PASSING_REPLY, Clock
 
@@ -52,15 +52,16 @@ def test_enter_alone_says_the_menu_again(sit) -> None:
 
 def test_the_modules_and_a_module_list_everything_with_its_status(sit, store) -> None:
     store.save_lesson_state(LEARNER, "welcome.how-it-works", status="done")
+    store.record_attempt(LEARNER, Attempt("welcome.first-step", [0], 1.0, True))
     sitting = sit("m", "1", "q")
     assert numbered(sitting.out, "Modules") == [
-        "1. Module 0, Welcome: 33% done", "2. Module 2, Empathy: 0% done", "3. Module 6, Capstone: 0% done",
+        "1. Module 0, Welcome: score 50%", "2. Module 2, Empathy: score 0%", "3. Module 6, Capstone: score 0%",
         "4. Back to the main menu (b)",
     ]
-    assert "Module 0, Welcome: 33% · lessons 1 of 1 read · exercises 0 of 2 passed" in sitting.out
+    assert "Module 0, Welcome: score 50% · lessons 1 of 1 read · exercises 1 of 2 passed" in sitting.out
     assert numbered(sitting.out, "Lessons and exercises:") == [
         "1. Lesson: How this course works · 3 min · done",
-        "2.   Exercise: The first thing to do · choose one · new",
+        "2.   Exercise: The first thing to do · choose one · passed, best 100%",
         "3.   Exercise: Good listening habits · choose all that apply · new",
         "4. Back to the main menu (b)",
     ]
@@ -95,8 +96,8 @@ def test_practise_at_the_end_of_a_lesson_opens_its_first_exercise(sit) -> None:
 def test_my_progress_says_each_module_the_skills_and_the_answers_recorded(sit, store) -> None:
     sit("c", "n", "e", "2")  # a wrong pick: recorded all the same
     sitting = sit("p", "q")
-    assert "Your progress, Dana: 0 of 3 modules done, 1 answers recorded." in sitting.out
-    assert "- Module 0, Welcome: 33% · lessons 1 of 1 read · exercises 0 of 2 passed" in sitting.out
+    assert "Your progress, Dana: 0 of 3 modules passed, 1 answers recorded." in sitting.out
+    assert "- Module 0, Welcome: score 0% · lessons 1 of 1 read · exercises 0 of 2 passed" in sitting.out
     assert "Skills (from your latest answer to each exercise):" in sitting.out
 
 

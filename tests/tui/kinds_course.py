@@ -184,6 +184,17 @@ def text_of(app: object) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", svg)).replace("\xa0", " ")
 
 
+def help_text(dialog: object) -> str:
+    """Everything a help window lists (its table), however much of it the window shows at once."""
+    import io
+
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(dialog._body)  # type: ignore[attr-defined]
+    return console.export_text()
+
+
 SIZE = (100, 34)
 """The size app tests run at."""
 

@@ -1,4 +1,4 @@
-"""`listen review`'s screen: read each free-text answer, change its grade, comment, save the feedback file."""
+"""`listen review`'s screen: read each answer, change its grade, comment, save the feedback file."""
 
 from __future__ import annotations
 
@@ -27,14 +27,13 @@ def _draft(course, store, dana) -> FeedbackDraft:
     ):
         exercise = course.exercise("empathy.late-gift")
         store.record_attempt(dana, Attempt.from_grade(exercise, text, grading.grade(exercise, text), seconds=30))
-    store.record_attempt(dana, Attempt("welcome.first-step", [0], 1.0, True))
     bundle = bundle_from_document("dana.results.json", export_bundle(course, store, dana), course)
     return FeedbackDraft(bundle, course, trainer="Sam")
 
 
 async def test_the_trainer_reads_grades_comments_and_saves(course, store, dana, tmp_path: Path) -> None:
     draft = _draft(course, store, dana)
-    assert len(draft.answers) == 2  # free text only: the choice answer is not listed
+    assert len(draft.answers) == 2  # every kind is listed: see test_review_every_kind.py
     target = tmp_path / "dana.feedback.json"
     app = ReviewAnswersApp(draft, target)
     async with app.run_test(size=SIZE) as pilot:

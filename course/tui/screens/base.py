@@ -12,6 +12,7 @@ from course.progress import Place
 from course.tui.commands import CourseCommands
 from course.tui.preferences import ConversationPreferences
 from course.tui.study import Study
+from course.tui.widgets.more_below import MORE_BINDING, MoreBelow, more_below, scroll_more
 
 __all__ = ["CourseScreen", "How"]
 
@@ -26,6 +27,7 @@ class CourseScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
+        MORE_BINDING,
     ]
 
     class Go(Message):
@@ -63,6 +65,21 @@ class CourseScreen(Screen[None]):
     def action_back(self) -> None:
         """Back to the screen this one was opened from."""
         self.post_message(self.Go(None, "back"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``pgdn`` More ↓ only while a “more below ↓” cue shows (every other action is the screen's own)."""
+        if action == "more":
+            return more_below(self) is not None
+        return True
+
+    def action_more(self) -> None:
+        """Scroll down the part of the screen with more below it."""
+        scroll_more(self)
+
+    def on_resize(self) -> None:
+        """A new window size: what is out of sight below may have changed."""
+        for cue in self.query(MoreBelow):
+            cue.check()
 
     def action_help(self) -> None:
         """Show the keys this screen answers to."""

@@ -8,13 +8,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, SelectionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
-from textual.widgets.selection_list import Selection
 
 from course.content.answers import Picks, option_order
+from course.tui.widgets.footer import CourseFooter
 from course.tui.widgets.hints import HintPanel
-from course.tui.widgets.marked_list import MarkedSelectionList
+from course.tui.widgets.marked_list import MarkedOptionList
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
@@ -44,7 +45,7 @@ class ChoiceExerciseScreen(ExerciseScreen):
     def answer(self) -> list[int]:
         """The options marked (multi) or the one highlighted (choice), as option indexes."""
         if self.many:
-            return sorted(self.query_one("#options", SelectionList).selected)
+            return sorted(self.query_one("#options", MarkedOptionList).selected)
         highlighted = self.query_one("#options", OptionList).highlighted
         return [] if highlighted is None else [self.order[highlighted]]
 
@@ -73,15 +74,15 @@ class ChoiceExerciseScreen(ExerciseScreen):
             )
             yield Static(how, id="how", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
+        yield MoreBelow("brief", keys="shift+tab, then ↓")
         options = self.exercise.options
         if self.many:
-            yield MarkedSelectionList(
-                *(Selection(Text(options[index].text), index, index in self._chosen) for index in self.order),
-                id="options",
-            )
+            yield MarkedOptionList([(options[index].text, index) for index in self.order], self._chosen,
+                                   id="options")
         else:
             yield OptionList(*(Option(Text(options[index].text), id=str(index)) for index in self.order), id="options")
-        yield Footer()
+        yield MoreBelow("options")
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The previous choice highlighted (on a retry), focus on the options."""
@@ -89,8 +90,8 @@ class ChoiceExerciseScreen(ExerciseScreen):
         options.highlighted = self.order.index(self._chosen[0]) if self._chosen else 0
         options.focus()
 
-    @on(SelectionList.SelectedChanged, "#options")
-    def _marked(self, event: SelectionList.SelectedChanged[int]) -> None:
+    @on(MarkedOptionList.Changed, "#options")
+    def _marked(self, event: MarkedOptionList.Changed) -> None:
         """Keep the marks as a draft, so nothing is lost on the way out."""
         event.stop()
         self.save_state()

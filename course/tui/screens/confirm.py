@@ -16,7 +16,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
+
+from course.tui.widgets.footer import QUIT_BINDING, CourseFooter
 
 __all__ = ["ConfirmDialog", "RenameDialog"]
 
@@ -30,6 +32,7 @@ class ConfirmDialog(ModalScreen[str | None]):
         Binding("right", "app.focus_next", "Next button", show=False),
         # ctrl+c quits everywhere else in listen; a modal window would otherwise swallow it.
         Binding("ctrl+c", "app.help_quit", "Quit", show=False),
+        QUIT_BINDING,
     ]
 
     def __init__(
@@ -55,7 +58,7 @@ class ConfirmDialog(ModalScreen[str | None]):
                 for choice, label in self._choices:
                     yield Button(label, id=f"choice-{choice}", variant="error")
                 yield Button(self._cancel, id="cancel", variant="primary")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """Cancel is ready under enter: clearing work takes a deliberate move."""
@@ -76,7 +79,7 @@ class ConfirmDialog(ModalScreen[str | None]):
 class RenameDialog(ModalScreen[str | None]):
     """Asks for a learner's new name; the store's own words say why a name will not do."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"), QUIT_BINDING]
 
     def __init__(self, name: str, rename: Callable[[str], Any]) -> None:
         super().__init__()
@@ -95,7 +98,7 @@ class RenameDialog(ModalScreen[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Rename", id="rename", variant="primary")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The name box has focus, its text ready to be typed over."""

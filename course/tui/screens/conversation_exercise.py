@@ -18,13 +18,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, TextArea
+from textual.widgets import TextArea
 
 from course.content.answers import Talk, answer_data
 from course.conversation import ConversationRun, CustomerClock, finish_turn, first_name, still_doing
 from course.judging import Judgment, answer_of, draft_text, judge, replay
+from course.tui.editing import EDITING_KEYS
 from course.tui.preferences import PACE_RATES, ConversationPreferences, conversation_preferences
 from course.tui.widgets.chat_log import ChatLog
+from course.tui.widgets.footer import CourseFooter
 from course.tui.widgets.hints import HintPanel
 from course.tui.widgets.mood_meter import MoodMeter
 from course.tui.widgets.notes_pane import NotesPane
@@ -110,7 +112,7 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
             with Vertical(id="talk-side"):
                 yield MoodMeter(self.run.conversation.customer, self.run.mood, id="mood")
                 yield NotesPane(self.run.notes, id="notes")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The half-typed reply, the mood; then the customer starts (or goes on) typing."""
@@ -230,9 +232,10 @@ class ConversationExerciseScreen(ExerciseScreen, inherit_bindings=False):
         self.keep_soon()
 
     def extra_keys(self) -> list[tuple[str, str]]:
-        """Moving between the parts of the screen."""
+        """Moving between the parts of the screen, and editing the reply and the notes."""
         return [
             ("tab / shift+tab", "Between your reply, your notes and the chat"),
             ("↑ / ↓", "Scroll the chat, once it has focus"),
             ("ctrl+o", "Settings: how fast the customer types, the finished cue"),
+            *EDITING_KEYS,  # in the reply and the notes
         ]

@@ -16,20 +16,22 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from course.content.model import Exercise
 from course.conversation import ConversationRun, Reply, first_name, mood_change, mood_words, still_doing
-from course.judging import Judgment, score_words
+from course.judging import Judgment, verdict_line
 from course.progress import Place
 from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MORE_BINDING, MoreBelow
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
 
 from .dialogs import Dialog
-from .feedback import FeedbackScreen
+from .feedback import CONTEST_KEY, FeedbackScreen
 
 __all__ = ["ConversationFeedbackScreen"]
 
@@ -84,11 +86,13 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
         Binding("question_mark,f1", "help", "Help", key_display="?"),
+        MORE_BINDING,
         Binding("r", "retry", "Replay", tooltip="The conversation again from the start, to try another approach"),
         Binding("n", "next", "Next", tooltip="Next exercise in this module"),
-        Binding("m", "model", "Model replies", tooltip="A strong reply at each step you went through"),
+        Binding("m", "model", "Models", tooltip="A strong reply at each step you went through"),
         Binding("h", "hints", "Hint", tooltip="One more hint each time you press it"),
         Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
+        Binding(CONTEST_KEY, "contest", "Wrong grade?", show=False),
     ]
 
     def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:
@@ -103,11 +107,9 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
         name = first_name(run.conversation.customer)
         yield TitleBar()
         with VerticalScroll(id="feedback"):
-            verdict = Text(f"{review.verdict} · {round(review.score * 100)}%", "bold")
-            if review.passed:  # a score word only on a pass: a failed attempt is never "strong"
-                verdict.append(f" ({score_words(review.score)})")
-            verdict = Text.assemble(verdict, f"\n{review.summary}")
+            verdict = Text.assemble((verdict_line(review), "bold"), f"\n{review.summary}")
             yield Static(verdict, id="verdict", classes="passed" if review.passed else "not-yet")
+            yield self.contest_line()
             if self.note:
                 yield Static(self.note, id="note", markup=False)
             if self.exercise.explanation:
@@ -134,7 +136,8 @@ class ConversationFeedbackScreen(FeedbackScreen, inherit_bindings=False):
             trainer_note, earlier = self._trainer_note()
             if trainer_note is not None:
                 yield TrainerNoteCard(trainer_note, earlier=earlier, id="trainer-note")
-        yield Footer()
+        yield MoreBelow("feedback")
+        yield CourseFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Model replies when the steps taken have them; hints when the exercise has them."""

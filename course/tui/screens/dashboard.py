@@ -10,17 +10,22 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.practice import TodaysReview
 from course.progress import Place, StoreError
 from course.trainer import assignment_statuses, learner_profile
+from course.trainer.feedback import note_key
+from course.tui.preferences import notes_read
 from course.tui.study import LESSON_WORDS, ModuleRow
 from course.tui.widgets.assignments import AssignmentList
 from course.tui.widgets.bar import text_bar
 from course.tui.widgets.continue_bar import ContinueBar
+from course.tui.widgets.feedback_notice import NOTE_MARK, NOTES_KEY, FeedbackNotice
 from course.tui.widgets.follow_up import FOLLOW_UP_KEY, FollowUpLine
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.review_box import ReviewBox
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.skill_profile import profile_view
@@ -39,11 +44,13 @@ def _counts(row: ModuleRow) -> str:
     return counts
 
 
-def _module_prompt(row: ModuleRow, counts_width: int) -> ListRow:
-    """One module: status, number and title, a bar, counts; its summary underneath."""
+def _module_prompt(row: ModuleRow, counts_width: int, noted: bool = False) -> ListRow:
+    """One module: status, number and title (✎ when a trainer wrote on an answer in it), a bar, counts; its summary."""
     title = Text(f"{row.module.number}  ", style="dim").append(row.module.title, style="bold")
+    if noted:
+        title.append(f" {NOTE_MARK}", style="bold")
     return ListRow(
-        LESSON_WORDS[row.status][0], title, [text_bar(row.fraction), _counts(row).ljust(counts_width)],
+        LESSON_WORDS[row.status][0], title, [text_bar(row.score), _counts(row).ljust(counts_width)],
         note=row.module.summary.strip(), indent=3,
     )
 
@@ -57,6 +64,8 @@ class DashboardScreen(CourseScreen):
         Binding("i", "import_file", "Import"),
         Binding("l", "learners", "Learners", tooltip="Switch, add, rename or delete learners on this computer"),
         Binding(FOLLOW_UP_KEY, "follow_up", "Follow up", tooltip="Answer the customer who is back about a promise"),
+        # Not in the footer either: the feedback line says "n to read" while there is feedback.
+        Binding(NOTES_KEY, "trainer_notes", "Feedback", show=False),
         # Not in the footer (it is full at 80 columns): the review's own title line says "r to start".
         Binding("r", "review", "Review", show=False),
     ]
@@ -70,13 +79,15 @@ class DashboardScreen(CourseScreen):
         yield Static("", id="greeting", markup=False)
         yield ContinueBar("", id="continue", markup=False)
         yield FollowUpLine(id="follow-up")
+        yield FeedbackNotice(id="feedback-notice")
         yield ReviewBox(id="review-box")
         yield Static("Modules", classes="section-title")
         yield OptionList(id="modules")
+        yield MoreBelow("modules")
         with Vertical(id="assignments-box"):
             yield Static("Assignments", classes="section-title")
             yield AssignmentList(titles={m.id: m.title for m in self.study.course.modules}, id="assignments")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """Fill in the learner's progress; Continue has focus."""
@@ -94,16 +105,23 @@ class DashboardScreen(CourseScreen):
         rows = self.study.module_rows()
         done = sum(row.status == "done" for row in rows)
         self.query_one("#greeting", Static).update(
-            f"Hello, {self.study.learner}. {done} of {len(rows)} modules done."
+            f"Hello, {self.study.learner}. {done} of {len(rows)} modules passed."
         )
         self.query_one("#continue", ContinueBar).update(self._continue_label())
         self.query_one(FollowUpLine).show(self.study.promises_waiting())
+        notes = self.study.trainer_notes()
+        seen = notes_read(self.study.store.data_dir, self.study.learner)
+        self.query_one(FeedbackNotice).show(notes, {note_key(item.note) for item in notes} - seen)
+        noted = self.study.noted_exercises()
+        noted_modules = {self.study.module_of(exercise).id for exercise_id in noted
+                         if (exercise := self.study.course.exercises.get(exercise_id)) is not None}
         self.refresh_bindings()  # the follow-up key shows only while a customer waits
         modules = self.query_one("#modules", OptionList)
         highlighted = modules.highlighted
         modules.clear_options()
         width = max((len(_counts(row)) for row in rows), default=0)  # bars line up down the list
-        modules.add_options(Option(_module_prompt(row, width), id=row.module.id) for row in rows)
+        modules.add_options(Option(_module_prompt(row, width, row.module.id in noted_modules), id=row.module.id)
+                            for row in rows)
         if rows:
             modules.highlighted = highlighted if highlighted is not None else 0
         study = self.study
@@ -182,6 +200,17 @@ class DashboardScreen(CourseScreen):
         if place is not None:
             self.go(place, "jump")
 
+    def action_trainer_notes(self) -> None:
+        """Every note a trainer left on the learner's answers, with the answer it is about."""
+        from .trainer_notes import TrainerNotesScreen
+
+        self.app.push_screen(TrainerNotesScreen(self.study))
+
+    @on(FeedbackNotice.Opened)
+    def _notes_opened(self, event: FeedbackNotice.Opened) -> None:
+        event.stop()
+        self.action_trainer_notes()
+
     def action_follow_up(self) -> None:
         """Answer the customer waiting longest on a promise."""
         self.query_one(FollowUpLine).action_open()
@@ -195,7 +224,7 @@ class DashboardScreen(CourseScreen):
         """Nothing is behind the dashboard; the follow-up key is there while a customer waits."""
         if action == "follow_up":
             return bool(self.query(FollowUpLine) and self.query_one(FollowUpLine).waiting)
-        return action != "back"
+        return action != "back" and super().check_action(action, parameters)
 
     @on(ContinueBar.Pressed, "#continue")
     def _continue_pressed(self, event: ContinueBar.Pressed) -> None:
@@ -210,4 +239,5 @@ class DashboardScreen(CourseScreen):
     def extra_keys(self) -> list[tuple[str, str]]:
         """How to move around the module list."""
         return [("tab", "Between Continue and the modules"), ("↑ / ↓  ⏎", "Pick a module and open it"),
-                ("r", "Start today's review: the first item's exercise")]
+                ("r", "Start today's review: the first item's exercise"),
+                (NOTES_KEY, f"Read your trainer's feedback on your answers ({NOTE_MARK} marks them in the modules)")]

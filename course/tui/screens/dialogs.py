@@ -10,7 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
+
+from course.tui.widgets.footer import QUIT_BINDING, CourseFooter
+from course.tui.widgets.more_below import MORE_BINDING, MoreBelow, more_below, scroll_more
 
 __all__ = ["Dialog", "HelpDialog", "ReportCardDialog"]
 
@@ -18,7 +21,7 @@ __all__ = ["Dialog", "HelpDialog", "ReportCardDialog"]
 class Dialog(ModalScreen[None]):
     """A titled window with something to read and a Close button (escape closes too)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close"), MORE_BINDING, QUIT_BINDING]
 
     def __init__(self, title: str, body: RenderableType) -> None:
         super().__init__()
@@ -31,10 +34,11 @@ class Dialog(ModalScreen[None]):
         """A heading, the body (scrolling if long) and Close."""
         with Vertical(classes="dialog"):
             yield Static(self._heading, classes="dialog-title", markup=False)
-            with VerticalScroll(classes="dialog-body"):
+            with VerticalScroll(classes="dialog-body", id="dialog-body"):
                 yield Static(self._body, markup=False)
+            yield MoreBelow("dialog-body")
             yield Button("Close", id="close", variant="primary")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """Close is ready under enter."""
@@ -48,6 +52,14 @@ class Dialog(ModalScreen[None]):
     def action_close(self) -> None:
         """Back to the screen underneath."""
         self.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``pgdn`` More ↓ only while there is more to read below."""
+        return more_below(self) is not None if action == "more" else True
+
+    def action_more(self) -> None:
+        """Scroll down what there is to read."""
+        scroll_more(self)
 
 
 class HelpDialog(Dialog):

@@ -175,7 +175,7 @@ class ExerciseScreen(CourseScreen):
         """Hint only when the exercise has hints; greyed out once all are shown."""
         if action == "hint":
             return self.hint_state()
-        return True
+        return super().check_action(action, parameters)
 
     # --- checking the answer ----------------------------------------------------
 

@@ -11,13 +11,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from course.content.model import Exercise
-from course.judging import Judgment, judge, score_words
+from course.judging import Judgment, judge, verdict_line
 from course.progress import Place
 from course.tui.marks import COST_STYLE, CREDIT_STYLE, shown_text
 from course.tui.study import Study
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 from course.tui.widgets.trainer_note import TrainerNoteCard
@@ -26,15 +28,15 @@ from .base import CourseScreen
 from .confirm import ConfirmDialog
 from .dialogs import Dialog
 
-__all__ = ["FeedbackScreen"]
+__all__ = ["FeedbackScreen", "CONTEST_KEY"]
+
+CONTEST_KEY = "w"
+"""The key that says "I think this grade is wrong" on every feedback screen."""
 
 
 def _verdict(review: Judgment) -> Text:
     """``✓ PASSED · 83% (strong)`` and what it rests on; a score word only on a pass."""
-    verdict = Text()
-    verdict.append(f"{review.verdict} · {round(review.score * 100)}%", style="bold")
-    if review.passed and len(review.lines) > 1 and review.pass_mark < 1.0:
-        verdict.append(f" ({score_words(review.score)})", style="bold")
+    verdict = Text(verdict_line(review), style="bold")
     if review.summary:
         verdict.append("\n" + review.summary)
     return verdict
@@ -92,6 +94,8 @@ class FeedbackScreen(CourseScreen):
         Binding("m", "model", "Model answer", tooltip="A strong answer to compare with yours"),
         Binding("h", "hints", "Hint", tooltip="One more hint each time you press it"),
         Binding("x", "reset", "Reset", tooltip="Clear your answers to this exercise (a backup is kept)"),
+        # Not in the footer (it is full at 80 columns): the line under the verdict names the key.
+        Binding(CONTEST_KEY, "contest", "Wrong grade?", show=False),
     ]
 
     def __init__(self, study: Study, exercise: Exercise, answer: Any, *, note: str = "") -> None:
@@ -117,6 +121,7 @@ class FeedbackScreen(CourseScreen):
         yield TitleBar()
         with VerticalScroll(id="feedback"):
             yield Static(_verdict(self.review), id="verdict", classes="passed" if self.review.passed else "not-yet")
+            yield self.contest_line()
             if self.note:
                 yield Static(self.note, id="note", markup=False)
             if self.exercise.explanation:
@@ -130,7 +135,41 @@ class FeedbackScreen(CourseScreen):
             note, earlier = self._trainer_note()
             if note is not None:
                 yield TrainerNoteCard(note, earlier=earlier, id="trainer-note")
-        yield Footer()
+        yield MoreBelow("feedback")
+        yield CourseFooter()
+
+    def contest_line(self) -> Static:
+        """What the learner said about this grade and the trainer's decision, or the key to say it."""
+        line = Static("", id="contest", markup=False)
+        self._show_contest(line)
+        return line
+
+    def _show_contest(self, line: Static) -> None:
+        said = self.study.contest_words(self.exercise)
+        if said:
+            line.update(Text(said, style="italic"))
+        elif self.study.latest_attempt(self.exercise) is not None:
+            line.update(Text(f"Think this grade is wrong? {CONTEST_KEY} tells your trainer why.", style="dim"))
+        line.display = bool(said) or self.study.latest_attempt(self.exercise) is not None
+
+    def action_contest(self) -> None:
+        """Tell the trainer, with a reason, that the grade of the last answer here seems wrong."""
+        from .contest import ContestDialog
+
+        if self.study.latest_attempt(self.exercise) is None:
+            self.notify("This answer was not recorded, so there is no grade to ask about.", severity="warning")
+            return
+        contest = self.study.contest_of(self.exercise)
+
+        def sent(reason: str | None) -> None:
+            if reason is not None:
+                self._show_contest(self.query_one("#contest", Static))
+                self.notify("It goes with your results when you export them (listen export).",
+                            title="Kept for your trainer")
+
+        dialog = ContestDialog(self.exercise.title, lambda reason: self.study.contest_grade(self.exercise, reason),
+                               contest.reason if contest else "")
+        self.app.push_screen(dialog, sent)
 
     def _trainer_note(self) -> tuple[Any, bool]:
         """The trainer's latest note on the learner's answers to this exercise (or None),
@@ -156,7 +195,7 @@ class FeedbackScreen(CourseScreen):
             return bool(self.exercise.model_answer or self.exercise.options)
         if action == "hints":
             return bool(self.exercise.hints)
-        return True
+        return super().check_action(action, parameters)
 
     def action_retry(self) -> None:
         """Back to the exercise: keep this answer to improve it, or start afresh (asked first)."""
@@ -218,4 +257,5 @@ class FeedbackScreen(CourseScreen):
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """Scrolling the feedback."""
-        return [("↑ / ↓  pgup / pgdn", "Scroll the feedback")]
+        return [("↑ / ↓  pgup / pgdn", "Scroll the feedback"),
+                (CONTEST_KEY, "I think this grade is wrong: tell your trainer why (it goes with your results)")]

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Static
 
 from course.trainer.files import RejectedFile
 from course.trainer.imports import import_file
+from course.tui.widgets.footer import QUIT_BINDING, CourseFooter
 
 if TYPE_CHECKING:
     from course.content.model import Course
@@ -25,7 +26,7 @@ __all__ = ["ImportScreen"]
 class ImportScreen(ModalScreen["Imported | None"]):
     """Ask for a file, check it, bring it in; dismissed with what was imported (None if nothing)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"), QUIT_BINDING]
 
     DEFAULT_CSS = """
     ImportScreen { align: center middle; }
@@ -57,6 +58,7 @@ class ImportScreen(ModalScreen["Imported | None"]):
             with Horizontal():
                 yield Button("Import", id="import", variant="primary")
                 yield Button("Close", id="close")
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The path is ready for typing."""

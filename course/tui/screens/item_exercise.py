@@ -12,11 +12,13 @@ import json
 from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from course.tui.widgets.footer import CourseFooter
 from course.tui.widgets.hints import HintPanel
 from course.tui.widgets.item_list import ItemList
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.scenario import reflow
 from course.tui.widgets.title import TitleBar
 
@@ -61,8 +63,10 @@ class ItemExerciseScreen(ExerciseScreen):
             if legend is not None:
                 yield Static(legend, id="legend", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
+        yield MoreBelow("brief", keys="shift+tab, then ↓")
         yield ItemList(*(Option(self.item_prompt(n)) for n in range(self.item_count())), id="items")
-        yield Footer()
+        yield MoreBelow("items")
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The first item highlighted and the list ready for the keys."""

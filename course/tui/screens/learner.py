@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.progress import StoreError
+from course.tui.widgets.footer import CourseFooter
 
 __all__ = ["NameScreen", "LearnerPicker"]
 
@@ -48,7 +49,7 @@ class NameScreen(Screen[str]):
             yield Input(placeholder="Your first name is fine", id="name", max_length=60)
             yield Static("", id="problem", classes="problem", markup=False)
             yield Button("Start", id="start", variant="primary")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The name box is ready for typing."""
@@ -58,7 +59,7 @@ class NameScreen(Screen[str]):
         """Nothing to go back to on a first run."""
         if action == "cancel":
             return not self._first
-        return True
+        return super().check_action(action, parameters)
 
     @on(Input.Submitted, "#name")
     @on(Button.Pressed, "#start")
@@ -106,7 +107,7 @@ class LearnerPicker(Screen[str]):
             yield Static("Who is learning?", classes="welcome-title")
             yield Static("Pick your name to carry on where you left off.", classes="welcome-text")
             yield OptionList(*options, id="learners")
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The last learner is highlighted and the list has focus."""

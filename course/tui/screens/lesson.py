@@ -15,12 +15,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 from textual.widgets.button import ButtonVariant
 
 from course.content.model import Lesson
 from course.progress import Place
 from course.tui.study import Study
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.title import TitleBar
 
 from .base import CourseScreen
@@ -91,12 +93,13 @@ class LessonScreen(CourseScreen):
         yield Static(self._section_title(), id="page-title", markup=False)
         with VerticalScroll(id="page"):
             yield Static(self._page_body(), id="page-body", markup=False)
+        yield MoreBelow("page")
         with Horizontal(id="lesson-nav"):
             yield Button("← Previous", id="previous", disabled=self.page == 0)
             yield Static(self._page_count(), id="page-count", markup=False)
             label, variant = self._forward()
             yield Button(label, id="forward", variant=variant)
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The scroll position the learner left, and a note of where they are."""
@@ -131,6 +134,7 @@ class LessonScreen(CourseScreen):
         forward = self.query_one("#forward", Button)
         forward.label, forward.variant = self._forward()
         self.query_one("#page", VerticalScroll).scroll_to(y=0, animate=False)
+        self.query_one(MoreBelow).check()  # a new page: more below it, or not
         if was_edge != (page == 0, page == self.last_page):
             self.refresh_bindings()  # Previous / Next / Practise change only at the ends
         self._arrived(0.0)
@@ -170,7 +174,7 @@ class LessonScreen(CourseScreen):
             return last and self._exercise is None
         if action == "previous_page":
             return None if self.page == 0 else True
-        return True
+        return super().check_action(action, parameters)
 
     def action_next_page(self) -> None:
         """On to the next page."""

@@ -10,13 +10,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.content.model import Exercise, Lesson, Module
 from course.progress import Place
 from course.tui.kinds import kind_word
 from course.tui.study import NOT_TRIED, ExerciseStatus, LessonStatus, Study
+from course.tui.widgets.feedback_notice import NOTE_MARK
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
 from course.tui.work import exercise_part, module_part
@@ -36,13 +39,16 @@ def _lesson_prompt(number: int, lesson: Lesson, status: LessonStatus) -> ListRow
         Text(f"{lesson.minutes} min", style="dim"), Text(status.word.ljust(STATUS_WIDTH))])
 
 
-def _exercise_prompt(exercise: Exercise, status: ExerciseStatus) -> ListRow:
-    """An exercise: status, title, kind, the status in words with the best score."""
+def _exercise_prompt(exercise: Exercise, status: ExerciseStatus, noted: bool = False) -> ListRow:
+    """An exercise: status, title (✎ when a trainer wrote on an answer to it), kind, the status with the best score."""
     word = status.word
     if status.best is not None:
         word += f" · best {round(status.best * 100)}%"
     kind = Text(kind_word(exercise.kind), style="dim")
-    return ListRow(status.symbol, exercise.title, [kind, Text(word.ljust(STATUS_WIDTH))])
+    title = Text(exercise.title)
+    if noted:
+        title.append(f" {NOTE_MARK}", style="bold")
+    return ListRow(status.symbol, title, [kind, Text(word.ljust(STATUS_WIDTH))])
 
 
 class ModuleScreen(CourseScreen):
@@ -67,8 +73,10 @@ class ModuleScreen(CourseScreen):
         yield TitleBar()
         with VerticalScroll(id="overview"):
             yield Static(Markdown(self.module.overview or self.module.summary), markup=False)
+        yield MoreBelow("overview", keys="shift+tab, then ↓")
         yield OptionList(id="contents")
-        yield Footer()
+        yield MoreBelow("contents")
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """Titles and the list; the list has focus."""
@@ -93,11 +101,13 @@ class ModuleScreen(CourseScreen):
             status = lessons.get(lesson.id, new_lesson)
             options.append(Option(_lesson_prompt(number, lesson, status), id=f"lesson:{lesson.id}"))
         playable = self.study.exercises_of_module(self.module)
+        noted = self.study.noted_exercises()
         if playable:
             options.append(Option(Text("Exercises", style="bold"), disabled=True))
             for exercise in playable:
                 status = exercises.get(exercise.id, NOT_TRIED)
-                options.append(Option(_exercise_prompt(exercise, status), id=f"exercise:{exercise.id}"))
+                options.append(Option(_exercise_prompt(exercise, status, exercise.id in noted),
+                                      id=f"exercise:{exercise.id}"))
         contents.clear_options()
         contents.add_options(options)
         contents.highlighted = highlighted if highlighted is not None else 1
@@ -126,4 +136,5 @@ class ModuleScreen(CourseScreen):
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """How to move around the list."""
-        return [("↑ / ↓  ⏎", "Pick a lesson or an exercise and open it")]
+        return [("↑ / ↓  ⏎", "Pick a lesson or an exercise and open it"),
+                (NOTE_MARK, "A trainer wrote on one of your answers (n on the dashboard reads every note)")]

@@ -17,10 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from course.tui.study import Study
+from course.tui.widgets.footer import CourseFooter
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.row import ListRow
 from course.tui.widgets.title import TitleBar
 from course.tui.work import Part, everything, keeping_a_backup, work_in
@@ -66,8 +68,9 @@ class ProfilesScreen(CourseScreen):
         yield Static("⏎ switches to the highlighted learner. Each one's progress is kept apart.",
                      id="profiles-help", markup=False)
         yield OptionList(id="profiles")
+        yield MoreBelow("profiles")
         yield Static(kept_words(self.study), id="backups-note", markup=False)
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The list, the learner studying now highlighted."""

@@ -1,4 +1,4 @@
-"""The trainer's review: read each free-text answer with its grade, change the grade, comment, save.
+"""The trainer's review: read each answer (every kind, conversations too) with its grade, change it, comment, save.
 
 It runs in a small app of its own (``run_review``), started by
 ``listen review BUNDLE``: a trainer needs no learner profile and none of
@@ -19,29 +19,58 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import Input, OptionList, RadioButton, RadioSet, Static, TextArea
 from textual.widgets.option_list import Option
 
-from course.judging import judge, verdict_words
+from course.content.kinds import answer_lines, exercise_kind
+from course.judging import judge, severity_words, verdict_words
+from course.progress.trainer_work import TrainerNote
 from course.trainer.feedback import AnswerToReview, FeedbackDraft
 from course.tui.marks import shown_text
 from course.tui.safe_screen import SafeScreenApp
+from course.tui.widgets.footer import CourseFooter
 from course.tui.widgets.marked_list import MarkedRadioButton
+from course.tui.widgets.more_below import MoreBelow
 
-__all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view"]
+__all__ = ["ReviewAnswersScreen", "ReviewAnswersApp", "run_review", "answer_label", "grade_view", "REVIEW_KEYS"]
 
 _VERDICTS = (None, True, False)
 """The radio buttons in order: as graded, passed, not yet."""
 
+REVIEW_KEYS: tuple[tuple[str, str], ...] = (
+    ("↑ / ↓", "In the list: the answer above or below (its grade and your note show on the right)"),
+    ("ctrl+n / ctrl+b", "The next or the previous answer, from anywhere"),
+    ("tab / shift+tab", "Between the list, your grade, the score and your comment"),
+    ("← / → then space", "In your grade: As graded, Passed or Not yet"),
+    ("0-100", "In the score: your score for the answer, in %; empty keeps the course's"),
+    ("typing", "In the comment: your words to the learner; ctrl+z undoes, ctrl+a selects all"),
+    ("ctrl+s", "Save the feedback file"),
+    ("escape / ctrl+q", "Quit (the first time with unsaved notes, a warning only)"),
+    ("F1 / ?", "This help (? works outside the comment and the score)"),
+)
+"""Every key of the review, as its help lists them."""
+
 
 def answer_label(answer: AnswerToReview, draft: FeedbackDraft) -> Text:
-    """One line in the list: verdict mark, exercise, attempt number, score, and whether there is a note."""
-    note = draft.note(answer.attempt.id)
-    passed = answer.attempt.passed if note is None or note.passed is None else note.passed
-    label = Text("✓ " if passed else "✗ ", style="green" if passed else "yellow")
+    """One line in the list: verdict mark, exercise, attempt number, score, a changed grade, and a note's ✎.
+
+    A grade the trainer changed shows both: ``✗ The late gift  #1/2  40% → ✓ 85%``.
+    """
+    attempt = answer.attempt
+    note = draft.note(attempt.id)
+    label = Text()
+    if answer.contest is not None:  # the learner thinks the grade is wrong: first in the list, flagged
+        label.append("⚑ ", style="bold red")
+    label.append("✓ " if attempt.passed else "✗ ", style="green" if attempt.passed else "yellow")
     label.append(answer.exercise.title)
-    label.append(f"  #{answer.number}/{answer.of}  {answer.attempt.score:.0%}", style="dim")
-    if note is not None and (note.comment or note.overrides):
+    label.append(f"  #{answer.number}/{answer.of}  {attempt.score:.0%}", style="dim")
+    if note is not None and note.overrides:
+        passed = attempt.passed if note.passed is None else note.passed
+        score = attempt.score if note.score is None else note.score
+        label.append(f" → {'✓' if passed else '✗'} {score:.0%}", style="bold")
+    if note is not None and note.decision:
+        label.append(f"  {note.decision}", style="bold")
+    if note is not None and note.comment:
         label.append("  ✎", style="bold")
     return label
 
@@ -51,30 +80,50 @@ def _unwrapped(text: str) -> str:
     return re.sub(r"(?<!\n)\n(?!\n)", " ", text.strip())
 
 
-def grade_view(answer: AnswerToReview) -> Group:
+def _grade_words(passed: bool | None, score: float | None) -> str:
+    """``passed, 85%``: what a trainer changed (only the parts they changed)."""
+    parts = [] if passed is None else [verdict_words(passed)]
+    return ", ".join(parts + ([] if score is None else [f"{score:.0%}"]))
+
+
+def grade_view(answer: AnswerToReview, note: TrainerNote | None = None) -> Group:
     """The exercise, the customer's words, the learner's answer (literally, marked as judged) and its grade.
 
-    The verdict is the one the learner got; the lines under it are the course's
-    judge on the same answer (``course.judging``), and say so when it now judges
-    otherwise.
+    The verdict is the one the learner got, then any grade a trainer gave it
+    (``note``); the lines under it are the course's judge on the same answer
+    (``course.judging``), and say so when it now judges otherwise. Every kind is
+    read back in words: the options chosen, the steps in order, each line's label,
+    the lines marked, each reply of a conversation.
     """
     exercise, attempt = answer.exercise, answer.attempt
     judgment = judge(exercise, attempt.answer)
-    parts: list[Text] = [Text(exercise.title, style="bold"), Text(_unwrapped(exercise.prompt), style="italic")]
+    parts: list[Text] = [Text.assemble((exercise.title, "bold"), (f"  · {exercise_kind(exercise.kind).word}", "dim"))]
+    if answer.contest is not None:
+        parts.append(Text.assemble(("⚑ The learner thinks this grade is wrong: ", "bold red"),
+                                   f"“{answer.contest.reason}”"))
+        parts.append(Text("Choose Passed or Not yet to decide (the same as the course's keeps its grade); "
+                          "your comment goes back with the decision.", style="dim"))
+    parts.append(Text(_unwrapped(exercise.prompt), style="italic"))
     if exercise.scenario is not None:
         parts += [Text(""), Text(f"{exercise.scenario.customer} wrote:", style="bold"),
                   Text(_unwrapped(exercise.scenario.message))]
     if exercise.original:
         parts += [Text(""), Text("The reply to rewrite:", style="bold"), Text(_unwrapped(exercise.original))]
-    parts += [
-        Text(""),
-        Text(f"Answer #{answer.number} of {answer.of}, {attempt.at[:16].replace('T', ' ')}:", style="bold"),
-        shown_text(judgment.shown) if judgment.shown is not None else Text(str(attempt.answer)),
-    ]
+    if exercise.conversation is not None:
+        parts += [Text(""), Text(f"A conversation with {exercise.conversation.customer}.", style="bold")]
+    heading = Text(f"Answer #{answer.number} of {answer.of}, {attempt.at[:16].replace('T', ' ')}:", style="bold")
+    if exercise.is_text and judgment.shown is not None:  # in their own words, marked as the judge read them
+        said = shown_text(judgment.shown)
+    else:
+        said = Text("\n".join(answer_lines(exercise, attempt.answer)))
+    parts += [Text(""), heading, said]
     parts += [
         Text(""),
         Text(f"Course's grade: {verdict_words(attempt.passed)}, score {attempt.score:.0%}", style="bold"),
     ]
+    if note is not None and note.overrides:
+        who = note.trainer or "a trainer"
+        parts.append(Text(f"Changed by {who}: {_grade_words(note.passed, note.score)}", style="bold"))
     if attempt.content_hash and attempt.content_hash != exercise.content_hash:
         parts.append(Text("The exercise has changed since this answer: the points below are for its current version.",
                           style="italic"))
@@ -83,7 +132,7 @@ def grade_view(answer: AnswerToReview) -> Group:
                           style="italic"))
     for point in judgment.counted:
         line = Text("  ✓ " if point.met else "  ✗ ", style="green" if point.met else "red")
-        line.append(f"{point.id} ({point.severity}, {point.skill})")
+        line.append(f"{point.id} ({severity_words(point.severity)}, {point.skill})")
         line.append(f": {point.feedback.strip()}", style="dim")
         parts.append(line)
     return Group(*parts)
@@ -93,9 +142,12 @@ class ReviewAnswersScreen(Screen[bool]):
     """The answers on the left; the one chosen, its grade, the trainer's verdict and comment on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save feedback", priority=True),
-        Binding("ctrl+n", "next", "Next answer", priority=True),
-        Binding("ctrl+b", "previous", "Previous answer", priority=True),
+        # Short words, so Quit stays in the footer at 80 columns; F1 says the rest.
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("ctrl+n", "next", "Next", priority=True),
+        Binding("ctrl+b", "previous", "Previous", priority=True),
+        Binding("f1", "help", "Help", priority=True),
+        Binding("question_mark", "help", "Help", show=False),
         Binding("escape", "leave", "Quit"),
     ]
 
@@ -103,10 +155,10 @@ class ReviewAnswersScreen(Screen[bool]):
     ReviewAnswersScreen #answers { width: 38%; min-width: 30; border-right: solid $primary-darken-2; }
     ReviewAnswersScreen #answer { height: 1fr; padding: 0 1; }
     ReviewAnswersScreen #judge { height: auto; padding: 0 1; border-top: solid $primary-darken-2; }
-    ReviewAnswersScreen #verdict { width: 22; height: auto; }
+    ReviewAnswersScreen #verdict { width: 20; height: auto; }
     ReviewAnswersScreen #verdict-row { height: auto; }
-    ReviewAnswersScreen #score { width: 14; }
-    ReviewAnswersScreen .label { padding: 1 1 0 1; width: auto; }
+    ReviewAnswersScreen #score { width: 12; }
+    ReviewAnswersScreen .label { padding: 1 1 0 0; width: auto; }
     ReviewAnswersScreen #comment-label { padding: 0; }
     ReviewAnswersScreen #comment { height: 6; }
     ReviewAnswersScreen #heading { padding: 0 1; background: $boost; text-style: bold; }
@@ -132,19 +184,19 @@ class ReviewAnswersScreen(Screen[bool]):
             with Vertical():
                 with VerticalScroll(id="answer"):
                     yield Static("", id="answer-text", markup=False)
+                yield MoreBelow("answer", keys="tab to it, then ↓")
                 with Vertical(id="judge"):
                     with Horizontal(id="verdict-row"):
-                        yield Static("Your grade:", classes="label")
+                        yield Static("Grade:", classes="label")  # short: grade and score fit at 80 columns
                         with RadioSet(id="verdict"):
                             yield MarkedRadioButton("As graded", value=True)
                             yield MarkedRadioButton("Passed")
                             yield MarkedRadioButton("Not yet")
-                        yield Static("Score:", classes="label")
+                        yield Static("Score %:", classes="label")
                         yield Input(placeholder="as is", id="score", restrict=r"[0-9]{0,3}", max_length=3)
-                        yield Static("%", classes="label")
                     yield Static(f"Your comment to {self.draft.learner}:", id="comment-label", markup=False)
                     yield TextArea(id="comment", soft_wrap=True, show_line_numbers=False)
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """List the answers and show the first."""
@@ -161,10 +213,11 @@ class ReviewAnswersScreen(Screen[bool]):
         self.current = index
         answer = self.draft.answers[index]
         note = self.draft.note(answer.attempt.id)
+        contested = sum(a.contest is not None for a in self.draft.answers)
         self.query_one("#heading", Static).update(
             f"Reviewing {self.draft.learner}'s answers · {index + 1} of {len(self.draft.answers)}"
-            f" · saves to {self.target.name}")
-        self.query_one("#answer-text", Static).update(grade_view(answer))
+            + (f" · {contested} contested, listed first" if contested else "") + f" · saves to {self.target.name}")
+        self.query_one("#answer-text", Static).update(grade_view(answer, self.draft.earlier.get(answer.attempt.id)))
         self.query_one("#answer", VerticalScroll).scroll_home(animate=False)
         self._filling = True
         try:
@@ -229,6 +282,19 @@ class ReviewAnswersScreen(Screen[bool]):
     def action_previous(self) -> None:
         """The previous answer."""
         self._move(-1)
+
+    def action_help(self) -> None:
+        """Every key of the review."""
+        from rich.table import Table
+
+        from .dialogs import Dialog
+
+        table = Table.grid(padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for keys, description in REVIEW_KEYS:
+            table.add_row(keys, description)
+        self.app.push_screen(Dialog("Keys · listen review", table))
 
     def action_save(self) -> None:
         """Write the feedback file."""

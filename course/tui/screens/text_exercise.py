@@ -8,9 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
+from course.tui.editing import EDITING_KEYS
+from course.tui.widgets.footer import CourseFooter
 from course.tui.widgets.hints import HintPanel
+from course.tui.widgets.more_below import MoreBelow
 from course.tui.widgets.scenario import ScenarioCard, reflow
 from course.tui.widgets.title import TitleBar
 
@@ -59,9 +62,10 @@ class TextExerciseScreen(ExerciseScreen, inherit_bindings=False):
                 yield ScenarioCard(self.exercise)
             yield Static(reflow(self.exercise.prompt), id="prompt", markup=False)
             yield HintPanel(self.exercise.hints, id="hints")
+        yield MoreBelow("brief", keys="tab, then ↓")
         yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False, tab_behavior="focus")
         yield Static("", id="answer-status", markup=False)
-        yield Footer()
+        yield CourseFooter()
 
     def on_mount(self) -> None:
         """The draft (or the answer to retry) in the box, and typing carries on at its end."""
@@ -93,14 +97,4 @@ class TextExerciseScreen(ExerciseScreen, inherit_bindings=False):
 
     def extra_keys(self) -> list[tuple[str, str]]:
         """The answer box's editing keys, and scrolling the brief above it."""
-        return [
-            ("home / end  (ctrl+a / ctrl+e)", "Start / end of the line"),
-            ("ctrl+← / ctrl+→", "A word left / right"),
-            ("ctrl+w  /  ctrl+k", "Delete the word before / the rest of the line"),
-            ("ctrl+u", "Delete to the start of the line"),
-            ("shift+arrows", "Select text"),
-            ("f7, then backspace", "Select everything, then clear the box to start afresh"),
-            ("ctrl+z  /  ctrl+y", "Undo / redo"),
-            ("ctrl+x  /  ctrl+v", "Cut / paste the selection"),
-            ("tab", "Move to the brief above, to scroll it with ↑ / ↓"),
-        ]
+        return [*EDITING_KEYS, ("tab", "Move to the brief above, to scroll it with ↑ / ↓")]

@@ -19,8 +19,11 @@ def note_text(note: TrainerNote, *, earlier: bool = False) -> Text:
         grade.append(f"{note.score:.0%}")
     who = f"{note.trainer}'s feedback" if note.trainer else "Your trainer's feedback"
     text = Text(who + (" on an earlier answer" if earlier else ""), style="bold")
-    if grade:
-        text.append(f" (your trainer changed the grade: {', '.join(grade)})")
+    if note.decision == "kept":
+        text.append(" (you asked about this grade: they looked again and kept it)")
+    elif grade:
+        asked = "you asked about this grade, and " if note.decision == "changed" else ""
+        text.append(f" ({asked}your trainer changed the grade: {', '.join(grade)})")
     if note.comment:
         text.append("\n")
         text.append(note.comment)
