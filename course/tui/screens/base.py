@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.screen import Screen
 
 from course.progress import Place
-from course.tui.commands import CourseCommands
+from course.tui.palette import CourseCommands
 from course.tui.preferences import ConversationPreferences
 from course.tui.study import Study
 from course.tui.widgets.more_below import MORE_BINDING, MoreBelow, more_below, scroll_more
