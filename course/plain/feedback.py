@@ -158,9 +158,8 @@ def _contest(session: PlainSession, exercise: Exercise) -> None:
 def feedback(session: PlainSession, place: Place) -> Place:
     """The feedback on the answer just given (or the last one recorded), then what the learner does next."""
     study = session.study
-    exercise = study.exercise(place.target)  # a course exercise, or the follow-up of a promise
+    exercise = session.exercise_at(place)
     if exercise is None:
-        session.say("That exercise is not in the course any more.")
         return Place("dashboard")
     module = study.module_of(exercise)
     answer, note = session.answer, ""

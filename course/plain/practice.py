@@ -28,9 +28,8 @@ __all__ = ["practise"]
 def practise(session: PlainSession, place: Place) -> Place:
     """Show the exercise in ``place`` and take the learner's answer; the feedback on it comes next."""
     study = session.study
-    exercise = study.exercise(place.target)  # a course exercise, or the follow-up of a promise
+    exercise = session.exercise_at(place)
     if exercise is None:
-        session.say("That exercise is not in the course any more.")
         return Place("dashboard")
     module = study.module_of(exercise)
     order = [each.id for each in study.exercises_of_module(module)]

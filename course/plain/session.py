@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from course.content.kinds import exercise_kind
-from course.content.model import Module
+from course.content.model import Exercise, Module
 from course.progress import Place
 from course.tui.study import NOT_TRIED, Study
 
@@ -52,6 +52,13 @@ class PlainSession:
     def say(self, text: str = "") -> None:
         """Print lines for the learner."""
         self.terminal.say(text)
+
+    def exercise_at(self, place: Place) -> Exercise | None:
+        """The exercise a place names (a course exercise, or the follow-up of a promise); None, said, if gone."""
+        exercise = self.study.exercise(place.target)
+        if exercise is None:
+            self.say("That exercise is not in the course any more.")
+        return exercise
 
     def visit(self, place: Place) -> Place:
         """Show a place; where the learner goes from it."""
