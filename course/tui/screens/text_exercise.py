@@ -47,8 +47,11 @@ class TextExerciseScreen(ExerciseScreen, inherit_bindings=False):
         return self.query_one("#answer", TextArea).text
 
     def answer_as_draft(self) -> str:
-        """The text in the box, as typed."""
-        return self.answer()
+        """The text in the box, as typed ("" while a rewrite still holds the untouched reply it starts from)."""
+        typed = self.answer()
+        if self.exercise.kind == "rewrite" and typed.strip() == self.exercise.original.strip():
+            return ""
+        return typed
 
     def unfinished(self) -> str:
         """An empty box is not an answer."""
