@@ -18,9 +18,6 @@ if TYPE_CHECKING:
 
 __all__ = ["COMMANDS"]
 
-FOLLOW_UP = "follow-up."
-"""How a follow-up's exercise id begins (``course.follow_up``): it is answered with ``listen follow-up``."""
-
 MAX_GOAL = 50
 """The most review answers a day the goal may ask for."""
 
@@ -29,7 +26,9 @@ def _how_to_open(course: Course, item: ReviewItem) -> str:
     """The command that answers an item's exercise, or empty when it opens none."""
     exercise = course.exercises.get(item.exercise_id)
     if exercise is None:
-        follow_up = item.exercise_id.removeprefix(FOLLOW_UP)
+        from ..progress.promises import FOLLOW_UP_PREFIX  # a follow-up is answered with listen follow-up
+
+        follow_up = item.exercise_id.removeprefix(FOLLOW_UP_PREFIX)
         return f"listen follow-up {follow_up[:8]}" if follow_up != item.exercise_id and follow_up else ""
     return f"listen {'converse' if exercise.kind == 'conversation' else 'answer'} {exercise.id}"
 

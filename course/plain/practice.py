@@ -54,6 +54,7 @@ def practise(session: PlainSession, place: Place) -> Place:
         answer, judgment = given.recorded(), judge(exercise, given)
         seconds = session.clock() - started
     if study.record(attempt_of(exercise, answer, judgment, seconds=round(seconds, 1))):
+        session.answered()
         count = len(study.store.attempts(study.learner, exercise.id))
         session.say(f"Saved: attempt {count} at this exercise.")
     session.answer = answer

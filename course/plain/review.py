@@ -22,7 +22,7 @@ __all__ = ["review", "review_detail", "customers_back", "customers_back_detail",
 
 def review(session: PlainSession) -> Place | None:
     """Today's review: the items numbered with why each is due, the goal and the streak; one to answer."""
-    today = session.study.todays_review()
+    today = session.todays_review()
     session.say("")
     session.say(f"Today's review · {goal_words(today)} · {streak_words(today.streak)}")
     items = [item for item in today.items if item.exercise_id]
@@ -37,7 +37,7 @@ def review(session: PlainSession) -> Place | None:
 
 def review_detail(session: PlainSession) -> str:
     """How many items are left for today's goal."""
-    today = session.study.todays_review()
+    today = session.todays_review()
     left = sum(1 for item in today.items if item.exercise_id)
     return f"{left} to do today" if left else "done for today"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from course.content.kinds import exercise_kind
 from course.content.model import Exercise, Module
@@ -21,6 +21,9 @@ from course.tui.study import NOT_TRIED, Study
 
 from .menu import MAIN_MENU, Choice, choose, resolve
 from .terminal import Leaving, PlainTerminal
+
+if TYPE_CHECKING:
+    from course.practice import TodaysReview
 
 __all__ = ["PlainSession", "go_on", "where", "modules", "leave", "module_menu"]
 
@@ -46,12 +49,25 @@ class PlainSession:
     """Where time comes from (time spent on an answer): tests pass their own."""
     answer: Any = None
     """The answer just given, for the feedback that follows it (else the last recorded one is shown)."""
+    review: TodaysReview | None = None
+    """Today's review as last worked out: the main menu names it every time, so it is kept until an answer
+    changes it (``todays_review``, ``answered``)."""
     hints_shown: dict[str, int] = field(default_factory=dict)
     """How many hints of each exercise the learner has asked for in this sitting: one more each time."""
 
     def say(self, text: str = "") -> None:
         """Print lines for the learner."""
         self.terminal.say(text)
+
+    def todays_review(self) -> TodaysReview:
+        """Today's review, worked out once until an answer is recorded (it replays every answer)."""
+        if self.review is None or self.review.day != self.study.now().date():
+            self.review = self.study.todays_review()
+        return self.review
+
+    def answered(self) -> None:
+        """An answer was recorded: the review is worked out afresh next time it is wanted."""
+        self.review = None
 
     def exercise_at(self, place: Place) -> Exercise | None:
         """The exercise a place names (a course exercise, or the follow-up of a promise); None, said, if gone."""
