@@ -1,5 +1,5 @@
 """``python -m course`` runs the ``listen`` command."""
 
-from .cli import main
+from .start import main
 
 main()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -16,8 +15,9 @@ from .commands.settings import Settings
 from .commands.stop import FAILURE, USAGE_ERROR
 from .paths import content_dir
 from .paths import data_dir as resolve_data_dir
+from .plain_terminal import wants_plain
 
-__all__ = ["main", "cli"]
+__all__ = ["main", "cli", "wants_plain"]
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,12 +42,6 @@ def cli(ctx: click.Context, data_dir: Path | None, content: Path | None, learner
         status = open_plain(ctx.obj) if plain or wants_plain() else open_app(ctx.obj)
         if status:
             ctx.exit(status)
-
-
-def wants_plain() -> bool:
-    """Whether the terminal asks for plain text: ``LISTEN_PLAIN`` set (and not 0), or a dumb terminal."""
-    asked = os.environ.get("LISTEN_PLAIN", "").strip()
-    return (asked not in ("", "0")) or os.environ.get("TERM", "") == "dumb"
 
 
 def open_app(settings: Settings) -> int:

@@ -25,8 +25,8 @@ from .model import Course
 
 __all__ = ["load_course_cached"]
 
-FORMAT = 2
-"""2: JSON (1 was a pickle, which is never read again)."""
+FORMAT = 3
+"""3: JSON, a record's fields by position (2 named them; 1 was a pickle, never read again)."""
 
 LIMIT = 64 * 1024 * 1024
 """A cache bigger than this is not ours: it is ignored unread."""

@@ -1,7 +1,7 @@
 """The parsed course as plain JSON and back, building nothing but the course's own dataclasses.
 
 Values are tagged so the course comes back exactly as it was parsed:
-``{"$d": name, "f": [[field, value], ...]}`` a dataclass from ``model``, ``{"$t": [...]}`` a
+``{"$d": name, "f": [value, ...]}`` a dataclass from ``model``, its fields' values in their order, ``{"$t": [...]}`` a
 tuple, ``{"$m": [[key, value], ...]}`` a mapping, ``{"$p": text}`` a path.
 Anything else in the text (an unknown name, a missing field, a tag with the
 wrong shape) makes the whole cache unusable, and the course is parsed again.
@@ -24,7 +24,7 @@ _CLASSES: dict[str, type] = {
     for name in model.__all__
     if isinstance(getattr(model, name), type) and dataclasses.is_dataclass(getattr(model, name))
 }
-_FIELDS = {name: frozenset(field.name for field in dataclasses.fields(cls)) for name, cls in _CLASSES.items()}
+_FIELDS = {name: tuple(field.name for field in dataclasses.fields(cls)) for name, cls in _CLASSES.items()}
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
@@ -43,7 +43,7 @@ def _plain(value: Any) -> Any:
         return {"$p": str(value)}
     if dataclasses.is_dataclass(value) and type(value).__name__ in _CLASSES:
         return {"$d": type(value).__name__,
-                "f": [[field.name, _plain(getattr(value, field.name))] for field in dataclasses.fields(value)]}
+                "f": [_plain(getattr(value, field)) for field in _FIELDS[type(value).__name__]]}
     if isinstance(value, dict) or hasattr(value, "items"):
         return {"$m": [[_plain(key), _plain(item)] for key, item in value.items()]}
     raise TypeError(f"cannot cache a {type(value).__name__}")
@@ -70,18 +70,12 @@ def _built(tagged: dict[str, Any]) -> Any:
             except TypeError:
                 raise CacheUnusable("a mapping key that cannot be one") from None
     if tagged.keys() == {"$d", "f"}:
-        name, pairs = tagged["$d"], tagged["f"]
-        if not isinstance(name, str) or name not in _CLASSES or not isinstance(pairs, list):
+        name, values = tagged["$d"], tagged["f"]
+        if not isinstance(name, str) or name not in _CLASSES or not isinstance(values, list):
             raise CacheUnusable(f"an unknown record {name!r}")
-        if not all(isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) for pair in pairs):
-            raise CacheUnusable(f"fields of {name} that are not pairs")
-        fields = dict(pairs)
-        if not fields.keys() <= _FIELDS[name]:
-            raise CacheUnusable(f"unknown fields in {name}")
-        try:
-            return _CLASSES[name](**fields)
-        except TypeError:
-            raise CacheUnusable(f"fields missing in {name}") from None
+        if len(values) != len(_FIELDS[name]):  # every field, in order: the record of this listen's model
+            raise CacheUnusable(f"fields of {name} that are not its own")
+        return _CLASSES[name](*values)
     raise CacheUnusable("an object without a known tag")
 
 

@@ -128,7 +128,11 @@ class DashboardScreen(CourseScreen):
         statuses = assignment_statuses(study.course, study.store, study.learner)
         self.query_one("#assignments", AssignmentList).show(statuses)
         self.query_one("#assignments-box").display = bool(statuses)  # room for modules until there are some
-        # Every answer is replayed to plan the review: worked out off the screen's thread.
+        # Every answer is replayed to plan the review: worked out off the screen's thread, once the
+        # dashboard is on screen, so the learner sees their modules first.
+        self.call_after_refresh(self._plan_review)
+
+    def _plan_review(self) -> None:
         self.run_worker(self._work_out_review, exclusive=True, group="review")
 
     async def _work_out_review(self) -> None:
