@@ -72,6 +72,9 @@ class ProgressFile:
         self._mutex = threading.RLock()  # one thread at a time: the Textual app saves from workers
         self._depth = 0
         self._signature: tuple[int, ...] | None = None
+        self.generation = 0
+        """Counts every change to the tables in memory (a save, a reload): what is kept from them is kept per
+        generation."""
         self._stamp: str | None = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -94,6 +97,11 @@ class ProgressFile:
             if self._depth == 0:
                 self._refresh()
             yield self.db
+
+    @property
+    def in_transaction(self) -> bool:
+        """Whether a transaction is under way in this window (its changes not yet saved)."""
+        return self._depth > 0
 
     @contextmanager
     def transaction(self) -> Iterator[ProgressDB]:
@@ -275,6 +283,7 @@ class ProgressFile:
         """Hold new tables: fresh TinyDB tables too, so no stale query cache or next row id."""
         self.storage.replace_data(data, raw)
         self.db = ProgressDB(storage=lambda: self.storage)
+        self.generation += 1
 
     def _save(self) -> None:
         stamp = os.urandom(8).hex()
@@ -283,11 +292,13 @@ class ProgressFile:
         except OSError as error:
             raise not_writable(self.folder, error) from None
         self._signature, self._stamp = signature(stat), stamp
+        self.generation += 1
 
     def _forget(self) -> None:
         """Drop what is in memory so the next use reads the file again."""
         self._signature = self._stamp = None
         self.storage.changed = False
+        self.generation += 1
 
     def _routine_backup(self) -> None:
         if self.backups.due():

@@ -32,6 +32,7 @@ from .records import (
     place_from_row,
 )
 from .storage import META, META_ROW
+from .tallies import ExerciseTally, tally_stored
 from .trainer_work import TrainerWork
 from .windows import left_behind, new_window_id, window_running
 
@@ -62,6 +63,7 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
         self.window = new_window_id()
         """This window's id: its drafts are its own (see ``save_draft``)."""
         self._drafts_seen: dict[tuple[str, str], dict[str, str]] = {}  # (learner, exercise) -> window -> text read
+        self._tallies: dict[str, tuple[int, dict[str, ExerciseTally]]] = {}  # learner -> (generation, records)
 
     def close(self) -> None:
         """Let go of the store; everything is already saved."""
@@ -229,7 +231,13 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
                 keep_promise(db, name, promise, attempt.id)
             self._event(db, "answered", name, "exercise", attempt.exercise_id,
                         id=attempt_event_id(attempt.id), at=attempt.at, attempt=attempt)
-            return attempt
+            kept = self._tallies.get(name)
+            before = self._file.generation
+        if kept is not None and kept[0] == before and self._file.generation == before + 1:
+            # Nothing but this save happened since the records were counted: count the new answer in.
+            kept[1].setdefault(attempt.exercise_id, ExerciseTally()).add(attempt.score, attempt.passed, attempt.seconds)
+            self._tallies[name] = (self._file.generation, kept[1])
+        return attempt
 
     def attempts(self, learner: str, exercise_id: str | None = None) -> list[Attempt]:
         """A learner's attempts (at one exercise, if given), oldest first."""
@@ -238,6 +246,30 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
             if exercise_id is not None:
                 which &= where("exercise_id") == exercise_id
             return [attempt_from_row(row) for row in db.table("attempts").search(which)]
+
+    def exercise_tallies(self, learner: str) -> dict[str, ExerciseTally]:
+        """The learner's record at each exercise they tried (with the trainer's grade where they changed one).
+
+        Counted from the stored rows without building the attempts, and kept
+        until progress changes, so a screen can ask for it every time it shows.
+        """
+        with self._file.reading() as db:
+            name = stored_name(db, learner)
+            kept = self._tallies.get(name)
+            if kept is None or kept[0] != self._file.generation:
+                kept = (self._file.generation, tally_stored(db.storage.read() or {}, name))
+                if not self._file.in_transaction:  # unsaved changes are not kept as the file's
+                    self._tallies[name] = kept
+            return {exercise_id: record.copy() for exercise_id, record in kept[1].items()}
+
+    def latest_attempt(self, learner: str, exercise_id: str) -> Attempt | None:
+        """The learner's last saved answer to one exercise, if any (found from the newest end)."""
+        with self._file.reading() as db:
+            name = stored_name(db, learner)
+            for row in reversed((db.storage.read() or {}).get("attempts", {}).values()):
+                if row.get("exercise_id") == exercise_id and row.get("learner") == name:
+                    return attempt_from_row(row)
+            return None
 
     def attempt_count(self, learner: str | None = None) -> int:
         """How many attempts are saved, for one learner or everyone."""

@@ -41,12 +41,9 @@ class ModuleProgress:
 def module_progress(course: Course, store: ProgressStore, learner: str) -> list[ModuleProgress]:
     """Each module's progress for ``learner``, in course order."""
     states = store.lesson_states(learner)
-    best: dict[str, float] = {}
-    passed: set[str] = set()
-    for attempt in store.attempts(learner):
-        best[attempt.exercise_id] = max(attempt.score, best.get(attempt.exercise_id, 0.0))
-        if attempt.passed:
-            passed.add(attempt.exercise_id)
+    tallies = store.exercise_tallies(learner)
+    best = {exercise_id: record.best for exercise_id, record in tallies.items()}
+    passed = {exercise_id for exercise_id, record in tallies.items() if record.passed}
     report = []
     for module in course.modules:
         exercise_ids = [exercise.id for exercise in course.exercises_of(module.id)]

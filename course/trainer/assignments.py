@@ -11,7 +11,7 @@ from course.progress.trainer_work import Assignment
 
 from .dates import now_stamp, real_day, today
 from .files import SCHEMA_VERSION, RejectedFile
-from .standing import AssignmentStatus, assignment_status, module_exercises, tally
+from .standing import AssignmentStatus, assignment_status, module_exercises
 
 if TYPE_CHECKING:
     from course.progress import ProgressStore
@@ -105,8 +105,7 @@ def assignment_statuses(course: Course, store: ProgressStore, learner: str,
     assignments = store.assignments(learner)
     if not assignments:
         return []
-    notes = {note.attempt_id: note for note in store.trainer_notes(learner)}
-    tallies = tally(store.attempts(learner), notes)
+    tallies = store.exercise_tallies(learner)
     exercises = module_exercises(course)
     return [assignment_status(a, exercises, tallies, on or today()) for a in assignments]
 

@@ -214,6 +214,9 @@ def note_key(note: TrainerNote) -> str:
 def notes_on_answers(course: Course, store: ProgressStore, learner: str) -> list[NoteOnAnswer]:
     """Every note with a comment, a changed grade or a decision on the learner's answers, newest first, each with
     its answer."""
+    notes = store.trainer_notes(learner)
+    if not notes:
+        return []  # most learners most days: no need to read every answer
     attempts = store.attempts(learner)
     by_id = {attempt.id: attempt for attempt in attempts}
     numbers: dict[str, int] = {}
@@ -224,7 +227,7 @@ def notes_on_answers(course: Course, store: ProgressStore, learner: str) -> list
     found = [
         NoteOnAnswer(note, by_id[note.attempt_id], course.exercises.get(note.exercise_id),
                      numbers[note.attempt_id], counts[by_id[note.attempt_id].exercise_id])
-        for note in store.trainer_notes(learner)
+        for note in notes
         if note.attempt_id in by_id and (note.comment or note.overrides or note.decision)
     ]
     return sorted(found, key=lambda item: item.note.written, reverse=True)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from course.content.model import Course
 from course.progress.records import Attempt
+from course.progress.tallies import ExerciseTally, regraded, tally_rows
 from course.progress.trainer_work import Assignment, TrainerNote
 
 from .dates import days_left, real_day
@@ -40,6 +41,7 @@ __all__ = [
     "assignment_status",
     "assigned_modules",
     "learner_standings",
+    "standings_from_tallies",
     "store_work",
     "graded",
 ]
@@ -62,20 +64,6 @@ class LearnerWork:
     """What trainers asked of them."""
     source: str = ""
     """Where it came from (a file name, or "this machine")."""
-
-
-@dataclass
-class ExerciseTally:
-    """One learner's record at one exercise."""
-
-    best: float = 0.0
-    """The best score so far."""
-    passed: bool = False
-    """Whether any attempt passed."""
-    attempts: int = 0
-    """How many attempts."""
-    seconds: float = 0.0
-    """Time spent over all attempts."""
 
 
 @dataclass(frozen=True)
@@ -157,23 +145,7 @@ def graded(attempt: Attempt, note: TrainerNote | None) -> tuple[float, bool]:
     """An attempt's score and verdict, as the trainer changed them if they did."""
     if note is None:
         return attempt.score, attempt.passed
-    score = attempt.score if note.score is None else note.score
-    return score, attempt.passed if note.passed is None else note.passed
-
-
-def tally_rows(rows: Iterable[tuple[str, float, bool, float]]) -> dict[str, ExerciseTally]:
-    """Each exercise's record over rows of (exercise id, score, passed, seconds), by exercise id."""
-    tallies: dict[str, ExerciseTally] = {}
-    for exercise_id, score, passed, seconds in rows:
-        record = tallies.get(exercise_id)
-        if record is None:
-            record = tallies[exercise_id] = ExerciseTally()
-        if score > record.best:
-            record.best = score
-        record.passed = record.passed or passed
-        record.attempts += 1
-        record.seconds += seconds
-    return tallies
+    return regraded(attempt.score, attempt.passed, note.score, note.passed)
 
 
 def tally(attempts: Iterable[Attempt], notes: Mapping[str, TrainerNote] | None = None) -> dict[str, ExerciseTally]:
@@ -248,9 +220,14 @@ def assigned_modules(assignments: Iterable[Assignment]) -> dict[str, tuple[str, 
 def learner_standings(course: Course, work: LearnerWork,
                       exercises: Mapping[str, Sequence[str]] | None = None) -> dict[str, ModuleStanding]:
     """Every module's standing for one learner, by module id, in course order: the module's score and "passed"."""
+    return standings_from_tallies(course, tally(work.attempts, work.notes), work.assignments, exercises)
+
+
+def standings_from_tallies(course: Course, tallies: Mapping[str, ExerciseTally], assignments: Iterable[Assignment],
+                           exercises: Mapping[str, Sequence[str]] | None = None) -> dict[str, ModuleStanding]:
+    """Every module's standing, by module id, from the learner's records at each exercise and their assignments."""
     exercises = exercises if exercises is not None else module_exercises(course)
-    tallies = tally(work.attempts, work.notes)
-    assigned = assigned_modules(work.assignments)
+    assigned = assigned_modules(assignments)
     return {
         module.id: module_standing(module.id, exercises.get(module.id, ()), tallies,
                                    assigned.get(module.id, ("", DEFAULT_PASS_MARK))[1])

@@ -15,13 +15,7 @@ from typing import TYPE_CHECKING, Any
 from course.clock import local_now
 from course.content.model import Course, Exercise, Lesson, Module
 from course.follow_up.clock import CourseClock
-from course.trainer.standing import (
-    DEFAULT_PASS_MARK,
-    learner_standings,
-    module_exercises,
-    store_work,
-    tally,
-)
+from course.trainer.standing import DEFAULT_PASS_MARK, module_exercises, standings_from_tallies
 
 if TYPE_CHECKING:
     from course.practice import ReviewSource, TodaysReview
@@ -217,10 +211,9 @@ class Study:
 
     def exercise_statuses(self) -> dict[str, ExerciseStatus]:
         """Every exercise the learner has tried, by id, as the trainer graded it where they did (one read)."""
-        work = store_work(self.store, self.learner)
         return {
             exercise_id: ExerciseStatus(tries=record.attempts, passed=record.passed, best=record.best)
-            for exercise_id, record in tally(work.attempts, work.notes).items()
+            for exercise_id, record in self.store.exercise_tallies(self.learner).items()
         }
 
     def module_rows(self) -> list[ModuleRow]:
@@ -231,10 +224,10 @@ class Study:
         only exercises this app can open are listed, so a module can be completed here.
         """
         lessons = self.lesson_statuses()
-        work = store_work(self.store, self.learner)
         exercises = {module_id: tuple(e for e in ids if self.is_playable(self.course.exercises[e]))
                      for module_id, ids in module_exercises(self.course).items()}
-        standings = learner_standings(self.course, work, exercises)
+        standings = standings_from_tallies(self.course, self.store.exercise_tallies(self.learner),
+                                           self.store.assignments(self.learner), exercises)
         rows = []
         for module in self.course.modules:
             standing = standings[module.id]
@@ -267,8 +260,7 @@ class Study:
 
     def latest_attempt(self, exercise: Exercise) -> Attempt | None:
         """The learner's last recorded answer to this exercise (the one its feedback shows), if any."""
-        attempts = self.store.attempts(self.learner, exercise.id)
-        return attempts[-1] if attempts else None
+        return self.store.latest_attempt(self.learner, exercise.id)
 
     def contest_words(self, exercise: Exercise) -> str:
         """What the learner said about the grade of their last answer here, and the trainer's decision ("" if none)."""
