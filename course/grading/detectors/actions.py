@@ -551,6 +551,43 @@ def _vouches_for_fact(text: Text, start: int, end: int) -> bool:
     return not _FUTURE.search(_vouched(text, start, end))
 
 
+# Someone else's part promised as settled: "I'll make sure they prioritise it", "I'll have a word
+# with the driver so he holds the coach", "you're safe", "back by Friday at the latest". Asking them
+# ("I'll ask the driver whether he can wait") is the honest form, and is left alone.
+_OTHERS_PART = re.compile(
+    r"\b(?:i|we) (?:will|shall|am going to|are going to|can) (?:also |personally )?make sure (?:that )?"
+    r"(?:they|he|she|the (?:\w+ )?(?:team|driver|engineer|courier|crew|workshop|manager|supervisor|doctor|nurse|airline|insurer|landlord|bank|hotel|office|department|lab|surgery|hospital)|someone|somebody)"
+    r" (?:will )?(?!(?:knows?|hears?|is|are|was|were|be|has|have|had|gets? (?:the|your|a|my) (?:message|note|details|notes)|sees? (?:the|your|my) (?:note|notes|message)|calls? you|rings? you|contacts? you|reads?)\b)[a-z]+"
+    r"|\b(?:i|we) (?:will|shall|am going to|are going to|can) (?:also |personally )?make sure (?:that )?(?:the|your|this|that) [^.!?]{0,40}?"
+    r"\b(?:is|are|gets?|will be) (?:\w+ )?(?:written off|refunded|waived|paid back|credited|reimbursed|compensated|approved|cancelled|wiped|dropped|removed)\b"
+    r"|\b(?:have a word with|speak to|talk to|get on to|lean on|push) (?:the|your|our) (?:\w+ ){0,2}?(?:so|and) (?:that )?(?:he|she|they|it)"
+    r" (?:will |would )?(?:holds?|waits?|keeps?|lets?|gives?|fits?|prioriti[sz]es?|approves?|agrees?|speeds?|fast[- ]tracks?|bumps?|moves?|squeezes?)\b"
+    r"|\byou (?:are|will be) (?:totally |completely |100 ?% |definitely |all )?(?:safe|in the clear)\b(?! to\b)"
+    r"|\b(?:back|there|with you|ready|fixed|done|delivered|arrived|sorted|home|repaired|returned|in your account) by (?:\w+ ){0,4}?at the (?:very )?latest\b"
+    r"|\bnothing (?:at all )?to worry about\b"
+)
+_SAFE_WHEN = re.compile(r"\b(?:make sure|as long as|so long as|if|once|until|check|so that|keeping|keep|stay|feel)\b[^.!?]{0,30}$")
+
+
+def _others_part(text: Text) -> list[Span]:
+    found = []
+    for match in _OTHERS_PART.finditer(text.norm):
+        sentence = text.sentence_at(match.start())
+        if sentence is not None and sentence.is_question:
+            continue
+        if negated(text, match.start(), 3) or conditional(text, match.start(), 3):
+            continue
+        said = match.group()
+        before = text.norm[sentence.start if sentence is not None else 0 : match.start()]
+        if said.startswith("you") and (_SAFE_WHEN.search(before) or re.search(r"\bso (?:that )?$", before)):
+            continue  # "make sure you're safe", "so that you are safe tonight" (what a step is for)
+        if said.startswith("back") or " by " in said:
+            if re.search(r"\b(?:should|expect|estimate\w*|aim|hope|usually|normally|says|say|quoted|quote)\b", before):
+                continue  # "it should be back by the 12th at the latest, they say"
+        found.append(match.span())
+    return found
+
+
 def overpromises(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply promises an outcome the agent does not control.
 
@@ -582,7 +619,7 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
         if not negated(text, match.start(), 3) and not conditional(text, match.start(), 3) \
                 and not any(a <= match.start() < b for a, b in kept):
             kept.append(match.span())
-    for span in _firm_times(text):
+    for span in _firm_times(text) + _others_part(text):
         if not any(a <= span[0] < b or span[0] <= a < span[1] for a, b in kept):
             kept.append(span)
     return sorted(kept)

@@ -123,6 +123,27 @@ def acknowledges_emotion(text: Text, context: Text | None) -> list[Span]:
     return kept
 
 
+# The trouble shrugged off for them, or others' patience promised on their behalf: "a bit of that
+# is normal", "your students will understand", "people won't mind".
+_SHRUGGED = re.compile(
+    r"\b(?:a bit of|some of|a little of|a certain amount of|a little bit of) (?:that|this|it|the \w+) is (?:just )?(?:normal|to be expected|expected|unavoidable|how it is|part of (?:it|life))\b"
+    r"|\b(?:your|the) (?:\w+ )?(?:students|customers|clients|guests|boss|family|kids|class|team|colleagues|manager|pupils|learners|audience|viewers|neighbours|neighbors|passengers|patients)"
+    r" (?:will|would|are going to) (?:(?:surely|probably|definitely|all|totally|completely) )?(?:understand|not mind|be fine|cope|forgive you|get over it|not notice)\b"
+    r"|\b(?:they|everyone|people|most people) (?:will|would) (?:(?:surely|probably|definitely|all|totally) )?understand\b"
+    r"|\b(?:nobody|no one|none of them) (?:will|would|is going to) (?:(?:even|really) )?(?:mind|notice|care)\b"
+)
+
+
+def _shrugged_off(text: Text) -> list[Span]:
+    found = []
+    for match in _SHRUGGED.finditer(text.norm):
+        sentence = sentence_at(text, match.start())
+        if (sentence is not None and sentence.is_question) or conditional(text, match.start(), 2) or negated(text, match.start(), 2):
+            continue
+        found.append(match.span())
+    return found
+
+
 def dismisses_feeling(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply tells the customer their feeling is wrong, small or too much."""
     kept = []
@@ -149,4 +170,5 @@ def dismisses_feeling(text: Text, context: Text | None) -> list[Span]:
         if all(word in _ORDER_LEAD for word in lead) and not negated(text, start, 2):
             kept.append((start, end))
     kept.extend(phrase_hits(text, "dismissive_questions", negation=False))
+    kept.extend(_shrugged_off(text))
     return sorted(kept)

@@ -405,6 +405,104 @@ def _named_added(text: Text, context: Text | None) -> list[Span]:
     return found
 
 
+# Treatment advised by someone who is not a clinician: "a dose of Calpol would bring that temperature
+# down", "try taking ibuprofen and paracetamol together", "keep the knee strapped". Deferring to a
+# clinician ("the nurse can tell you what she can have") or asking ("has she had anything?") is not.
+_TREATMENT = (
+    r"(?:paracetamol|ibuprofen|calpol|nurofen|aspirin|codeine|co-codamol|antihistamines?|piriton|painkillers?|pain ?killers?|"
+    r"pain relief|antibiotics?|antacids?|gaviscon|rennie|lemsip|cough (?:syrup|medicine|mixture)|ointment|steroids?|"
+    r"sleeping (?:pills?|tablets?)|tablets?|pills?|capsules?|a dose|doses?|\d+ ?(?:ml|mg|mls|milligrams?|millilitres?))"
+)
+_CARE_STEP = (
+    r"(?:ice (?:it|on it|pack)|(?:an? |some )?(?:ice|heat) pack|hot water bottle|(?:keep|have|get) (?:it|the \w+|your \w+|her \w+|his \w+) "
+    r"(?:strapped|bandaged|raised|elevated|up)|strap (?:it|the \w+|your \w+) up|bandage it|elevate (?:it|the \w+|your \w+))"
+)
+_RECOMMEND = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|then|so|just|also|maybe|perhaps|otherwise|meanwhile|night|bed|now|wait|not)\s+|\bif not,?\s+)"
+    r"(?:try (?:taking|giving|using|having)|(?:take|give|giving|taking|use|using|apply|pop|try) (?:her|him|them|it|yourself|a|an|some|one|two)?\b)"
+    r"|\b(?:you|she|he|they|we) (?:can|could|should|might want to|may want to|might like to|are fine to|are ok to) (?:take|give|have|try|use)\b"
+    rf"|(?:\b{_TREATMENT}|\b(?:it|that|this|which|they|them))\s+(?:\w+\s+)?(?:would|should|will|usually|normally|often|generally|always|can|could|might|may)"
+    r" (?:\w+ )?(?:help|helps|bring|brings|ease|eases|settle|settles|soothe|soothes|take the edge off|takes the edge off|do the trick|does the trick|clear it up|clears it up|knock it|knocks it)\b"
+    r"|\bshould be (?:fine|ok|okay|alright|safe) for (?:her|him|them|you|a child|her age|his age)\b"
+)
+_CLINICIAN_DECIDES = re.compile(
+    r"\b(?:nurse|doctor|gp|pharmacist|clinician|midwife|consultant|111|nhs|surgery|practice|ward|dentist|vet|paramedic)s?\b[^.!?]{0,40}?"
+    r"\b(?:will|can|could|may|might|would|is able to|are able to|to) (?:advise|tell|say|check|decide|look|talk|speak|see|confirm|recommend|prescribe|assess)\b"
+    r"|\bask (?:the|a|your|our) (?:nurse|doctor|gp|pharmacist|clinician|midwife)\b|\b(?:on|with|from) (?:the|a|your) (?:pharmacist|doctor|nurse|gp)'?s? (?:advice|say-so|okay|ok)\b"
+)
+
+
+# Medicine fetched, not taken: "you can take them from the pharmacy next door", "pick up your tablets".
+_COLLECTED = re.compile(
+    r"\b(?:take|taking|pick up|picking up|collect|collecting|get|fetch|bring|bringing)\b(?: \w+){0,3}? (?:from|at|to|home|with you|along)\b"
+    r"|\b(?:pick (?:them|it) up|collect (?:them|it)|prescription (?:is|will be) ready)\b"
+)
+
+
+def _treatment_advised(text: Text, context: Text | None) -> list[Span]:
+    found = []
+    for sentence in text.sentences:
+        if sentence.is_question or _CLINICIAN_DECIDES.search(sentence.text) or _COLLECTED.search(sentence.text):
+            continue
+        treatment = re.search(rf"\b{_TREATMENT}(?![\w-])|\b{_CARE_STEP}\b", sentence.text)
+        if treatment is None or not _RECOMMEND.search(sentence.text):
+            continue
+        start = sentence.start + treatment.start()
+        if negated(text, start, 5) or re.search(r"\b(?:do not|don't|never|not to|nothing|no)\b", sentence.text[: treatment.start()]):
+            continue  # "don't give her anything until the nurse has seen her" holds off
+        found.append((start, sentence.start + treatment.end()))
+    return found
+
+
+# A clinical outcome promised at the desk: "don't worry about the operation", "Thursday will still be
+# plenty of time for the results", "the hospital can just do the bloods on the day".
+_CLINICAL = (
+    r"(?:operation|surgery|procedure|op|results?|bloods?|blood tests?|tests?|scans?|x-rays?|biopsy|diagnosis|symptoms?|treatment|"
+    r"condition|temperature|fever|rash|lump|recovery|healing|pregnancy|baby|heart|chest|breathing|infection|wound|stitches|"
+    r"referral|appointment with the (?:consultant|specialist)|pain)"
+)
+_CLINICAL_REASSURED = re.compile(
+    rf"\b(?:do not|please do not|try not to|no need to|there is no need to|you do not need to) worry about (?:the|your|her|his|their|that|this) (?:\w+ ){{0,2}}?{_CLINICAL}\b"
+    rf"|\b{_CLINICAL}\b[^.!?]{{0,50}}?\b(?:will|would|should|is going to) (?:still |definitely |all )?(?:be (?:fine|ok|okay|alright|all right|in time|on time|plenty|nothing)|go ahead|happen as planned|not be (?:affected|delayed|a problem|an issue))\b"
+    rf"|\b(?:still )?(?:be )?(?:plenty of|enough|loads of) time (?:for|to get) (?:the|your|her|his) (?:\w+ ){{0,2}}?{_CLINICAL}\b"
+    rf"|\b(?:they|the hospital|the clinic|the ward|the team|the lab|the surgery|the nurse|the doctor) (?:can|could|will) (?:just|simply|easily) (?:do|take|run|redo|repeat) (?:the|your|a) (?:\w+ ){{0,1}}?{_CLINICAL}\b"
+    rf"|\b(?:it|that|this|she|he) (?:is|will be|sounds|looks) (?:probably |likely |most likely )?(?:nothing serious|nothing to worry about|fine|ok|okay|normal)\b(?=[^.!?]{{0,40}}\b{_CLINICAL}\b)"
+)
+
+
+# Security taken down on the word of the call: "I've just turned off the six-digit code on your
+# account", "I've lifted the block so you can pay". Once the checks are passed, resetting it is the
+# process, and is left alone.
+_CONTROL = (
+    r"(?:code|codes|verification|verifications|check|checks|security|authenticat\w*|authenticator|2fa|two[- ]factor|two[- ]step|"
+    r"2[- ]step|mfa|multi[- ]factor|block|blocks|fraud (?:block|check|hold|marker|flag)|hold|freeze|stop|lock|sign[- ]in (?:code|check)|"
+    r"login (?:code|check)|identity check|id check|passcode|password check|security questions?)"
+)
+_STOOD_DOWN = re.compile(
+    rf"\b(?:(?:turned|switched|taken|turn|switch|take|turning|switching|taking) (?:off|away) (?:the|your|that|this|those) (?:[\w-]+ ){{0,2}}?{_CONTROL}\b"
+    rf"|(?:disabled|removed|bypassed|skipped|lifted|overridden|overrode|waived|cleared|suspended|disable|remove|bypass|skip|lift|override|waive|clear|suspend|unblocked|unlocked|unfroze|unfrozen|released) "
+    rf"(?:the|your|that|this|those) (?:[\w-]+ ){{0,2}}?{_CONTROL}\b"
+    rf"|(?:unblocked|unfroze|unfrozen|unlocked|released) (?:your|the) (?:card|account|payment|transfer)\b)"
+)
+_CHECKS_FIRST = re.compile(
+    r"\b(?:once|after|when|as soon as|until|before)\b[^.!?]{0,60}?\b(?:verif\w*|checks?|checked|confirm\w*|passed|security questions|identity|id|prove|proved)\b"
+    r"|\bif (?:you|we) (?:can )?(?:pass|verify|confirm|answer)\b"
+)
+
+
+def _security_stood_down(text: Text, context: Text | None) -> list[Span]:
+    found = []
+    for sentence in text.sentences:
+        if sentence.is_question:
+            continue
+        for match in _STOOD_DOWN.finditer(sentence.text):
+            start = sentence.start + match.start()
+            if negated(text, start, 4) or conditional(text, start, 3) or _CHECKS_FIRST.search(sentence.text):
+                continue
+            found.append((start, sentence.start + match.end()))
+    return found
+
+
 def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply asks for a secret, waves a hazard through, accepts fault unchecked or makes a clinical call."""
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
@@ -417,7 +515,8 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
         + _others_disclosed(text, context) + _named_added(text, context) + _fast_broken(text, context)
         + _said(text, _MISSED_MEDICINE_OK, asked_too=False) + _code_asked_back(text, context)
-        + _register_without_consent(text, context)
+        + _register_without_consent(text, context) + _treatment_advised(text, context)
+        + _said(text, _CLINICAL_REASSURED, asked_too=False) + _security_stood_down(text, context)
     )
 
 

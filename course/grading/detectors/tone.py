@@ -118,6 +118,39 @@ _WRONGED = re.compile(
 )
 
 
+# Fault guessed onto the customer: "that error usually shows up when the app hasn't been updated",
+# "if you installed it yourselves, that might not be covered", "you'd have known that money was
+# spent", "it's always worth keeping track of your own spending", "to be fair, you did...".
+_GUESSED_CAUSE = re.compile(
+    r"\b(?:usually|often|normally|generally|mostly|typically|commonly|nine times out of ten|most of the time)\b[^.!?]{0,50}?"
+    r"\b(?:when|if|because|where) (?:you|your (?:\w+ )?(?:app|phone|device|router|settings|browser|details|card|payment|machine)|the (?:app|phone|device|router|browser|settings))"
+    r"(?: (?:has|have|had|is|are|was|were|did|do|does))? (?:not|never|forgot to|failed to)\b"
+    r"|\b(?:usually|often|normally|generally|mostly|typically|commonly)\b[^.!?]{0,40}?\b(?:down to|caused by|because of) (?:the |a |an |your )?(?:\w+ ){0,4}?"
+    r"(?:fitted|installed|set up|plumbed|wired|connected|used|put|placed|positioned|stored|handled) (?:\w+ )?(?:wrong|wrongly|badly|incorrectly|too (?:low|high|tight|loose)|by (?:you|the customer|yourself|yourselves))\b"
+)
+_OWN_HANDIWORK = re.compile(
+    r"\bif you (?:\w+ )?(?:installed|fitted|plumbed|set up|assembled|wired|connected|moved|dropped|opened|repaired|serviced|built|mounted) "
+    r"(?:it|them|the \w+|that|this)?\s*(?:yourself|yourselves|on your own|by yourself|by yourselves)\b"
+    r"|\b(?:you|your) (?:would|should|must|could|ought to) (?:have|'ve) (?:known|checked|realised|realized|noticed|seen|read|remembered|been aware|looked|kept track)\b"
+    r"|\b(?:keep|keeping|kept) (?:a )?(?:track|an eye|a check|on top) (?:of|on) (?:your|what you) own\b"
+    r"|\b(?:it is|it's|it would be|it would have been) (?:always |really |probably )?(?:worth|best|wise|a good idea|sensible) (?:to )?(?:keep|keeping|check|checking|read|reading|look|looking)\b[^.!?]{0,40}?\byour (?:own|spending|balance|statements|emails|junk)\b"
+    r"|\bto be fair\b[,\s]+(?:[^.!?]{0,30}?\b)?(?:you|your)\b"
+)
+
+
+def _guessed_onto_them(text: Text) -> list[Span]:
+    found = []
+    for pattern in (_GUESSED_CAUSE, _OWN_HANDIWORK):
+        for match in pattern.finditer(text.norm):
+            sentence = text.sentence_at(match.start())
+            if sentence is not None and sentence.is_question:
+                continue
+            if negated(text, match.start(), 2) or _WRONGED.match(text.norm, match.start()):
+                continue
+            found.append(match.span())
+    return found
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
     spans = [
@@ -161,4 +194,4 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         if conditional(text, found.start(), 2):
             continue  # "if you didn't get the text, that's on us"
         spans.append(found.span())
-    return spans
+    return spans + _guessed_onto_them(text)
