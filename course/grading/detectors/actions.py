@@ -496,6 +496,7 @@ _HEDGE = re.compile(
 )
 
 
+_VOUCHING = re.compile(r"\b(?:i|we) (?:can|could) (?:promise|guarantee|assure)\b")
 _SPAN_OF_TIME = re.compile(r"(?:within|in|(?:the )?next (?:working |business )?day|(?:\d+|one|two|three|four|five|six|seven|ten) (?:to|-))\b|\S+ (?:to|-) \S+ (?:working|business)")
 
 
@@ -503,8 +504,8 @@ def _firm_times(text: Text) -> list[Span]:
     times = hits(text, "time_expressions")
     found = []
     for sentence in text.sentences:
-        if sentence.is_question or _HEDGE.search(sentence.text):
-            continue
+        if sentence.is_question or _HEDGE.search(_VOUCHING.sub(" ", sentence.text)):
+            continue  # "I can promise you..." vouches; it hedges nothing
         for match in _FIRM_ARRIVAL.finditer(sentence.text):
             start = sentence.start + match.start()
             if negated(text, start, 2) or conditional(text, start, 3):
@@ -565,6 +566,9 @@ _OTHERS_PART = re.compile(
     r"|\byou (?:are|will be) (?:totally |completely |100 ?% |definitely |all )?(?:safe|in the clear)\b(?! to\b)"
     r"|\b(?:back|there|with you|ready|fixed|done|delivered|arrived|sorted|home|repaired|returned|in your account) by (?:\w+ ){0,4}?at the (?:very )?latest\b"
     r"|\bnothing (?:at all )?to worry about\b"
+    r"|\b(?:this|that|it) (?:will not|will never|is not going to|is never going to) happen (?:to you )?again\b"
+    r"|\b(?:i|we) will (?:definitely|certainly|absolutely|100 ?%|for sure|of course) (?:\w+ )?(?:refund|waive|pay|cover|compensate|reimburse|replace|approve|write off|cancel|remove|credit)\b"
+    r"|\b(?:switch|roll|change|put|revert|move|take|set) (?:\w+ ){0,3}?back to the old (?:version|layout|design|interface|app|look|system|plan|tariff|format|screen|site)\b"
 )
 _SAFE_WHEN = re.compile(r"\b(?:make sure|as long as|so long as|if|once|until|check|so that|keeping|keep|stay|feel)\b[^.!?]{0,30}$")
 

@@ -131,6 +131,7 @@ _SHRUGGED = re.compile(
     r" (?:will|would|are going to) (?:(?:surely|probably|definitely|all|totally|completely) )?(?:understand|not mind|be fine|cope|forgive you|get over it|not notice)\b"
     r"|\b(?:they|everyone|people|most people) (?:will|would) (?:(?:surely|probably|definitely|all|totally) )?understand\b"
     r"|\b(?:nobody|no one|none of them) (?:will|would|is going to) (?:(?:even|really) )?(?:mind|notice|care)\b"
+    r"|\b(?:is|are|was|were) (?:usually |just |only |generally |normally |probably )?(?:low priority|a low priority|not urgent|not a priority|not an emergency|not serious|nothing serious|not a big deal)\b"
 )
 
 

@@ -50,6 +50,8 @@ _OPERATE = re.compile(
     r"\b(?:(?:pop|put|stick|set|run|start|do|try)\s+(?:a|another|the|one|it|it on|a quick|a short|a test|a small)?\s*(?:\w+\s+){0,2}(?:wash|cycle|load|spin|rinse)\b|"
     r"(?:switch|turn|plug|power)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|(?:run|start|use)\s+(?:it|the (?:machine|appliance|washer|dishwasher|boiler|heater|cooker|oven|hob|dryer))\b(?!\s+(?:off|again later))|"
     r"(?:keep|carry on|continue|go on)\s+(?:using|cooking|running|heating|washing|charging|driving)\b|"
+    r"let (?:it|the \w+|them) (?:finish|run|carry on|keep going|go on|complete)\b|"
+    r"(?:do not worry about|no need to|there is no need to|do not bother|never mind|forget about|you do not have to|you do not need to) (?:\w+ )?(?:turn|turning|switch|switching|shut|shutting|unplug|unplugging|isolat\w+)\b|"
     r"(?:fine|ok|okay|alright|all right|safe) to (?:run|use|keep using|carry on using|cook|switch (?:it|the \w+) (?:back )?on|turn (?:it|the \w+) (?:back )?on|plug (?:it|the \w+) (?:back )?in)\b|"
     r"\b(?:it|that|this|which|the (?:smell|leak|drip|dripping|noise|sparking|sparks|burning|smoke|fumes|water)|a (?:smell|leak|drip) of \w+)\s+"
     r"(?:is|was) (?:usually |probably |likely |most likely |just |only |totally |perfectly )?(?:nothing|normal|harmless|nothing to worry about|fine)\b|"
@@ -266,7 +268,7 @@ _UP_STAIRS = re.compile(
 # Food or drink pressed on someone who must fast: "let him have a biscuit, a little won't matter".
 _FASTING = re.compile(r"\b(?:fasting|nil by mouth|not (?:to )?eat|no food|nothing to eat|empty stomach|has not eaten|hasn't eaten|have not eaten)\b")
 _FOOD_GIVEN = re.compile(
-    r"\b(?:have|eat|grab|get|give (?:him|her|them|yourself)|bring (?:him|her|them))\b[^.!?]{0,25}?"
+    r"\b(?:have|has|eat|eats|grab|get|give (?:him|her|them|yourself)|bring (?:him|her|them))\b(?![^.!?]{0,25}?\b(?:no|nothing|not|without|since)\b)[^.!?]{0,25}?"
     r"\b(?:biscuits?|snacks?|sandwich|something to eat|a bite|sweet tea|tea|coffee|juice|food|breakfast|sugar|sweets?|chocolate|a bar|a banana|toast)\b"
 )
 
@@ -344,9 +346,14 @@ _WITH_CONSENT = re.compile(
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mx) ([a-z][a-z'-]+)")
 _HEALTH = re.compile(
     r"\b(?:collapsed|chest pains?|heart attack|stroke|seizure|fitting|had a fall|fell|ambulance|a&e|died|passed away|overdose|"
-    r"pregnan\w*|cancer|diagnos\w*|bleeding|unconscious|an emergency|taken ill|was ill|is ill|very ill|poorly|miscarriage)\b"
+    r"pregnan\w*|cancer|diagnos\w*|bleeding|unconscious|an emergency|taken ill|was ill|is ill|very ill|poorly|miscarriage|"
+    r"asthma|diabetes|diabetic|(?:leg|wound|arm|foot) dressing|(?:medication|health|asthma|diabetes) review|bloods|blood test|injection|vaccination|"
+    r"check-up|smear|blood pressure|epilepsy|dementia|wound)\b"
 )
-_ANOTHER = re.compile(r"\b(?:another|a|one other|the other) (?:patient|customer|resident|lady|man|woman|gentleman|neighbour|neighbor|child)\b")
+_ANOTHER = re.compile(
+    r"\b(?:another|a|one other|the other|the) (?:little |young |old |older |elderly |next )?(?:patient|customer|resident|lady|man|woman|gentleman|neighbour|neighbor|child|boy|girl|baby|kid|teenager)\b"
+    r"(?=[^.!?]{0,40}?\b(?:for (?:his|her|their|a|an)|with (?:his|her|their|a|an)|has|had|is in for|came in)\b)"
+)
 
 
 # A warm handover: the customer's story told to a colleague, with the customer on the line.
@@ -385,7 +392,7 @@ def _others_disclosed(text: Text, context: Text | None) -> list[Span]:
 # Someone added to an account by name, on another person's word: "I've added Tunde to the account".
 _ADDED_BY_NAME = re.compile(
     r"\b(?:i|we) (?:have |had |will |am going to )?(?:(?:already|just|now|also|gone ahead and|went ahead and|go ahead and)\s+)*"
-    r"(?:added|add|put) (?P<who>[a-z][a-z'-]+) (?:to|onto|on) (?:the|your|this|that) (?:new |joint )?account\b"
+    r"(?:added|add|put) (?P<who>[a-z][a-z'-]+)(?: [a-z][a-z'-]+){0,2} (?:to|onto|on) (?:the|your|this|that) (?:new |joint )?account\b"
 )
 
 
@@ -467,6 +474,7 @@ _CLINICAL_REASSURED = re.compile(
     rf"|\b(?:still )?(?:be )?(?:plenty of|enough|loads of) time (?:for|to get) (?:the|your|her|his) (?:\w+ ){{0,2}}?{_CLINICAL}\b"
     rf"|\b(?:they|the hospital|the clinic|the ward|the team|the lab|the surgery|the nurse|the doctor) (?:can|could|will) (?:just|simply|easily) (?:do|take|run|redo|repeat) (?:the|your|a) (?:\w+ ){{0,1}}?{_CLINICAL}\b"
     rf"|\b(?:it|that|this|she|he) (?:is|will be|sounds|looks) (?:probably |likely |most likely )?(?:nothing serious|nothing to worry about|fine|ok|okay|normal)\b(?=[^.!?]{{0,40}}\b{_CLINICAL}\b)"
+    rf"|\b(?:will not|won't|would not|should not|does not|is not going to) (?:really |actually |even )?(?:affect|matter for|harm|spoil|change|delay|interfere with|ruin) (?:the|a|his|her|your|their) (?:\w+ )?{_CLINICAL}\b"
 )
 
 

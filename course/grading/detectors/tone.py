@@ -138,9 +138,48 @@ _OWN_HANDIWORK = re.compile(
 )
 
 
+# A cause guessed from the customer's side of things, said as what usually happens: "an orange light
+# usually means it's not been plugged into the right socket", "if the engineer couldn't get an answer at
+# the door they often just leave", "sometimes crews can't find a leak if it's not clearly reported".
+# A cause on our side ("it usually happens when our system hasn't updated") blames no one.
+_SPECULATED = re.compile(r"\b(?:usually|often|normally|generally|sometimes|typically|commonly|mostly|nine times out of ten|most of the time|more often than not|in most cases)\b")
+_THEIR_SIDE = re.compile(
+    r"\b(?:(?:(?:it|they|the \w+|your \w+|both|that|this) (?:not |never )?|(?:is|are|was|were|has|have|had) (?:not |never )?(?:been )?)(?:clearly |properly |correctly |both |fully )?"
+    r"(?:reported|described|explained|plugged|set up|entered|updated|registered|installed|connected|fitted|charged|switched on|turned on|read|answered|collected)\b"
+    r"|(?:could not|couldn't|did not|didn't|can not|cannot|can't) get (?:an answer|a reply|a response|in|access|hold of you)"
+    r"|(?:no one|nobody) (?:was |is )?(?:in|home|there|answered|around)|(?:you|they) (?:were|was|are) (?:not|never) (?:in|home|there|around|available)"
+    r"|set up (?:twice|two|both|for the same))\b"
+)
+_CAUSAL = re.compile(r"\b(?:means?|meant|happens?|happened|shows? up|comes? up|because|down to|caused|causes|when|if|where)\b")
+_OUR_SIDE = re.compile(r"\b(?:our|we|us|ours|the bank's|our system|our end|on us|our side|our fault|our mistake)\b")
+# What the customer may have done, guessed: "you may have missed it in your inbox", "he may have set it up twice".
+_MAY_HAVE_DONE = re.compile(
+    r"\b(?:you|he|she|they) (?:may|might|must|probably|possibly|perhaps|likely) (?:well |just |simply )?have (?:not )?"
+    r"(?:missed|overlooked|ignored|deleted|forgotten|forgot|set|entered|typed|chosen|clicked|pressed|put|made|skipped|misread|mistyped|not seen|not read|not noticed|binned|thrown)\b"
+)
+# A lesson on their own care, after the harm is done: "it's always worth checking the list before you
+# travel", "it's a good idea to put your appointment in your diary so you're not relying on the letter".
+_ADVICE_AFTER = re.compile(
+    r"\b(?:it is|it's|it would be|it would have been|it is always|it's always) (?:always |usually |generally |really |probably )?"
+    r"(?:worth|a good idea|best|wise|sensible|important|helpful) (?:to )?(?:always )?(?:check|checking|put|putting|read|reading|keep|keeping|look|looking|make sure|making sure|note|noting|save|saving|write|writing|double[- ]check\w*)\b"
+    r"(?=[^.!?]{0,80}?\b(?:before you|so (?:this|that|it) (?:does not|doesn't|will not|won't) happen|so you are not|so you're not|next time|in future|in the future|yourself|your own|your diary|your calendar|in case)\b)"
+)
+
+
 def _guessed_onto_them(text: Text) -> list[Span]:
     found = []
-    for pattern in (_GUESSED_CAUSE, _OWN_HANDIWORK):
+    for sentence in text.sentences:
+        if sentence.is_question or _OUR_SIDE.search(sentence.text):
+            continue
+        offset = 0
+        for clause in re.split(r"(?<=[,;:])", sentence.text):  # the guess, its cause and their side in one clause
+            side = _THEIR_SIDE.search(clause)
+            # "it's usually checked within 5 days" says how long, not why
+            if side is not None and _SPECULATED.search(clause) and _CAUSAL.search(clause):
+                start = sentence.start + offset
+                found.append((start + side.start(), start + side.end()))
+            offset += len(clause)
+    for pattern in (_GUESSED_CAUSE, _OWN_HANDIWORK, _MAY_HAVE_DONE, _ADVICE_AFTER):
         for match in pattern.finditer(text.norm):
             sentence = text.sentence_at(match.start())
             if sentence is not None and sentence.is_question:
