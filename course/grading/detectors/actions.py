@@ -568,7 +568,8 @@ _OTHERS_PART = re.compile(
     r"|\bnothing (?:at all )?to worry about\b"
     r"|\b(?:this|that|it) (?:will not|will never|is not going to|is never going to) happen (?:to you )?again\b"
     r"|\b(?:i|we) will (?:definitely|certainly|absolutely|100 ?%|for sure|of course) (?:\w+ )?(?:refund|waive|pay|cover|compensate|reimburse|replace|approve|write off|cancel|remove|credit)\b"
-    r"|\b(?:switch|roll|change|put|revert|move|take|set) (?:\w+ ){0,3}?back to the old (?:version|layout|design|interface|app|look|system|plan|tariff|format|screen|site)\b"
+    r"|\b(?:switch|roll|change|put|revert|move|take|set) (?:\w+ ){0,3}?back to (?:the old|the previous|the former|version \d+|how it was) ?(?:version|layout|design|interface|app|look|system|plan|tariff|format|screen|site)?\b"
+
 )
 _SAFE_WHEN = re.compile(r"\b(?:make sure|as long as|so long as|if|once|until|check|so that|keeping|keep|stay|feel)\b[^.!?]{0,30}$")
 

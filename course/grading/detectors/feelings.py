@@ -131,6 +131,7 @@ _SHRUGGED = re.compile(
     r" (?:will|would|are going to) (?:(?:surely|probably|definitely|all|totally|completely) )?(?:understand|not mind|be fine|cope|forgive you|get over it|not notice)\b"
     r"|\b(?:they|everyone|people|most people) (?:will|would) (?:(?:surely|probably|definitely|all|totally) )?understand\b"
     r"|\b(?:nobody|no one|none of them) (?:will|would|is going to) (?:(?:even|really) )?(?:mind|notice|care)\b"
+    r"|\b(?:often|usually|sometimes|can|tends to|tend to|probably|just) (?:look|looks|seem|seems|appear|appears|come across|comes across) (?:\w+ ){0,2}?(?:under|in|indoors|on screen|on camera|at night|in daylight|in photos)\b"
     r"|\b(?:is|are|was|were) (?:usually |just |only |generally |normally |probably )?(?:low priority|a low priority|not urgent|not a priority|not an emergency|not serious|nothing serious|not a big deal)\b"
 )
 

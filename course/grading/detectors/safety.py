@@ -197,6 +197,14 @@ _STREET_KIT = re.compile(
     r"|\b(?:pavement|street|road|footpath)\b[^.!?]{0,30}?\b(?:cover|lid|hatch|chamber)\b[^.!?]{0,60}?\b(?:turn|twist|close|shut)\b[^.!?]{0,20}?\b(?:valve|tap|stopcock)\b"
 )
 # Trust taught the wrong way round: "just reply YES to any text that says it's from the bank".
+# The answer to a security check handed to them: "just reply YES and the block comes off". Saying
+# what each answer means ("reply YES if it was you, NO if not") leaves the choice with them.
+_ANSWER_GIVEN = re.compile(r"(?:^|[,;:]\s*|\b(?:just|simply|then|and|so|please)\s+)(?:reply|respond|text back|press|type|tap)(?: with| back)? (?:yes|y)\b")
+
+
+def _answer_given(text: Text, context: Text | None) -> list[Span]:
+    return [span for span in _said(text, _ANSWER_GIVEN, asked_too=False)
+            if not re.search(r"\b(?:if|unless|whether|only when)\b", (text.sentence_at(span[0]) or text.sentences[0]).text)]
 _TRUST_ANY = re.compile(
     r"\b(?:reply|respond|answer|click|tap|press|follow|open)\b[^.!?]{0,20}?\b(?:to |on )?(?:any|every|all) (?:texts?|messages?|emails?|links?|calls?)\b"
     r"|\b(?:any|every) (?:text|message|email|call|link) (?:that|which) (?:says|claims|looks like)\b"
@@ -519,7 +527,7 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _said(text, _CERTAIN_FAULT, asked_too=False) + _said(text, _ADDED_WITHOUT_CONSENT)
         + _medicine_judged(text) + _access_overridden(text, context)
         + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
-        + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY)
+        + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY) + _answer_given(text, context)
         + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
         + _others_disclosed(text, context) + _named_added(text, context) + _fast_broken(text, context)
         + _said(text, _MISSED_MEDICINE_OK, asked_too=False) + _code_asked_back(text, context)
