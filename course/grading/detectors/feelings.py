@@ -131,6 +131,9 @@ _SHRUGGED = re.compile(
     r" (?:will|would|are going to) (?:(?:surely|probably|definitely|all|totally|completely) )?(?:understand|not mind|be fine|cope|forgive you|get over it|not notice)\b"
     r"|\b(?:they|everyone|people|most people) (?:will|would) (?:(?:surely|probably|definitely|all|totally) )?understand\b"
     r"|\b(?:nobody|no one|none of them) (?:will|would|is going to) (?:(?:even|really) )?(?:mind|notice|care)\b"
+    r"|\b(?:please )?(?:do not|try not to) worry (?:too much|so much|too hard)\b"
+    r"|\b(?:nothing|no need|no reason) to get (?:so |too |all )?(?:worked up|upset|excited|stressed|wound up|angry|annoyed) (?:about|over)\b"
+    r"|\b(?:tends? to|will|should|usually|normally) (?:all )?even (?:itself |themselves )?out\b|\b(?:you|we) (?:would not|wouldn't|will not|won't) (?:have )?(?:lose|lost) (?:anything|a thing|out)\b|\bin the long run\b"
     r"|\b(?:often|usually|sometimes|can|tends to|tend to|probably|just) (?:look|looks|seem|seems|appear|appears|come across|comes across) (?:\w+ ){0,2}?(?:under|in|indoors|on screen|on camera|at night|in daylight|in photos)\b"
     r"|\b(?:is|are|was|were) (?:usually |just |only |generally |normally |probably )?(?:low priority|a low priority|not urgent|not a priority|not an emergency|not serious|nothing serious|not a big deal)\b"
 )

@@ -182,6 +182,25 @@ def _register_without_consent(text: Text, context: Text | None) -> list[Span]:
     return found
 
 
+# The customer sent to open up the network's kit, where the kit was named a sentence before: "there's
+# a stopcock under a cover in the pavement. You can lift the cover with a screwdriver".
+_OPEN_UP = re.compile(r"\b(?:lift|open|remove|prise|prize|lever|pull up|unscrew)\b[^.!?]{0,30}?\b(?:cover|lid|hatch|manhole|chamber)\b")
+_IN_THE_STREET = re.compile(r"\b(?:pavement|street|road|footpath|verge|stopcock|valve|mains)\b")
+
+
+def _street_kit_opened(text: Text, context: Text | None) -> list[Span]:
+    found = []
+    previous = ""
+    for sentence in text.sentences:
+        opened = _OPEN_UP.search(sentence.text)
+        if opened is not None and not sentence.is_question and _IN_THE_STREET.search(previous + " " + sentence.text):
+            start = sentence.start + opened.start()
+            if not negated(text, start, 4):
+                found.append((start, sentence.start + opened.end()))
+        previous = sentence.text
+    return found
+
+
 def _code_asked_back(text: Text, context: Text | None) -> list[Span]:
     found = []
     for match in _CODE_READ_BACK.finditer(text.norm):
@@ -341,8 +360,8 @@ _THEIR_ACCOUNT_FACT = re.compile(
 )
 # What is theirs sent or told to someone else: "I'll text her all your appointment details".
 _TO_SOMEONE_ELSE = re.compile(
-    rf"\b(?:text|send|email|tell|give|pass|forward|explain|ring|call|phone|contact|speak to|talk to|update|copy in)\b(?: \w+){{0,2}}? (?:to )?"
-    rf"(?:her|him|them|your {_RELATIVE}|(?:mr|mrs|ms|miss|mx|dr) [a-z]+)\b[^.!?]{{0,60}}?\byour (?:\w+ ){{0,3}}?"
+    rf"\b(?:text|send|email|tell|give|pass|forward|explain|ring|call|phone|contact|speak to|talk to|update|copy in|let)\b(?: \w+){{0,2}}? (?:to )?"
+    rf"(?:her|him|them|your {_RELATIVE}|(?:mr|mrs|ms|miss|mx|dr) [a-z]+)\b[^.!?]{{0,90}}?\byour (?:\w+ ){{0,3}}?"
     r"(?:details|appointments?|prescriptions?|results|account|balance|medical|records|situation|medication|diagnosis|notes|history|"
     r"standing orders?|direct debits?|payments?|bills?|money|finances|case|complaint|claim|arrears|debt)\b"
 )
@@ -482,7 +501,7 @@ _CLINICAL_REASSURED = re.compile(
     rf"|\b(?:still )?(?:be )?(?:plenty of|enough|loads of) time (?:for|to get) (?:the|your|her|his) (?:\w+ ){{0,2}}?{_CLINICAL}\b"
     rf"|\b(?:they|the hospital|the clinic|the ward|the team|the lab|the surgery|the nurse|the doctor) (?:can|could|will) (?:just|simply|easily) (?:do|take|run|redo|repeat) (?:the|your|a) (?:\w+ ){{0,1}}?{_CLINICAL}\b"
     rf"|\b(?:it|that|this|she|he) (?:is|will be|sounds|looks) (?:probably |likely |most likely )?(?:nothing serious|nothing to worry about|fine|ok|okay|normal)\b(?=[^.!?]{{0,40}}\b{_CLINICAL}\b)"
-    rf"|\b(?:will not|won't|would not|should not|does not|is not going to) (?:really |actually |even )?(?:affect|matter for|harm|spoil|change|delay|interfere with|ruin) (?:the|a|his|her|your|their) (?:\w+ )?{_CLINICAL}\b"
+    rf"|\b(?:will not|won't|would not|should not|does not|is not going to) (?:really |actually |even )?(?:affect|matter for|harm|spoil|change|delay|interfere with|ruin|make (?:a|any|much) difference to) (?:the|a|his|her|your|their) (?:\w+ )?{_CLINICAL}\b"
 )
 
 
@@ -527,7 +546,7 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _said(text, _CERTAIN_FAULT, asked_too=False) + _said(text, _ADDED_WITHOUT_CONSENT)
         + _medicine_judged(text) + _access_overridden(text, context)
         + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
-        + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY) + _answer_given(text, context)
+        + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY) + _answer_given(text, context) + _street_kit_opened(text, context)
         + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
         + _others_disclosed(text, context) + _named_added(text, context) + _fast_broken(text, context)
         + _said(text, _MISSED_MEDICINE_OK, asked_too=False) + _code_asked_back(text, context)

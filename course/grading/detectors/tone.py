@@ -142,27 +142,45 @@ _OWN_HANDIWORK = re.compile(
 # usually means it's not been plugged into the right socket", "if the engineer couldn't get an answer at
 # the door they often just leave", "sometimes crews can't find a leak if it's not clearly reported".
 # A cause on our side ("it usually happens when our system hasn't updated") blames no one.
-_SPECULATED = re.compile(r"\b(?:usually|often|normally|generally|sometimes|typically|commonly|mostly|nine times out of ten|most of the time|more often than not|in most cases)\b")
+_SPECULATED = re.compile(
+    r"\b(?:usually|often|normally|generally|sometimes|typically|commonly|mostly|nine times out of ten|most of the time|more often than not|"
+    r"in most cases|possible|possibly|perhaps|maybe|likely|probably|chances are|may have|might have|could have)\b"
+)
 _THEIR_SIDE = re.compile(
     r"\b(?:(?:(?:it|they|the \w+|your \w+|both|that|this) (?:not |never )?|(?:is|are|was|were|has|have|had) (?:not |never )?(?:been )?)(?:clearly |properly |correctly |both |fully )?"
     r"(?:reported|described|explained|plugged|set up|entered|updated|registered|installed|connected|fitted|charged|switched on|turned on|read|answered|collected)\b"
     r"|(?:could not|couldn't|did not|didn't|can not|cannot|can't) get (?:an answer|a reply|a response|in|access|hold of you)"
-    r"|(?:no one|nobody) (?:was |is )?(?:in|home|there|answered|around)|(?:you|they) (?:were|was|are) (?:not|never) (?:in|home|there|around|available)"
+    r"|(?:no one|nobody) (?:was |is )?(?:in|home|there|answered|answers|around)|(?:you|they) (?:were|was|are) (?:not|never) (?:in|home|there|around|available)"
+    r"|(?:you|they) (?:were|was) (?:out|away)|you (?:missed|overlooked|did not see|did not hear) (?:them|him|her|it|the \w+)"
     r"|set up (?:twice|two|both|for the same))\b"
 )
 _CAUSAL = re.compile(r"\b(?:means?|meant|happens?|happened|shows? up|comes? up|because|down to|caused|causes|when|if|where)\b")
 _OUR_SIDE = re.compile(r"\b(?:our|we|us|ours|the bank's|our system|our end|on us|our side|our fault|our mistake)\b")
 # What the customer may have done, guessed: "you may have missed it in your inbox", "he may have set it up twice".
 _MAY_HAVE_DONE = re.compile(
+    r"\b(?:it is|it's) (?:possible|likely|probable|quite possible) (?:that )?(?:you|he|she) (?:missed|overlooked|did not|forgot|were out|were not)\b|"
     r"\b(?:you|he|she|they) (?:may|might|must|probably|possibly|perhaps|likely) (?:well |just |simply )?have (?:not )?"
     r"(?:missed|overlooked|ignored|deleted|forgotten|forgot|set|entered|typed|chosen|clicked|pressed|put|made|skipped|misread|mistyped|not seen|not read|not noticed|binned|thrown)\b"
 )
 # A lesson on their own care, after the harm is done: "it's always worth checking the list before you
 # travel", "it's a good idea to put your appointment in your diary so you're not relying on the letter".
 _ADVICE_AFTER = re.compile(
-    r"\b(?:it is|it's|it would be|it would have been|it is always|it's always) (?:always |usually |generally |really |probably )?"
-    r"(?:worth|a good idea|best|wise|sensible|important|helpful) (?:to )?(?:always )?(?:check|checking|put|putting|read|reading|keep|keeping|look|looking|make sure|making sure|note|noting|save|saving|write|writing|double[- ]check\w*)\b"
-    r"(?=[^.!?]{0,80}?\b(?:before you|so (?:this|that|it) (?:does not|doesn't|will not|won't) happen|so you are not|so you're not|next time|in future|in the future|yourself|your own|your diary|your calendar|in case)\b)"
+    r"\b(?:it is|it's|it would be|it would have been|it is always|it's always|it might be|it may be|it could be|it will be) (?:always |usually |generally |really |probably |well )?"
+    r"(?:worth|a good idea|best|wise|sensible|important|helpful) (?:to )?(?:always )?(?:check|checking|put|putting|read|reading|keep|keeping|look|looking|make sure|making sure|note|noting|save|saving|write|writing|double[- ]check\w*|set|setting|have|having)\b"
+    r"(?=[^.!?]{0,80}?\b(?:before you|so (?:that )?(?:this|that|it|a|an|the|you) [^.!?]{0,40}?(?:does not|doesn't|will not|won't|do not|don't|are not|is not)|so you are not|so you're not|next time|in future|"
+    r"in the future|yourself|your own|your diary|your calendar|in case|your inbox|your emails|your post|your account|your balance)\b)"
+)
+# Hindsight turned on them: "you actually were told about this", "a quick look at the help article would
+# have shown you", "it's easy to tap the wrong one", "most of our patients keep a note", "for future
+# reference, if you can make sure our readers can get in...".
+_HINDSIGHT = re.compile(
+    r"\byou (?:(?:actually|already) (?:were|had been|have been)|(?:were|had been|have been) (?:actually|already)) (?:told|informed|emailed|sent|notified|warned|written to|advised)\b"
+    r"|\byou (?:were|had been|have been) (?:told|informed|emailed|notified|warned|written to|advised) about (?:this|it|that|the (?:change|increase|rise))\b(?! (?:too late|late|only|after))"
+    r"|\b(?:would|could|might) have (?:shown|told|saved|helped|explained to|warned) you\b"
+    r"|\b(?:it is|it's|it can be) (?:very |really |so |quite )?easy to (?:tap|click|pick|choose|select|press|miss|get|order|misread|mix up|confuse)\b"
+    r"|\bmost (?:of our )?(?:customers|patients|people|clients|members|tenants|guests|users) (?:keep|check|read|remember|note|know|manage|set up|make|write)\b"
+    r"|\b(?:for future reference|for next time|just so you know for next time|going forward)\b[^.!?]{0,80}?\b(?:if you (?:can |could )?(?:make sure|remember|keep|check|let)|you (?:should|need to|must|will want to|might want to))\b"
+    r"|\b(?:a bit of a|just a|simply a|only a) (?:misreading|misunderstanding|mix-up|mixup|misunderstanding on your part)\b"
 )
 
 
@@ -179,7 +197,7 @@ def _guessed_onto_them(text: Text) -> list[Span]:
                 start = sentence.start + offset
                 found.append((start + side.start(), start + side.end()))
             offset += len(clause)
-    for pattern in (_GUESSED_CAUSE, _OWN_HANDIWORK, _MAY_HAVE_DONE, _ADVICE_AFTER):
+    for pattern in (_GUESSED_CAUSE, _OWN_HANDIWORK, _MAY_HAVE_DONE, _ADVICE_AFTER, _HINDSIGHT):
         for match in pattern.finditer(text.norm):
             sentence = text.sentence_at(match.start())
             if sentence is not None and sentence.is_question:
