@@ -145,6 +145,40 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
                 said = said[: a - end] + " " + said[b - end :]
         if content_stems(said) & theirs:
             kept.append((start, clause_end))
+            continue
+        # "Four calls and no news from us was poor, sorry.": the trouble named first, the apology after it.
+        if not re.match(r"\W*$", text.norm[end:sentence.end]):
+            continue
+        clause_start = max(sentence.start, *(text.norm.rfind(stop, sentence.start, start) + len(stop)
+                                             for stop in (". ", "; ", ": ", "! ", "? ", " but ")))
+        before = text.norm[clause_start:start]
+        if len(content_stems(before) & theirs) >= 2 and not is_list(text, sentence):
+            kept.append((clause_start, end))
+    return kept
+
+
+# Their stake said back beside an apology: "Sorry about that, Amara, I know the party is on Saturday".
+_STAKE_SEEN = re.compile(r"\b(?:i|we) (?:know|can see|realise|realize|appreciate|understand|get|have seen|see)(?: that| how)? (?=\w)")
+
+
+def _stakes_acknowledged(text: Text, context: Text) -> Spans:
+    """An apology for the trouble, and what is at stake for this customer said back in a real sentence."""
+    if not any(not negated(text, m.start(), 2) for m in _APOLOGY_WORD.finditer(text.norm)):
+        return []
+    theirs = content_stems(context.norm) - _feeling_stems(text)
+    kept = []
+    for found in _STAKE_SEEN.finditer(text.norm):
+        sentence = text.sentence_at(found.start())
+        if sentence is None or sentence.is_question or is_list(text, sentence) or negated(text, found.start(), 2):
+            continue
+        clause_end = sentence.end
+        for stop in (".", ";", "!", "?", " but ", " so "):
+            at = text.norm.find(stop, found.end(), sentence.end)
+            if at != -1:
+                clause_end = min(clause_end, at)
+        said = text.norm[found.end():clause_end]
+        if len(said.split()) >= 3 and len(content_stems(said) & theirs) >= 1 and in_real_words(text, found.start()):
+            kept.append((found.start(), clause_end))
     return kept
 
 
@@ -316,7 +350,7 @@ def credited_spans(technique: str, text: Text, context: Text | None, spans: Span
             if not kept:
                 kept = _worry_heard(text, context, None)
         if not kept and context is not None and (find is None or not find("dismisses_feeling")):
-            kept = _sorry_for_their_trouble(text, context)
+            kept = _sorry_for_their_trouble(text, context) or _stakes_acknowledged(text, context)
         return kept
     if technique == "reflects_content":
         return _recap(text, context, spans, 1)
