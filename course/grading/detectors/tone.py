@@ -199,8 +199,8 @@ def _guessed_onto_them(text: Text) -> list[Span]:
             offset += len(clause)
     for pattern in (_GUESSED_CAUSE, _OWN_HANDIWORK, _MAY_HAVE_DONE, _ADVICE_AFTER, _HINDSIGHT):
         for match in pattern.finditer(text.norm):
-            sentence = text.sentence_at(match.start())
-            if sentence is not None and sentence.is_question:
+            around = text.sentence_at(match.start())
+            if around is not None and around.is_question:
                 continue
             if negated(text, match.start(), 2) or _WRONGED.match(text.norm, match.start()):
                 continue
