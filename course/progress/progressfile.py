@@ -48,6 +48,10 @@ STORE_FILE = "progress.json"
 LOCK_FILE = STORE_FILE + ".lock"
 """The lock file every listen takes before changing progress."""
 
+LOCK_POLL = 0.005
+"""Seconds between tries for a busy lock: a save takes a few milliseconds, so waiting in 50 ms steps
+(filelock's default) would make a room of learners wait mostly for nothing."""
+
 T = TypeVar("T")
 
 
@@ -82,11 +86,42 @@ class ProgressFile:
             raise not_writable(self.folder, error) from None
         self._lock = FileLock(str(self.folder / LOCK_FILE), timeout=lock_timeout, thread_local=False)
         try:
-            with self._locked():
-                self._remove_temp_files()
-                self._settle()
+            if not self._open_while_others_save():
+                with self._locked():
+                    self._remove_temp_files()
+                    self._settle()
         except StoreNotWritable as error:
             self._open_read_only(error)
+
+    def _open_while_others_save(self) -> bool:
+        """Open a sound file without waiting for the lock; whether it did.
+
+        A room of learners starting at once would otherwise queue for the lock
+        only to read the file: a save replaces the file whole, so a sound file
+        read without the lock is a whole save. Anything to repair or migrate
+        waits for the lock as before; leftovers of a crash are cleared when the
+        lock is free at once, else by the next listen to open.
+        """
+        try:
+            loaded = load(self.path)
+        except (OSError, Damaged):
+            return False
+        if migrations.version_is_unsound(loaded.data) or self._version(loaded) != migrations.current_version():
+            return False
+        if not check_tables(loaded.data).sound:
+            return False
+        self._adopt(loaded)
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            return True  # another listen is saving: its leftovers, if any, are cleared by the next open
+        except OSError:
+            return False  # the lock cannot be taken at all (a read-only folder): the locked path says so
+        try:
+            self._remove_temp_files()
+        finally:
+            self._lock.release()
+        return True
 
     # -- reading and changing ------------------------------------------------
 
@@ -318,7 +353,7 @@ class ProgressFile:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            self._lock.acquire(timeout=self.lock_timeout)
+            self._lock.acquire(timeout=self.lock_timeout, poll_interval=LOCK_POLL)
         except Timeout:
             raise StoreLocked(self.lock_timeout) from None
         except OSError as error:

@@ -138,6 +138,14 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
             if meta(db).get("last_learner") == name:
                 db.table(META).update({"last_learner": None}, doc_ids=[int(META_ROW)])
 
+    def arrive(self, name: str) -> str:
+        """The learner sits down to study in this window: seen now, the last learner here, a session
+        started; all in one save (a room of learners starting at once makes one save each). The session's id."""
+        with self._file.transaction():
+            self.ensure_learner(name)
+            self.set_last_learner(name)
+            return self.start_session(name)
+
     def last_learner(self) -> str | None:
         """Who studied here last, if they are still a learner."""
         with self._file.reading() as db:

@@ -164,9 +164,7 @@ class ListenApp(KeepingTyping, SafeScreenApp[None]):
 
     def _note_learner(self, study: Study) -> None:
         """Remember this learner as the last one here, and when they came."""
-        study.save("who is learning", lambda: self.store.ensure_learner(study.learner))
-        study.save("who is learning", lambda: self.store.set_last_learner(study.learner))
-        study.save("your session", lambda: self.store.start_session(study.learner))
+        study.save("who is learning", lambda: self.store.arrive(study.learner))
         others = self.store.other_windows(study.learner)
         if others:
             self.notify(

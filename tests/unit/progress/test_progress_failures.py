@@ -165,3 +165,45 @@ def test_a_lock_held_too_long_is_reported_after_the_wait(data_dir: Path) -> None
 def test_opening_waits_for_the_lock_too(lock_held_elsewhere: subprocess.Popen, data_dir: Path) -> None:
     with pytest.raises(StoreLocked):
         ProgressStore(data_dir, lock_timeout=0.3)
+
+
+def test_a_sound_file_opens_while_another_listen_saves(data_dir: Path) -> None:
+    """A room of learners starting at once: each reads the whole file a save left, without queueing."""
+    first = ProgressStore(data_dir)
+    first.record_attempt("Dana", an_attempt("e1"))
+    first.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(data_dir / "progress.json.lock")], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        store = ProgressStore(data_dir, lock_timeout=0.3)
+        assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1"]
+        with pytest.raises(StoreLocked):  # saving still waits its turn
+            store.record_attempt("Dana", an_attempt("e2"))
+    finally:
+        holder.kill()
+        holder.wait()
+    store.record_attempt("Dana", an_attempt("e2"))
+    assert [attempt.exercise_id for attempt in store.attempts("Dana")] == ["e1", "e2"]
+
+
+def test_a_damaged_file_waits_for_the_lock_to_be_repaired(data_dir: Path) -> None:
+    first = ProgressStore(data_dir)
+    first.record_attempt("Dana", an_attempt("e1"))
+    first.close()
+    (data_dir / "progress.json").write_text('{"meta": {"1": ', encoding="utf-8")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(data_dir / "progress.json.lock")], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreLocked):  # nothing is moved aside or restored while another listen saves
+            ProgressStore(data_dir, lock_timeout=0.3)
+        assert (data_dir / "progress.json").read_text(encoding="utf-8") == '{"meta": {"1": '
+    finally:
+        holder.kill()
+        holder.wait()
+    repaired = ProgressStore(data_dir)
+    assert [attempt.exercise_id for attempt in repaired.attempts("Dana")] == ["e1"]
+    assert repaired.notices

@@ -112,3 +112,19 @@ def test_deleting_a_learner_removes_their_work_and_keeps_a_backup(store: Progres
     assert len(backups) == 1 and '"Dana"' in backups[0].read_text()
     with pytest.raises(ValueError, match="no learner called Dana"):
         store.delete_learner("Dana")
+
+
+def test_arriving_is_one_save_that_notes_the_learner_and_starts_their_session(data_dir: Path) -> None:
+    from course.progress import ProgressStore
+
+    store = ProgressStore(data_dir)
+    before = (data_dir / "progress.json").stat().st_mtime_ns
+    saves = []
+    original = store._file._save
+    store._file._save = lambda: (saves.append(1), original())[1]  # type: ignore[method-assign]
+    session = store.arrive("Noor")
+    assert len(saves) == 1
+    assert store.last_learner() == "Noor"
+    assert store.learner("Noor") is not None
+    assert session and store.other_windows("Noor") == 0
+    assert (data_dir / "progress.json").stat().st_mtime_ns >= before
