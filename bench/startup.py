@@ -6,7 +6,7 @@ greeting; the bare app's one word), kill the session. That includes Python's
 start and every import, as a learner experiences it. Runs alternate so drift
 on a busy machine hits both alike; the table shows medians and the ratio.
 
-    python bench/startup.py [--runs 9] [--command "listen"]
+    python bench/startup.py [--runs 9] [--command "listen"] [--history 10000]
 
 Needs tmux. Target: listen ≤ 1.3 × the bare app.
 """
@@ -60,14 +60,34 @@ run(load_course_cached(content_dir(), home / "cache"), store, None)
 """
 
 
-def _prepare_home(home: Path) -> None:
-    """One learner with some progress, so start-up goes straight to a real dashboard."""
-    from course.progress import Place, ProgressStore
+def _prepare_home(home: Path, history: int = 0) -> None:
+    """One learner with ``history`` earlier answers, so start-up goes straight to a real dashboard."""
+    import random
+
+    from course.content.cache import load_course_cached
+    from course.paths import content_dir
+    from course.progress import Attempt, CriterionOutcome, Place, ProgressStore
+    from course.progress.records import attempt_row, completed
 
     store = ProgressStore(home)
     store.add_learner("Bench")
     store.set_last_learner("Bench")
     store.save_place("Bench", Place("dashboard"))
+    if history:
+        exercises = sorted(load_course_cached(content_dir(), None).exercises)
+        rng = random.Random(11)
+        rows = {}
+        for index in range(history):  # a year of answers, oldest first
+            score = rng.random()
+            attempt = completed(Attempt(
+                rng.choice(exercises), "I am so sorry the order has not arrived, let me check the tracking now " * 3,
+                score, score >= 0.7,
+                tuple(CriterionOutcome(f"c{i}", rng.random() < score, "essential", 1.0, "empathy") for i in range(5)),
+                seconds=40.0, at=f"2026-{1 + index * 11 // history:02d}-{1 + index % 28:02d}T10:00:00.000+00:00"))
+            rows[str(index + 1)] = attempt_row("Bench", attempt)
+        with store._file.transaction() as db:  # one save for the whole history
+            db.storage.read()["attempts"].update(rows)
+            db.storage.changed = True
     store.close()
 
 
@@ -101,6 +121,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--command", help="how to start listen (default: the listen command, if installed)")
+    parser.add_argument("--history", type=int, default=0, help="earlier answers in the learner's progress (0: none)")
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         print("tmux is needed for this benchmark")
@@ -117,7 +138,7 @@ def main() -> int:
 
     work = Path(tempfile.mkdtemp(prefix="listen-bench-"))
     home = work / "home"
-    _prepare_home(home)
+    _prepare_home(home, args.history)
     env = dict(os.environ, LISTEN_HOME=str(home), TERM=os.environ.get("TERM", "xterm-256color"))
     env.pop("NO_COLOR", None)
     (work / "bare.py").write_text(BARE_APP)
@@ -149,7 +170,8 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
 
     bare = statistics.median(times["bare Textual app"])
-    print(f"start → painted, tmux 120×40, {args.runs} runs each (alternating), median / min / max in ms")
+    print(f"start → painted, tmux 120×40, {args.runs} runs each (alternating), {args.history:,} earlier answers, "
+          "median / min / max in ms")
     print(f"{'what':<22} {'median':>8} {'min':>8} {'max':>8} {'× bare':>8}")
     for name, values in times.items():
         median = statistics.median(values)

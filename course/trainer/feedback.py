@@ -14,12 +14,13 @@ from course.content.model import Course, Exercise
 from course.progress.records import Attempt
 from course.progress.trainer_work import Contest, TrainerNote
 
-from .bundles import ResultsBundle
 from .dates import now_stamp
 from .files import SCHEMA_VERSION, RejectedFile
 
 if TYPE_CHECKING:
     from course.progress import ProgressStore
+
+    from .bundles import ResultsBundle  # a bundle is read by trainers only: the learner's screens need none of it
 
 __all__ = ["AnswerToReview", "FeedbackDraft", "NoteOnAnswer", "notes_from_document", "feedback_for",
            "notes_on_answers", "note_key", "decision_on", "contest_words", "MAX_COMMENT"]

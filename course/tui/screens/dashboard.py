@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -13,7 +13,6 @@ from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from course.practice import TodaysReview
 from course.progress import Place, StoreError
 from course.trainer import assignment_statuses, learner_profile
 from course.trainer.feedback import note_key
@@ -32,6 +31,9 @@ from course.tui.widgets.skill_profile import profile_view
 from course.tui.widgets.title import TitleBar
 
 from .base import CourseScreen
+
+if TYPE_CHECKING:  # the review's module loads with the review itself, after the dashboard is on screen
+    from course.practice import TodaysReview
 
 __all__ = ["DashboardScreen"]
 

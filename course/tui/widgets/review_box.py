@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from course.practice import TodaysReview, nothing_due_words, short_status
 from course.safe_text import safe_text
+
+if TYPE_CHECKING:  # the review's module loads with the review itself, after the dashboard is on screen
+    from course.practice import TodaysReview
 
 __all__ = ["ReviewBox", "review_lines", "SHOWN"]
 
@@ -19,6 +23,8 @@ SHOWN = 3
 def review_lines(review: TodaysReview) -> Text:
     """Each item on one line, numbered, with why it is due (cut to fit); or what to say when there is none."""
     if not review.items:
+        from course.practice import nothing_due_words
+
         return Text(nothing_due_words(review), style="dim")
     out = Text()
     for number, item in enumerate(review.items[:SHOWN], start=1):
@@ -54,6 +60,8 @@ class ReviewBox(Vertical):
         if not started:
             return
         title = Text("Today's review")
+        from course.practice import short_status
+
         title.append(f" · {short_status(review)}", style="not bold dim")
         if any(item.exercise_id for item in review.items):
             title.append(" · r to start", style="not bold dim")
