@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from course.grading.clauses import in_real_words, is_list
 from course.grading.detectors.common import conditional, hits, lexicon_words, negated, overlapping
@@ -66,7 +68,7 @@ class _Sentences:
 
 
 def _feeling_named(text: Text, sentence: Sentence, span: tuple[int, int], known: _Sentences,
-                   context_stems: set[str]) -> bool:
+                   context_stems: AbstractSet[str]) -> bool:
     """Whether the empathy names a feeling or takes the customer's side, not only apologises."""
     if not _APOLOGY.match(text.norm, span[0]):
         return True
@@ -81,7 +83,7 @@ def _feeling_named(text: Text, sentence: Sentence, span: tuple[int, int], known:
 _APOLOGY_OBJECT = re.compile(r"\s*(?:,\s*)?(?:about|for|that|to hear|to hear that|(?=\w))")
 
 
-def _apology_for_their_trouble(text: Text, sentence: Sentence, span: tuple[int, int], context_stems: set[str]) -> bool:
+def _apology_for_their_trouble(text: Text, sentence: Sentence, span: tuple[int, int], context_stems: AbstractSet[str]) -> bool:
     """Whether an apology says what it is for, in this customer's own terms.
 
     "I'm sorry your salary was late" and "sorry about the wait" name the trouble they told us
@@ -182,14 +184,17 @@ def _stakes_acknowledged(text: Text, context: Text) -> Spans:
     return kept
 
 
-def _feeling_stems(text: Text) -> set[str]:
-    words: set[str] = set()
-    for name in _FEELING_LISTS + ("generic_words", "intensifiers"):
-        words |= lexicon_words(name)
-    return {stem(w.rstrip("*")) for w in words}
+def _feeling_stems(text: Text) -> frozenset[str]:
+    return _stems_of(tuple(lexicon_words(name) for name in _FEELING_LISTS + ("generic_words", "intensifiers")))
 
 
-def _anchored(text: Text, sentence: Sentence, context_stems: set[str], skip: set[str]) -> bool:
+@lru_cache(maxsize=4)
+def _stems_of(lists: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The stems of every word in some lists (keyed by the lists, so a list read again is stemmed again)."""
+    return frozenset(stem(word.rstrip("*")) for words in lists for word in words)
+
+
+def _anchored(text: Text, sentence: Sentence, context_stems: AbstractSet[str], skip: frozenset[str]) -> bool:
     """Whether a sentence names something of this customer's own situation."""
     own = {s for s in content_stems(sentence.text) if s not in skip}
     if own & context_stems:

@@ -39,7 +39,11 @@ def find_spans(technique: str, text: Text, context: Text | None = None) -> list[
     """Spans of the normalised text that show a technique (ValueError if unknown)."""
     if technique not in TECHNIQUES:
         raise ValueError(f"unknown technique {technique!r}; known: {', '.join(TECHNIQUES)}")
-    return sorted(span for span in _detectors()[technique](text, context) if span[1] > span[0])
+    key = ("spans", technique, None if context is None else context.norm)
+    found: list[tuple[int, int]] | None = text.memo.get(key)
+    if found is None:
+        found = text.memo[key] = sorted(span for span in _detectors()[technique](text, context) if span[1] > span[0])
+    return list(found)
 
 
 def detect_in(technique: str, text: Text, context: Text | None = None) -> Detection:

@@ -59,7 +59,8 @@ def same_meaning(word: str) -> str:
     return _same_meaning().get(s, s)
 
 
-def content_stems(norm: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def content_stems(norm: str) -> frozenset[str]:
     """Stems of the words that carry content (no stopwords, no pronouns).
 
     Numbers of two digits or more carry content ("6:15", "£412.60"), and everyday words for the
@@ -73,7 +74,7 @@ def content_stems(norm: str) -> set[str]:
             continue
         s = stem(w)
         found.add(same.get(s, s))
-    return found
+    return frozenset(found)
 
 
 @lru_cache(maxsize=16384)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from course.grading.lexicons import entries, pattern
+from course.grading.lexicons import pattern, words
 from course.grading.text import Sentence, Text
 
 __all__ = [
@@ -123,7 +123,7 @@ def opening(sentence_text: str) -> str:
 
 def lexicon_words(name: str) -> frozenset[str]:
     """A lexicon's single-word entries as a set (for word-by-word lookups)."""
-    return frozenset(e for e in entries(name) if " " not in e)
+    return words(name)
 
 
 _CONDITIONALS = frozenset("if whether unless when whenever once should".split())

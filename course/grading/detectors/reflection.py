@@ -11,6 +11,7 @@ swapped) is parroting, not a reflection.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from course.grading.clauses import is_list
 from course.grading.detectors.common import Span, hits, lexicon_words, negated, opening, word_before
@@ -125,7 +126,7 @@ def _units(sentence: Sentence) -> list[Sentence]:
     return units
 
 
-def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: set[str], has_context: bool) -> bool:
+def _restates(text: Text, unit: Sentence, framed: list[Span], context_stems: AbstractSet[str], has_context: bool) -> bool:
     """Whether one sentence or clause says back what the customer lives through."""
     body = opening(unit.text)
     shared = content_stems(unit.text) & context_stems
@@ -306,13 +307,13 @@ def _checks(text: Text) -> list[Span]:
     return found
 
 
-def _recapped(text: Text, sentence: Sentence, context_stems: set[str]) -> set[str]:
+def _recapped(text: Text, sentence: Sentence, context_stems: AbstractSet[str]) -> set[str]:
     """The customer's content words a sentence carries, outside lists of bare words."""
     words = {
         stem(m.group()) for m in WORD.finditer(text.norm, sentence.start, sentence.end)
         if len(m.group()) > 1
     }
-    return words & context_stems
+    return {word for word in words if word in context_stems}
 
 
 def _reads_back(sentence: Sentence) -> bool:

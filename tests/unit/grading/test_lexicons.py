@@ -56,8 +56,8 @@ def own_lists(tmp_path, monkeypatch):
 def _clear():
     from course.grading.text import analyse as cached_analyse
 
-    for function in (lexicons.entries, lexicons.fragment, lexicons.pattern, lexicons.pairs, cached_analyse):
-        function.cache_clear()
+    lexicons.forget()
+    cached_analyse.cache_clear()
 
 
 def test_a_trainer_can_add_a_jargon_word(own_lists):
