@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from .content.model import Branch, Conversation, CustomerLine, Exercise, Route, Turn
 from .grading import Grade, detect, grade_rubric
+from .grading.figures import Case, case_of
 
 __all__ = [
     "INTERRUPTION_COST",
@@ -102,8 +103,30 @@ def grade_turn(exercise: Exercise, turn: Turn, reply: str, heard: str = "") -> G
     assert conversation is not None and turn.rubric is not None
     return grade_rubric(
         turn.rubric, reply, context=turn_context(conversation, turn, heard),
-        facts=conversation.facts, skill=exercise.skill,
+        facts=conversation.facts, skill=exercise.skill, case=_case(exercise, turn),
     )
+
+
+_CASES: dict[tuple[int, int], tuple[Turn, Case]] = {}
+
+
+def _case(exercise: Exercise, turn: Turn) -> Case:
+    """What a conversation's case holds: every customer line, the scenario, and the turn's proven replies."""
+    kept = _CASES.get((id(exercise), id(turn)))
+    if kept is not None and kept[0] is turn:
+        return kept[1]
+    conversation = exercise.conversation
+    assert conversation is not None
+    lines = [line.text for each in conversation.turns.values() for line in each.customer]
+    scenario = exercise.scenario
+    texts = [*lines, exercise.prompt, turn.prompt]
+    if scenario:
+        texts += [scenario.message, scenario.history]
+    case = case_of(*texts, answers=(turn.model_answer, *turn.examples.passing))
+    if len(_CASES) >= 512:
+        _CASES.clear()
+    _CASES[(id(exercise), id(turn))] = (turn, case)
+    return case
 
 
 def route_holds(route: Route, reply: str, grade: Grade, *, interrupted: bool = False, context: str = "") -> bool:

@@ -1,4 +1,4 @@
-"""The check kinds with settings: mentions, avoids, order, length, plain_language, not_parroting, questions, scripted, keeps_private.
+"""The check kinds with settings: mentions, avoids, order, length, plain_language, not_parroting, questions, scripted, keeps_private, matches_case.
 
 Each check takes the criterion's params and a ``Reading`` of the answer and returns whether it is
 met and the normalised spans to show: what earned credit, or for the checks that forbid
@@ -20,9 +20,11 @@ TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this mo
 if TYPE_CHECKING:
     from typing import Any
 
+    from course.grading.figures import Case
+
 __all__ = ["Reading", "CHECK_FUNCTIONS", "FORBIDDING", "fact_list", "DEFAULT_MAX_OVERLAP", "DEFAULT_MOST_STOCK_LINES"]
 
-FORBIDDING = frozenset({"avoids", "not_parroting", "plain_language", "length", "scripted", "keeps_private"})
+FORBIDDING = frozenset({"avoids", "not_parroting", "plain_language", "length", "scripted", "keeps_private", "matches_case"})
 """Checks whose evidence is the offending words: shown struck through, never as credit."""
 DEFAULT_MAX_OVERLAP = 0.45
 """``not_parroting``: the share of three-word runs an answer may copy."""
@@ -46,13 +48,19 @@ class Reading:
     """The customer's own words alone (in a rewrite, ``context`` also holds the reply rewritten)."""
     history: str = ""
     """What the agent's screen shows: safety is judged against it as well as what the customer said."""
+    case: Case | None = None
+    """The figures of the case (dates, times, amounts, counts, references) a reply must not contradict."""
     _seen: dict[str, Spans] = field(default_factory=dict)
 
     def norm_spans(self, technique: str) -> Spans:
         """Normalised spans showing a technique in the answer (worked out once per answer)."""
         if technique not in self._seen:
             context = self._situation() if technique in _SITUATED else self.context
-            self._seen[technique] = find_spans(technique, self.answer, context)
+            spans = find_spans(technique, self.answer, context)
+            if technique == "overpromises" and self.history and spans:
+                notes = analyse(self.history)
+                spans = [span for span in spans if not _from_the_notes(self.answer, span, notes)]
+            self._seen[technique] = spans
         return self._seen[technique]
 
     def _situation(self) -> Text | None:
@@ -61,6 +69,24 @@ class Reading:
             return self.context
         said = self.context.original if self.context is not None else ""
         return analyse("\n\n".join(part for part in (said, self.history) if part))
+
+
+_VOUCHED = re.compile(r"\b(?:guarantee\w*|promise\w*|definitely|certainly|for sure|100|absolutely|without fail|no matter what)\b")
+_CLAUSE = re.compile(r"[.!?;,\n]|\bbut\b|\bso\b")
+
+
+def _from_the_notes(answer: Text, span: tuple[int, int], notes: Text) -> bool:
+    """Whether a stated outcome only repeats what the agent's screen says ("express delivery arrives the next
+    working day"): the service as documented, not a promise, unless the reply vouches for it on top."""
+    from course.grading.words import content_stems
+
+    start = max((m.end() for m in _CLAUSE.finditer(answer.norm, 0, span[0])), default=0)
+    after = _CLAUSE.search(answer.norm, span[1])
+    clause = answer.norm[start: after.start() if after else len(answer.norm)]
+    if _VOUCHED.search(answer.norm, max(0, span[0] - 30), span[1] + 10):
+        return False
+    said = content_stems(clause)
+    return any(len(said & content_stems(sentence.text)) >= 3 for sentence in notes.sentences)
 
 
 _SITUATED = frozenset({"unsafe_advice"})
@@ -267,6 +293,16 @@ def _keeps_private(params: Mapping[str, Any], reading: Reading) -> tuple[bool, S
     return not spans, spans
 
 
+def _matches_case(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
+    if reading.case is None:
+        return True, []
+    from course.grading.figures import misquoted  # late: only a graded reply needs it
+
+    answer = reading.answer
+    spans = [answer.norm_span(a, b) for a, b in misquoted(answer.original, reading.case)]
+    return not spans, spans
+
+
 CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, Any], Reading], tuple[bool, Spans]]] = {
     "mentions": _mentions,
     "avoids": _avoids,
@@ -277,5 +313,6 @@ CHECK_FUNCTIONS: dict[str, Callable[[Mapping[str, Any], Reading], tuple[bool, Sp
     "questions": _questions,
     "scripted": _scripted,
     "keeps_private": _keeps_private,
+    "matches_case": _matches_case,
 }
 """Check kind -> function ``(params, reading) -> (met, normalised spans)``."""

@@ -14,6 +14,7 @@ from course.grading.text import analyse
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from course.content.model import Criterion, Exercise, Rubric
+    from course.grading.figures import Case
 
 __all__ = ["CriterionResult", "Grade", "grade", "grade_rubric", "default_skill"]
 
@@ -149,6 +150,7 @@ def grade_rubric(
     message: str | None = None,
     public: bool = False,
     history: str | None = None,
+    case: Case | None = None,
 ) -> Grade:
     """Grade one answer against a rubric.
 
@@ -158,7 +160,8 @@ def grade_rubric(
     answer rewrites ``source``, which it must not hand back barely changed; ``message`` is the
     customer's words alone, which no answer may hand back (default: ``context``); ``public``
     says the reply is posted where anyone can read it, so it must keep the customer's details private;
-    ``history`` is what the agent's screen shows, which safety is judged against as well.
+    ``history`` is what the agent's screen shows, which safety is judged against as well;
+    ``case`` holds the figures the reply must not contradict (``figures``; none checked without it).
 
     Every rubric is judged with the course-wide harm criteria as well (``harms``). The answer
     passes when no essential criterion is missed and its score reaches the pass mark.
@@ -169,7 +172,7 @@ def grade_rubric(
     source_text = analyse(source[:_LONGEST]) if source else context_text
     customer = analyse(message[:_LONGEST]) if message else context_text
     reading = Reading(analysed, context_text, source_text, fact_list(facts) if facts else (), customer=customer,
-                      history=history[:_LONGEST] if history else "")
+                      history=history[:_LONGEST] if history else "", case=case)
     results = []
     from course.grading.harms import with_harms
 
@@ -223,4 +226,27 @@ def grade(exercise: Exercise, answer: str) -> Grade:
         exercise.rubric, answer, context=context, skill=exercise.skill, source=source,
         rewrite=exercise.kind == "rewrite", message=message or None, public=exercise.channel in PUBLIC_CHANNELS,
         history=(exercise.scenario.history if exercise.scenario else None) or None,
+        case=case_of_exercise(exercise),
     )
+
+
+_CASES: dict[int, tuple[object, Case]] = {}
+"""Each exercise's case, worked out once (by identity: exercises are not hashable)."""
+
+
+def case_of_exercise(exercise: Exercise) -> Case:
+    """The figures of an exercise's case: the customer's message, the notes, the task, the reply to
+    rewrite, with the model answer and the answers proven to pass."""
+    kept = _CASES.get(id(exercise))
+    if kept is not None and kept[0] is exercise:
+        return kept[1]
+    from course.grading.figures import case_of
+
+    scenario = exercise.scenario
+    texts = (scenario.message, scenario.history) if scenario else ()
+    case = case_of(*texts, exercise.prompt, exercise.original,
+                   answers=(exercise.model_answer, *exercise.examples.passing))
+    if len(_CASES) >= 512:
+        _CASES.clear()
+    _CASES[id(exercise)] = (exercise, case)
+    return case

@@ -2,7 +2,8 @@
 
 A trainer fails a reply that blames the customer, waves their feeling away, promises an outcome
 nobody here controls, gives unsafe advice or asks for what must never be asked, or just pastes
-the customer's words back, however well it does the rest. Every rubric inherits these criteria
+the customer's words back, or tells them a wrong date, time, amount or reference, however well
+it does the rest. Every rubric inherits these criteria
 as essential, along with two more: not pasting the customer's words back, and not stacking
 stock lines a script says to everyone. Where a rubric already has its own criterion for one of these techniques (an
 ``avoids`` naming it), that criterion stands in for the inherited one and counts as essential.
@@ -120,7 +121,18 @@ def with_harms(rubric: Rubric, *, rewrite: bool = False, public: bool = False) -
         added.append(_own_voice())
     if public and not any(c.check == "keeps_private" for c in own):
         added.append(_in_public())
+    if not any(c.check == "matches_case" for c in own):
+        added.append(_right_figures())
     return tuple(own) + tuple(added)
+
+
+def _right_figures() -> Criterion:
+    return _harm(
+        "right-figures", "matches_case", "attention",
+        "Every date, time, amount and reference you gave matches the case.",
+        "A figure in your reply doesn't match the case (struck through). The customer will act on "
+        "what you tell them: check dates, times, amounts and references against the notes before you send.",
+    )
 
 
 def _in_public() -> Criterion:

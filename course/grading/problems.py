@@ -23,6 +23,7 @@ SETTINGS: dict[str, frozenset[str]] = {
     "not_parroting": frozenset({"max_overlap", "compare"}),
     "scripted": frozenset({"at_most"}),
     "keeps_private": frozenset(),
+    "matches_case": frozenset(),
     "questions": frozenset({"at_least", "at_most", "open_at_least"}),
 }
 """The settings each check kind understands (a technique check takes none)."""

@@ -39,6 +39,7 @@ CHECKS: tuple[str, ...] = (
     "questions",
     "scripted",
     "keeps_private",
+    "matches_case",
 )
 """Check kinds with settings, besides the positive techniques."""
 
@@ -72,6 +73,7 @@ CHECK_SKILL: Mapping[str, str] = MappingProxyType(
         "questions": "attention",
         "scripted": "empathy",
         "keeps_private": "attention",
+        "matches_case": "attention",
     }
 )
 """The skill a check kind evidences by default (``order`` and ``avoids`` refine it)."""

@@ -64,7 +64,7 @@ examples:
   pass:
     - I can hear how worried you are with the party on Saturday. Let me find the bike now.
   fail:
-    - answer: Your order ships Friday.
+    - answer: Your order is on its way.
       misses: [names-feeling, key-facts]
 """
 

@@ -367,6 +367,10 @@ _NOT_ADVICE_AFTER = re.compile(r"\s+(?:care|me|us know|sure (?:i|we)|a look|a mo
 _BELIEF = re.compile(r"\byou (?:can|could|will) (?:do (?:it|this|that)|get through|make it|handle|manage|overcome|beat|turn (?:it|this|things))")
 
 
+_FIGURE_OUT = re.compile(r"\b(?:what|how|where|whether|who)\s+$")
+_HOW_CAN_I_HELP = re.compile(r"(?:should|shall|can|could|may) (?:i|we) (?:help|assist|do for)\b")
+
+
 def _advice(text: Text) -> list[Span]:
     """Advice and options by sentence shape (see ``_ADVICE``), and imperatives that open a sentence."""
     found = []
@@ -375,9 +379,9 @@ def _advice(text: Text) -> list[Span]:
         if _ASKING_FOR.search(body) and not _ADVICE.search(body.split(",")[0]):
             continue
         for match in _ADVICE.finditer(body):
-            if _BELIEF.match(body, match.start()) or re.search(r"\b(?:what|how|where|whether|who)\s+$", body[: match.start()]):
+            if _BELIEF.match(body, match.start()) or _FIGURE_OUT.search(body[: match.start()]):
                 continue  # "I know you can do it"; "figure out what you should do"
-            if re.match(r"(?:should|shall|can|could|may) (?:i|we) (?:help|assist|do for)\b", body[match.start():]):
+            if _HOW_CAN_I_HELP.match(body, match.start()):
                 continue  # "how can I help?" opens a conversation; it offers no fix
             found.append((sentence.start + match.start(), sentence.start + match.end()))
     for start, end in hits(text, "advice_verbs"):
@@ -419,14 +423,25 @@ def _plans(text: Text) -> list[Span]:
 
 
 def offers_solution(text: Text, context: Text | None) -> list[Span]:
-    """Spans where the reply proposes a fix or an option."""
+    """Spans where the reply proposes a fix or an option (the same with or without the customer's words)."""
+    found: list[Span] | None = text.memo.get("offers")
+    if found is None:
+        found = text.memo["offers"] = _offers(text)
+    return list(found)
+
+
+_DESCRIBES_PEOPLE = re.compile(r"\b(?:who|which|that) (?:can|could|will)\b")
+_ASKS_OR_HOLDS_OFF = re.compile(r"\b(?:what|how|which|before|until|without)\s+$")
+
+
+def _offers(text: Text) -> list[Span]:
     kept = []
     for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text) + _plans(text):
         if negated(text, start, 2):
             continue
-        if re.search(r"\b(?:who|which|that) (?:can|could|will)\b", text.norm[start:end]):
+        if _DESCRIBES_PEOPLE.search(text.norm[start:end]):
             continue  # "the ones who can book" describes people; "the nurse can book you in" offers
-        if re.search(r"\b(?:what|how|which|before|until|without)\s+$", text.norm[max(0, start - 10) : start]):
+        if _ASKS_OR_HOLDS_OFF.search(text.norm[max(0, start - 10) : start]):
             continue  # "what would you like us to do?" asks; "before I suggest anything" holds off
         sentence = sentence_at(text, start)
         if sarcastic(text, sentence):

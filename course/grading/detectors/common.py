@@ -66,8 +66,22 @@ def word_before(text: Text, position: int, count: int = 3) -> list[str]:
 
 
 def negated(text: Text, position: int, window: int = 3) -> bool:
-    """Whether a negation word comes within ``window`` words before ``position`` in its clause."""
-    return any(word.strip("'") in _NEGATORS for word in word_before(text, position, window))
+    """Whether a negation word comes within ``window`` words before ``position`` in its clause.
+
+    "and" with a new subject starts a new clause: in "it's not lost and I will make sure it's back"
+    the "not" denies the loss, not the promise.
+    """
+    following = text.norm[position:].split(maxsplit=1)
+    words = word_before(text, position, window) + following[:1]
+    for index in range(len(words) - 2, -1, -1):
+        if words[index] in ("and", "or") and words[index + 1] in _SUBJECTS:
+            words = words[index + 1:]
+            break
+    words = words[: len(words) - len(following[:1])]
+    return any(word.strip("'") in _NEGATORS for word in words)
+
+
+_SUBJECTS = frozenset("i we you he she they it".split())
 
 
 # "I can't tell you whether it's paid or change the number": one refusal covers a list of things.

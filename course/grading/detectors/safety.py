@@ -223,7 +223,12 @@ _ANSWER_GIVEN = re.compile(r"(?:^|[,;:]\s*|\b(?:just|simply|then|and|so|please)\
 
 def _answer_given(text: Text, context: Text | None) -> list[Span]:
     return [span for span in _said(text, _ANSWER_GIVEN, asked_too=False)
-            if not re.search(r"\b(?:if|unless|whether|only when)\b", (text.sentence_at(span[0]) or text.sentences[0]).text)]
+            if not re.search(r"\b(?:if|unless|whether|only when)\b", (text.sentence_at(span[0]) or text.sentences[0]).text)
+            and not _EITHER_WAY.match(text.norm, span[1])]
+
+
+_EITHER_WAY = re.compile(r"\s*(?:or|/)\s*(?:no|n)\b")
+"""'reply yes or no': both answers offered, so the choice stays theirs."""
 _TRUST_ANY = re.compile(
     r"\b(?:reply|respond|answer|click|tap|press|follow|open)\b[^.!?]{0,20}?\b(?:to |on )?(?:any|every|all) (?:texts?|messages?|emails?|links?|calls?)\b"
     r"|\b(?:any|every) (?:text|message|email|call|link) (?:that|which) (?:says|claims|looks like)\b"

@@ -122,7 +122,9 @@ _WRONGED = re.compile(
 # "if you installed it yourselves, that might not be covered", "you'd have known that money was
 # spent", "it's always worth keeping track of your own spending", "to be fair, you did...".
 _GUESSED_CAUSE = re.compile(
-    r"\b(?:usually|often|normally|generally|mostly|typically|commonly|nine times out of ten|most of the time)\b[^.!?]{0,50}?"
+    r"\b(?:usually|often|normally|generally|mostly|typically|nearly always|almost always)\s+(?:comes?|is caused|are caused|happens?|results?|is down|starts?)\s+"
+    r"(?:from|by|because of|due to|when|with)\s+(?:\w+ )?\w+ing\b"
+    r"|\b(?:usually|often|normally|generally|mostly|typically|commonly|nine times out of ten|most of the time)\b[^.!?]{0,50}?"
     r"\b(?:when|if|because|where) (?:you|your (?:\w+ )?(?:app|phone|device|router|settings|browser|details|card|payment|machine)|the (?:app|phone|device|router|browser|settings))"
     r"(?: (?:has|have|had|is|are|was|were|did|do|does))? (?:not|never|forgot to|failed to)\b"
     r"|\b(?:usually|often|normally|generally|mostly|typically|commonly)\b[^.!?]{0,40}?\b(?:down to|caused by|because of) (?:the |a |an |your )?(?:\w+ ){0,4}?"
@@ -208,6 +210,42 @@ def _guessed_onto_them(text: Text) -> list[Span]:
     return found
 
 
+# What they should have done, said to them: "you really should have moved the authenticator first". What
+# they should have had from us ("you should have received a text") or been spared is not on them.
+_SHOULD_HAVE = re.compile(
+    r"\byou (?:\w+ly |really |honestly |probably |just |simply )?(?:should|ought to) have "
+    r"(?!(?:received|got|gotten|been|had|heard|seen (?:a|an|the|our|my) (?:text|email|letter|message|notification)|known about)\b)"
+    r"(?:\w+ )?\w+(?:ed|en|wn|ne|ht|pt|lt|ck|un|ad)\b"
+)
+# A lesson for next time, at the end of the sentence: "perhaps consider keeping a buffer in future".
+_LECTURE_AFTER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\W*(?:perhaps |maybe |so |just |please )?(?:consider|try to|remember to|make sure you|be sure to|always)\b"
+    r"[^.!?\n]{0,80}\b(?:in future|in the future|next time|going forward|from now on)\b"
+)
+_TOO_MUCH = re.compile(r"\s+(?:twice|double|two times|extra|too much|more than|over the odds|for nothing)\b")
+_PUT_RIGHT = re.compile(r"\b(?:not|never|rather than|instead of)\b[^,.;!?]{0,40}$")
+_AS_I_SAID = re.compile(r"(?:as|like) (?:i|we)\b")
+_WHY_YOU = re.compile(r"(?:that|this|which) is why you\b")
+_THEIR_DOING = re.compile(
+    r"\byou (?:did not|never|have not|had not|forgot|failed|missed|chose|picked|should|were supposed to|were meant to|ignored|clicked|typed|entered)\b"
+)
+
+
+def _own_word_put_right(text: Text, span: Span) -> bool:
+    """ "It was active from 2 June, not 8 June as I told you": the agent correcting themselves, not a reminder."""
+    return bool(_AS_I_SAID.match(text.norm, span[0]) and _PUT_RIGHT.search(text.norm[max(0, span[0] - 50): span[0]]))
+
+
+def _explains_without_them(text: Text, span: Span) -> bool:
+    """ "Morocco is not in the plan, that is why you got the charges": a cause that is not the customer's doing."""
+    if not _WHY_YOU.match(text.norm, span[0]):
+        return False
+    sentence = text.sentence_at(span[0])
+    start = sentence.start if sentence is not None else 0
+    before = text.norm[max(0, start - 120): span[0]]
+    return not (_THEIR_DOING.search(before) or _DID.search(before))
+
+
 def blames_customer(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply puts the fault on the customer."""
     spans = [
@@ -216,6 +254,8 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         and not (text.norm.startswith(("as ", "like "), span[0]) and _OWN_WORD_KEPT.match(text.norm, span[1])) and not re.search(r"\bwhat\s+$", text.norm[max(0, span[0] - 6) : span[0]])
         and not re.search(r"\b(?:none of|no part of|nothing (?:about|of))\b[^,.;]*$", text.norm[max(0, span[0] - 30) : span[0]])
         and not _WRONGED.match(text.norm, span[0])
+        and not _own_word_put_right(text, span)
+        and not _explains_without_them(text, span)
         and not (_WORD_KEPT_BEFORE.search(text.norm[max(0, span[0] - 80) : span[0]])
                  and not re.match(r"\s*[,:;]?\s*you (?:need|should|must|have|had|entered|did|were|are|will|forgot|missed|chose|picked|clicked|sent|typed)\b",
                               text.norm[span[1] : span[1] + 24]))
@@ -236,6 +276,17 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
             blame = re.search(r"\bbecause you\b", sentence.text)
             if blame is not None:
                 spans.append((sentence.start + blame.start(), sentence.start + blame.end()))
+    for found in _SHOULD_HAVE.finditer(text.norm):
+        at = text.sentence_at(found.start())
+        if at is not None and at.is_question or conditional(text, found.start(), 2) or _WRONGED.match(text.norm, found.start()):
+            continue
+        if re.search(r"\b(?:what|everything|all|just what|exactly what|anything)\s+$", text.norm[max(0, found.start() - 16): found.start()]):
+            continue  # "you did exactly what you should have done": praise
+        spans.append(found.span())  # "you really should have moved the app before trading the phone in"
+    for found in _LECTURE_AFTER.finditer(text.norm):
+        at = text.sentence_at(found.start())
+        if at is not None and not at.is_question:
+            spans.append(found.span())  # "perhaps consider keeping a buffer in future"
     for found in _LECTURE.finditer(text.norm):
         at = text.sentence_at(found.start())
         if at is not None and not at.is_question and not conditional(text, found.start(), 2):
@@ -243,6 +294,8 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
     for found in _OMISSION.finditer(text.norm):
         if found.group("verb") in _NOT_ONE_S_DOING or found.group("rest") or _relative(text, found.start()):
             continue
+        if _TOO_MUCH.match(text.norm, found.end()):
+            continue  # "you haven't paid twice": it denies an overcharge, it blames nobody
         if found.group("verb") in _TOLD and re.match(r"\s*(?:[.,;:!?)]|$|and\b|but\b|so\b)", text.norm[found.end():]):
             continue  # "two visits cancelled and you never told": they were never told
         at = text.sentence_at(found.start())

@@ -31,7 +31,7 @@ def test_techniques_and_skills_line_up():
     assert TECHNIQUE_SKILL["acknowledges_emotion"] == "empathy"
     assert TECHNIQUE_SKILL["reflects_content"] == "paraphrasing"
     assert TECHNIQUE_SKILL["commits_to_action"] == "follow_through"
-    assert len(CHECKS) == 9 and "scripted" in CHECKS and "keeps_private" in CHECKS
+    assert len(CHECKS) == 10 and "scripted" in CHECKS and "keeps_private" in CHECKS and "matches_case" in CHECKS
 
 
 def test_an_unknown_technique_is_a_value_error():

@@ -302,6 +302,7 @@ def test_every_check_kind_is_known():
         "questions",
         "scripted",
         "keeps_private",
+        "matches_case",
     }
 
 
