@@ -46,22 +46,23 @@ _MINUTES = {"minute": 1, "min": 1, "mins": 1, "hour": 60, "hr": 60, "day": 1440,
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _NUMBER = r"\d+(?:[.,]\d+)*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
 
-_DATE = re.compile(
+DATE = re.compile(
     rf"(?<![\w.,£$€])(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<month>{_MONTH})\b"
     rf"|\b(?P<month2>{_MONTH}) (?P<day2>\d{{1,2}})(?:st|nd|rd|th)?(?![\w:.]\d)\b"
     r"|\b(?:on|by|from|until|till|before|after|since|for) the (?P<day3>\d{1,2})(?:st|nd|rd|th)\b(?! (?!(?:of|and|or|but|so|at|to|for|when|then|too|as|in|if|is|was|will|which|that|because)\b)[a-z])"
 )
 _WEEKDAY = re.compile(r"\b(?P<weekday>" + "|".join(_WEEKDAYS) + r")s?\b")
+_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _CLOCK = re.compile(
     r"(?<![\w.,£$€:])(?P<hour>\d{1,2})(?:[:.](?P<minute>[0-5]\d))?\s?(?P<half>am|pm|a\.m\.|p\.m\.)(?!\w)"
     r"|(?<![\w.,£$€:])(?P<hour24>[01]?\d|2[0-3]):(?P<minute24>[0-5]\d)(?![\d:])"
     r"|\b(?P<noon>noon|midday|midnight)\b"
+    r"|(?<![\w.,£$€:])(?P<oclock>\d{1,2}|" + "|".join(_HOURS) + r")\s?o['\u2019]?\s?clock\b"
 )
 _BARE_CLOCK = re.compile(
-    rf"\b(?:at|by|before|after|from|until|till|between|around|about)\s+(?P<half_past>half (?:past )?)?"
+    rf"\b(?:at|by|before|after|from|since|until|till|between|around|about)\s+(?P<half_past>half (?:past )?)?"
     rf"(?P<hour>\d{{1,2}}|{'|'.join(list(_NUMBER_WORDS)[:11])})(?:[:.](?P<minute>[0-5]\d))?(?:\s*o['\u2019]?\s?clock)?(?![\w.,:])"
 )
-_HOURS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
 _PAST_MINUTES = {"five": 5, "ten": 10, "quarter": 15, "a quarter": 15, "twenty": 20, "twenty-five": 25, "twenty five": 25, "half": 30}
 _SAID_CLOCK = re.compile(
     r"\b(?P<minutes>" + "|".join(sorted(_PAST_MINUTES, key=len, reverse=True)) + r") (?P<way>past|to) "
@@ -69,7 +70,11 @@ _SAID_CLOCK = re.compile(
 )
 """A time said in words: "twenty to one", "quarter past nine" (read in the case, where customers say it so)."""
 _WORKING = re.compile(r"\b(?:working|business)\b")
-_MONEY = re.compile(r"[£$€]\s?(?P<amount>\d[\d,]*(?:\.\d{1,2})?)(?![\d])")
+_MONEY = re.compile(
+    r"(?:[£$€₹¥]|\b(?:r|us|a|c|nz)\$)\s?(?P<amount>\d[\d,]*(?:\.\d{1,2})?)(?![\d])"
+    r"|(?<![\w.,])(?P<amount2>\d[\d,]*(?:\.\d{1,2})?)\s?(?P<currency>zł|zl|kr|pounds|euros|dollars|rand|rupees|pesos|reais|yen|pence|p)\b"
+)
+"""An amount of money: "£27.40", "R$60", "1,249 zł", "45 euros"."""
 _CODE = re.compile(r"(?<![\w-])(?P<code>[a-z]{1,4}-?\d{3,}(?:[-/]\d+)*|\d{5,})(?![\w-])")
 _COUNT = re.compile(
     rf"(?<![\w.,£$€:-])(?P<low>{_NUMBER})(?:\s?(?:-|–|to|or)\s?(?P<high>{_NUMBER}))?"
@@ -174,10 +179,15 @@ def _about(lowered: str, start: int, end: int) -> frozenset[str]:
 
     left = lowered[max(0, start - 90): start]
     right = lowered[end: end + 90]
-    left = re.split(r"[.!?;:()\n]", left)[-1]
-    right = re.split(r"[.!?;:()\n]", right)[0]
+    left = re.split(r"[.!?;\n]", left)[-1]
+    right = re.split(r"[.!?;\n]", right)[0]
     words = [w for w in left.split()[-8:] + right.split()[:8] if w.strip(",.'") not in _not_units()]
-    return frozenset(content_stems(normalise(" ".join(words))))
+    return frozenset(stem for stem in content_stems(normalise(" ".join(words)))
+                     if not stem[:1].isdigit() and stem not in _RELATIONS)
+
+
+_RELATIONS = frozenset("within about around after before since until till over under between from into onto during ago".split())
+"""Words that place a figure in time ("within", "ago") but say nothing of what it is the figure of."""
 
 
 def figures(text: str, *, lenient: bool = False) -> list[Figure]:
@@ -196,7 +206,7 @@ def figures(text: str, *, lenient: bool = False) -> list[Figure]:
         taken.append((start, end))
         found.append(Figure(sort, value, start, end, _about(lowered, start, end)))
 
-    for match in _DATE.finditer(lowered):
+    for match in DATE.finditer(lowered):
         if match.group("day3"):
             add("day", (int(match.group("day3")),), match.start(), match.end())
             continue
@@ -205,6 +215,11 @@ def figures(text: str, *, lenient: bool = False) -> list[Figure]:
         if 1 <= day <= 31 and not (month == 5 and match.group("month2") and not match.group("day2")):
             add("date", (day, month), match.start(), match.end())
     for match in _CLOCK.finditer(lowered):
+        if match.group("oclock"):
+            said = match.group("oclock")
+            hour = _HOURS.index(said) + 1 if said in _HOURS else int(said)
+            add("clock", ((hour % 12) * 60,), match.start(), match.end())
+            continue
         if match.group("noon"):
             add("clock", (0 if match.group("noon") == "midnight" else 12 * 60,), match.start(), match.end())
             continue
@@ -226,9 +241,10 @@ def figures(text: str, *, lenient: bool = False) -> list[Figure]:
                 minute = 30 if match.group("half_past") else int(match.group("minute") or 0)
                 add("clock", ((int(bare) % 12) * 60 + minute,), match.start("hour"), match.end())
     for match in _MONEY.finditer(lowered):
-        amount = _number(match.group("amount"))
+        amount = _number(match.group("amount") or match.group("amount2"))
         if amount is not None:
-            add("money", (round(amount * 100),), match.start(), match.end())
+            pence = match.group("currency") in ("p", "pence")
+            add("money", (round(amount if pence else amount * 100),), match.start(), match.end())
     for match in _CODE.finditer(lowered):
         if re.fullmatch(r"(?:19|20)\d\d", match.group("code")):
             continue  # a year
@@ -324,8 +340,9 @@ def _close_date(date: tuple[int, int], known: frozenset[object]) -> bool:
 
 
 def _same_thing(figure: Figure, case: Case) -> bool:
-    """Whether the case gives a figure of this sort for the same thing: two content words in common around it."""
-    return any(len(figure.about & about) >= 2 for about in case.about.get(figure.sort, ()))
+    """Whether the case gives a figure of this sort for the same thing: two content words in common around it,
+    or one where the case says little else around its figure ("two patients ahead")."""
+    return any(len(figure.about & about) >= (2 if len(about) > 2 else 1) for about in case.about.get(figure.sort, ()))
 
 
 def _wrong(figure: Figure, case: Case) -> bool:
@@ -346,8 +363,10 @@ def _wrong(figure: Figure, case: Case) -> bool:
         mine = str(figure.value[0])
         return figure.value[0] not in known and any(_slip(mine, str(theirs)) for theirs in stated)
     if figure.sort.startswith("count:"):
-        if figure.sort != "count:duration":  # "three calls before this one" of a fourth call
-            known = frozenset(k for v in known if isinstance(v, float) for k in (v - 1, v, v + 1))
+        if figure.sort == "count:duration":  # "seven weeks" of 47 days is rounding, not a misquote
+            return not any(isinstance(k, (int, float)) and abs(float(v) - k) <= 0.15 * k  # type: ignore[arg-type]
+                           for v in figure.value for k in known)
+        known = frozenset(k for v in known if isinstance(v, float) for k in (v - 1, v, v + 1))  # "three calls before this one" of a fourth
         return not any(value in known for value in figure.value)
     return figure.value[0] not in known
 

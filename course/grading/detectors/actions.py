@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from course.grading.detectors.common import (
     Span,
     clause_start_at,
     conditional,
     hits,
+    lexicon_words,
     negated,
     phrase_hits,
     sarcastic,
@@ -17,6 +19,7 @@ from course.grading.detectors.common import (
 )
 from course.grading.detectors.questions import question_kind
 from course.grading.text import Text
+from course.grading.words import stem
 
 __all__ = ["reassures", "commits_to_action", "offers_solution", "overpromises"]
 
@@ -156,11 +159,60 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
         elif _BOTH_HALVES.match(text.norm, match.end(), sentence.end) and not _VAGUE.search(sentence.text):
             kept.append(match.span())  # "Next step: DM us so we can check your app privately"
     kept.extend(_consent_asked(text))
+    kept.extend(_their_timed_step(text, times))
+    kept.extend(_timeline(text, times))
     if untimed and not kept and _working_question(text):
         # "Yes, I'll fix it. Have you sent us a meter reading lately?": the step is taken on and
         # started in this very reply, by asking what it needs; no clock is wanted for that.
         kept.extend(untimed)
     return kept
+
+
+# The customer's own next step, asked for plainly and tied to a time or the next event: "Please reply to
+# confirm you can be at home for the visit", "then just be in on the morning of the 12th".
+_THEIR_STEP = re.compile(
+    r"(?:^|(?<=[.!?:]\s)|(?<=\n))\W*(?:(?:so|then|and|now|next|meanwhile)\W+)*"
+    r"(?:(?:please|kindly)\s+(?:(?:just|also|then)\s+)?(?:reply|confirm|call|ring|phone|text|email|send|let (?:me|us) know|be (?:in|at home|home|there|available)|have|bring|book|log in|sign)"
+    r"|just\s+(?:reply|confirm|let (?:me|us) know|be (?:in|at home|home|there|available)))\b"
+)
+_NEXT_EVENT = re.compile(
+    r"\b(?:on the day|for the (?:visit|appointment|call|engineer|assessor|delivery)|when (?:the|your|he|she|they) (?:\w+ )?(?:comes?|arrives?|visits?|calls?)|"
+    r"before (?:the|your|he|she|they)\b|(?:on|by|before) the \d{1,2}(?:st|nd|rd|th)\b|once (?:it|you|the|that)\b)"
+)
+
+
+_RECOUNTED = re.compile(
+    r"(?:you|we|i|it|they|he|she|the \w+|your \w+)\s+(?:\w+ed|was|were|had|did|rang|came|went|told|said|sent|got|took|paid|left|wrote|saw|made|gave)\b"
+)
+"""What happened then, not what happens next: "3 June: you moved out"."""
+_LINE_START = re.compile(r"(?:^|[.!?\n])\W*(?:(?:on|by|from|within|after|before|then)\s+)?$")
+_LABELLED = re.compile(r"(?:[^\S\n]+[a-z]+){0,2}[^\S\n]*(?:[:\u2013\u2014]|\s-)\s*(?P<rest>[^.!?\n]{6,})")
+
+
+def _timeline(text: Text, times: list[Span]) -> list[Span]:
+    """Steps laid out against their times: "30 June: reading booked, account closes. Within 14 days: final bill"."""
+    from course.grading.figures import DATE
+
+    found = []
+    for start, end in sorted(set(times) | {m.span() for m in DATE.finditer(text.norm)}):
+        if not _LINE_START.search(text.norm[max(0, start - 12): start]):
+            continue
+        labelled = _LABELLED.match(text.norm, end)
+        if labelled and not _VAGUE.search(labelled.group("rest")) and not _RECOUNTED.match(labelled.group("rest")):
+            found.append((start, labelled.end()))
+    return found
+
+
+def _their_timed_step(text: Text, times: list[Span]) -> list[Span]:
+    found = []
+    for match in _THEIR_STEP.finditer(text.norm):
+        sentence = sentence_at(text, match.start())
+        if sentence is None or sentence.is_question or negated(text, match.end() - 1, 2):
+            continue
+        timed = any(sentence.start <= t[0] < sentence.end for t in times)
+        if timed or _NEXT_EVENT.search(sentence.text):
+            found.append((match.start() + len(match.group()) - len(match.group().lstrip(" \n.,;:!-")), match.end()))
+    return found
 
 
 # A step put to the customer for their yes: "Shall I ask the nurse to take his bloods now?",
@@ -266,7 +318,7 @@ _DONE_OR_CONCRETE = re.compile(
     r"|(?:i|we) (?:just |already |also |have )?(?:passed|sent|forwarded|gave|handed|emailed|logged|raised|flagged|booked|arranged|added|noted|"
     r"told|asked|rang|called|phoned|messaged|texted|cancelled|refunded|credited|reported|escalated|ordered)\b(?! you (?:that|about)\b)"
     r"|(?:i|we) (?:will|am going to|are going to) (?:personally |also |then |now |just )?(?:go and |go ahead and |nip (?:out |through )?and |pop (?:out |through )?and )?"
-    r"(?:send|pass|put|note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
+    r"(?:send|pass|put|note|make a note|add a note|book|arrange|refund|cancel|raise|issue|transfer|email|call|ring|phone|text|message|ask|tell|flag|log|"
     r"escalate|chase|reverse|credit|waive|grab|fetch|bring|pick (?:it|this) up|finish (?:the|your|it|this|that)|complete (?:the|your|it|this|that)|keep you (?:posted|updated|informed)|let you know|"
     r"come back|be back|pop back|report back|check back|drop back|update you|forward|submit|request|order|post|reply|answer|speak to|talk to|"
     r"feed (?:this |it |that |your \w+ )?back|pass (?:this|it|that) on|"
@@ -434,9 +486,39 @@ _DESCRIBES_PEOPLE = re.compile(r"\b(?:who|which|that) (?:can|could|will)\b")
 _ASKS_OR_HOLDS_OFF = re.compile(r"\b(?:what|how|which|before|until|without)\s+$")
 
 
+# A fix already under way: "I'm putting it on express now", "we're reversing the fee today".
+_UNDER_WAY = re.compile(
+    r"\b(?:i|we) (?:am|are) (?:now |just |also |already )?"
+    r"(?!(?:hoping|wondering|thinking|waiting|trying|struggling|feeling|guessing|afraid|looking into|going)\b)"
+    r"(?P<verb>[a-z]{3,}ing) (?:it|this|that|them|you|your|the|a|an|one|him|her)\b"
+)
+
+
+def _under_way(text: Text) -> list[Span]:
+    found = []
+    for match in _UNDER_WAY.finditer(text.norm):
+        if stem(match.group("verb")) not in _fixing_stems():
+            continue  # "I'm keeping that in mind", "I'm taking this on myself": no fix in hand
+        sentence = sentence_at(text, match.start())
+        if sentence is None or sentence.is_question or _VAGUE.search(sentence.text):
+            continue
+        found.append(match.span())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _fixing_stems() -> frozenset[str]:
+    """The stems of the verbs that carry out a fix ("send", "refund", "put ... on express")."""
+    return frozenset(stem(verb) for verb in lexicon_words("step_verbs")) | frozenset(
+        stem(verb) for verb in "putting sending booking refunding crediting reversing cancelling processing ordering posting "
+        "dispatching replacing reconnecting resetting moving raising escalating waiving holding reserving rebooking issuing "
+        "transferring fixing switching upgrading swapping changing updating arranging".split()
+    )
+
+
 def _offers(text: Text) -> list[Span]:
     kept = []
-    for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text) + _plans(text):
+    for start, end in hits(text, "offer_phrases") + _instructions(text) + _advice(text) + _plans(text) + _under_way(text):
         if negated(text, start, 2):
             continue
         if _DESCRIBES_PEOPLE.search(text.norm[start:end]):

@@ -36,7 +36,7 @@ _AUX_QUESTION = re.compile(
 _ANY = re.compile(r"^(?:any|anything|anyone|anybody|is there anything)\b")
 _INVITE = re.compile(
     r"(?:^|[,;:]\s*|\b(?:and|so|but|then|now|first|maybe|perhaps|please|just|if you (?:can|could|would|will)|(?:can|could|would|will) you(?: please| just)?|(?:would|do) you (?:like|want|mind) to|(?:need|want|like|love) you to|you (?:can|could|might|may)(?: just)?)\s+)"
-    r"(?:tell me|talk to me|talk me through|walk me through|take me through|describe|explain|say (?:a bit |a little |a little bit )?more|share|give me (?:an idea|a sense|a (?:little )?(?:timeframe|picture|rundown|sense)))\b"
+    r"(?:tell me|talk to me|talk me through|walk me through|take me through|describe|explain|say (?:a bit |a little |a little bit )?more|share|point me to|point out|show me where|give me (?:an idea|a sense|a (?:little )?(?:timeframe|picture|rundown|sense)))\b"
 )
 _WONDER = re.compile(
     r"\b(?:i|we)(?: am| was| were)?(?: just| really| also| only| still| kind of| sort of| a bit| a little)? (?:wonder|wondering|wondered|curious|interested in(?: is)? (?:what|how|why|whether|hearing|knowing)|interested to (?:know|hear)|keen to (?:know|hear)|would (?:like|love) to (?:know|hear|understand|find out|learn|ask you))\b"
@@ -87,7 +87,7 @@ _ANNOUNCED = re.compile(r"(?:,?\s*(?:uh|um|just|quickly|now),?)*\s+(?:a|an|one|s
 # "Which browser?", "who served you?": the answer is one item from a short list, so it is closed.
 # A pick or one datum: "which one?", "who did you speak to?", "for what date?", "what time suits?".
 _PICK = re.compile(
-    r"^(?:which|who|whom|whose|(?:(?:for|at|on|in|from|to|by|until|since) )?what (?:time|date|day|size|number|address"
+    r"^(?:which(?! (?:part|parts|bit|bits|moment|moments|point|points|line|lines|aspect|aspects|step|steps)\b)|who|whom|whose|(?:(?:for|at|on|in|from|to|by|until|since) )?what (?:time|date|day|size|number|address"
     r"|colou?r|model|postcode|post code|amount|price|year|month|name|email|brand|flight|seat|room|floor|version)s?)\b"
 )
 # A wh-word on its own, or with one word, asks nothing the customer can tell in their own words.
@@ -190,7 +190,7 @@ def _kind(text: Text, sentence: Sentence, body: str) -> str | None:
             return "closed"  # a number to give
         if (_WH_START.match(body) or _PREPOSITION_WH.match(body)) and not _WH_STATEMENT.match(body):
             return "closed" if _PICK.match(body) else "open"
-        lead_in = re.search(rf"[,;:]\s*(?=(?:{_WH}|(?:in|for|at|on|to|from|with|by) (?:what|which|whom))\b)", body)
+        lead_in = re.search(rf"(?:[,;:]|\s[-\u2013\u2014])\s*(?=(?:{_WH}|(?:in|for|at|on|to|from|with|by) (?:what|which|whom))\b)", body)
         if lead_in and not _WH_STATEMENT.match(body[lead_in.end():]):
             return "closed" if _PICK.match(body[lead_in.end():]) else "open"  # "before I suggest anything, what's been happening?"
         if re.fullmatch(r"(?:okay|ok|right|yeah|yes|no|alright|all right|sure|hmm|mm|huh|eh|see|really)\W*", body):

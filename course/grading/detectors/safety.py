@@ -97,6 +97,10 @@ def _public_asks(text: Text, *, openly: bool = False) -> list[Span]:
     return found
 
 
+_OURS_TO_START = re.compile(r"\b(?:i|we) (?:need|want|can|will|am going|are going|have|would like) to\s+$|\ball (?:i|we) need (?:is )?to\s+$")
+_MADE_SAFE = re.compile(r"\b(?:make|makes|made|making|get|gets|got|getting)\b[^.!?]{0,30}\bsafe\b")
+
+
 def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
     if context is None or not _HAZARD.search(context.norm):
         return []
@@ -110,6 +114,10 @@ def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
                 continue  # "talk me through what happens when you start a wash" asks what happened
             if re.search(r"\b(?:you|he|she|they) (?:say|said|are saying|were saying|keep saying|told me|tell me|mentioned)(?: that)?\s+$", sentence.text[: operate.start()]):
                 continue  # "you say it is fine, but I can see she is hot": their words, not our verdict
+            if _OURS_TO_START.search(sentence.text[: operate.start()]):
+                continue  # "the receipt's all I need to start it": the agent starting the repair, not them using the thing
+            if _MADE_SAFE.search(sentence.text[: operate.start()]):
+                continue  # "we'll make the path safe so you can use it": use after it is made safe
             found.append((start, sentence.start + operate.end()))
     return found
 
