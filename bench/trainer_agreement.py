@@ -72,7 +72,7 @@ def _answers(raw: object) -> list[dict]:
 
 def panel_files(panel: Path = PANEL) -> list[Path]:
     """Every panel file, sorted."""
-    return sorted(panel.glob("*.yaml"))
+    return sorted(panel.rglob("*.yaml"))
 
 
 def load_panel(path: Path) -> tuple[str, list[tuple[str, dict]]]:

@@ -174,7 +174,26 @@ def _ruled_out(text: Text, span: tuple[int, int]) -> bool:
     sentence = text.sentence_at(span[0])
     start = sentence.start if sentence is not None else 0
     end = sentence.end if sentence is not None else len(text.norm)
-    return bool(_SET_ASIDE_BEFORE.search(text.norm[start : span[0]]) or _SET_ASIDE_AFTER.match(text.norm[span[1] : end]))
+    return bool(_SET_ASIDE_BEFORE.search(text.norm[start : span[0]]) or _SET_ASIDE_AFTER.match(text.norm[span[1] : end])
+                or _put_right(text, start, span, end))
+
+
+# An earlier wrong answer quoted to correct it: "last week I told you it started on 8 June and the
+# charges were correct. That was wrong."
+_TOLD_BEFORE = re.compile(
+    r"\b(?:i|we) (?:told|said to|wrote to|informed|advised) you\b|\b(?:i|we) (?:said|wrote|replied)\b|\byou were told\b"
+    r"|\bmy (?:last |earlier |previous )?(?:answer|reply|message|email)\b"
+)
+_WAS_WRONG = re.compile(
+    r"\b(?:that|which|this|it) (?:was|is) (?:wrong|incorrect|not right|not true|not correct|a mistake|my mistake|our mistake|my error|our error)\b"
+    r"|\bi (?:was|got (?:that|it|this)) wrong\b"
+)
+
+
+def _put_right(text: Text, start: int, span: tuple[int, int], end: int) -> bool:
+    if not _TOLD_BEFORE.search(text.norm, start, span[0]):
+        return False
+    return bool(_WAS_WRONG.search(text.norm, span[1], min(len(text.norm), end + 80)))
 
 
 def _order(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
@@ -223,7 +242,10 @@ _SENTENCE_WORDS = 3
 def _plain_language(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]:
     answer = reading.answer
     # Jargon only: a long sentence is a matter of length, judged by ``length`` where a task asks.
-    spans = reading.norm_spans("uses_jargon") + _phrase_spans(answer, params.get("phrases"))
+    from course.grading.detectors.tone import explained  # late: detectors load on first use
+
+    phrases = [span for span in _phrase_spans(answer, params.get("phrases")) if not explained(answer, span)]
+    spans = reading.norm_spans("uses_jargon") + phrases
     return not spans, spans
 
 

@@ -695,6 +695,13 @@ def _others_part(text: Text) -> list[Span]:
     return found
 
 
+_MAKE_SURE_OF_OTHERS = re.compile(
+    r"\b(?:i|we) will (?:personally |also |just |definitely )?make sure (?:that )?(?!(?:i|we|you|to|it is|this is|that is)\b)"
+    r"(?:[a-z]+\s){0,3}?(?:sees|see|gets seen|get seen|arrives|arrive|comes|come|turns up|turn up"
+    r"|(?:is|are|will be) (?:seen|with you|there|back|fixed|approved|next|first|on time|refunded|replaced|well before))\b"
+)
+
+
 def overpromises(text: Text, context: Text | None) -> list[Span]:
     """Spans where the reply promises an outcome the agent does not control.
 
@@ -722,6 +729,10 @@ def overpromises(text: Text, context: Text | None) -> list[Span]:
             continue
         if not any(a <= start < b for a, b in kept):
             kept.append((start, sentence.start + certain.end()))
+    for match in _MAKE_SURE_OF_OTHERS.finditer(text.norm):
+        if not negated(text, match.start(), 3) and not conditional(text, match.start(), 2) \
+                and not any(a <= match.start() < b for a, b in kept):
+            kept.append(match.span())  # "I'll make sure Mele is seen next": someone else's decision promised
     for match in _FOR_GOOD.finditer(text.norm):
         if not negated(text, match.start(), 3) and not conditional(text, match.start(), 3) \
                 and not any(a <= match.start() < b for a, b in kept):

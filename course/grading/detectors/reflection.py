@@ -272,6 +272,13 @@ _RIGHT = re.compile(
     r"about it|that it|clear|got that|got it|make sense|makes sense|fair|gist|go over|sound|boxes|the lot|all of it|everything|work|works|suit|suits)\b"
 )
 _MAX_CHECK_WORDS = 16
+# After a recap, the next move put to them before anything is done: "shall I hold off while I check for
+# something earlier, or is it workable for you?", "do you want me to book that or look for something earlier?"
+_YOUR_CALL = re.compile(
+    r"\b(?:shall|should) (?:i|we)\b[^?]*\bor\b"
+    r"|\b(?:do|would) you (?:want|like|rather|prefer)\b[^?]*\bor\b"
+    r"|\b(?:does|would|will|is) (?:that|this|it) (?:feel|sound|seem|look|be)? ?(?:safe|workable|doable|okay|ok|all right|alright|manageable) (?:to|for) you\b"
+)
 
 
 def _check_question(sentence: Sentence) -> bool:
@@ -299,6 +306,8 @@ def _checks(text: Text) -> list[Span]:
         asked = sentence.is_question or (index + 1 < len(sentences) and sentences[index + 1].is_question)
         if asked:
             found += [(sentence.start + m.start(), sentence.start + m.end()) for m in _TO_CONFIRM.finditer(sentence.text)]
+        if sentence.is_question and _YOUR_CALL.search(sentence.text):
+            found.append((sentence.start, sentence.end))  # "shall I hold off, or is it workable for you?": the next move is theirs
         if _check_question(sentence):
             cut = max(sentence.text.rfind(","), sentence.text.rfind(":"), sentence.text.rfind(" - "))
             found.append((sentence.start + (cut + 1 if cut > 0 else 0), sentence.end))  # the asking tail only

@@ -50,6 +50,7 @@ _OPERATE = re.compile(
     r"\b(?:(?:pop|put|stick|set|run|start|do|try)\s+(?:a|another|the|one|it|it on|a quick|a short|a test|a small)?\s*(?:\w+\s+){0,2}(?:wash|cycle|load|spin|rinse)\b|"
     r"(?:switch|turn|plug|power)\s+(?:it|the \w+|them)\s+(?:back\s+)?(?:on|in)\b|(?:run|start|use)\s+(?:it|the (?:machine|appliance|washer|dishwasher|boiler|heater|cooker|oven|hob|dryer))\b(?!\s+(?:off|again later))|"
     r"(?:keep|carry on|continue|go on)\s+(?:using|cooking|running|heating|washing|charging|driving)\b|"
+    r"give it (?:a |another )?(?:few |couple of |couple more )?(?:more )?(?:go|goes|try|tries|run|runs|spin|spins)\b|"
     r"let (?:it|the \w+|them) (?:finish|run|carry on|keep going|go on|complete)\b|"
     r"(?:do not worry about|no need to|there is no need to|do not bother|never mind|forget about|you do not have to|you do not need to) (?:\w+ )?(?:turn|turning|switch|switching|shut|shutting|unplug|unplugging|isolat\w+)\b|"
     r"(?:fine|ok|okay|alright|all right|safe) to (?:run|use|keep using|carry on using|cook|switch (?:it|the \w+) (?:back )?on|turn (?:it|the \w+) (?:back )?on|plug (?:it|the \w+) (?:back )?in)\b|"

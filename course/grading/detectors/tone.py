@@ -15,10 +15,28 @@ _ACRONYM = re.compile(r"(?<![\w'])[A-Z][A-Z0-9]{1,5}s?(?![\w'])")
 _EXPLAINED = re.compile(r"(?:call(?:s|ed)? (?:it|this|that)|known as|short for|called|stands for)(?: the| a| an)?\s*$")
 
 
+# A term explained right after it is named: "an 'arrears balance', which only means money that's behind",
+# "Arrears balance: the money not yet paid", "the letter says 'arrears' (that just means...)".
+_EXPLAINED_AFTER = re.compile(
+    r"(?:\s+[a-z]+)?[\"'\u2019\u201d]?\s*(?:[,(]\s*|\s+-\s+|\s*[:\u2013\u2014]\s*)?"
+    r"(?:(?:(?:which|that|this|it)\s+)?(?:just |only |simply |really |basically )?(?:means|meaning)\b"
+    r"|(?:which|that|this) (?:is|are) (?:just |simply |basically |only )?(?:the|a|an|money|what)\b|(?:i\.?e\.?|in other words|or in plain words)\b)"
+    r"|(?:\s+[a-z]+)?[\"'\u2019\u201d]?\s*[:\u2013\u2014]\s+(?:the|money|what|that|it|an?|your)\b"
+)
+_QUOTED_TERM = re.compile(r"\b(?:calls?|called|says?|said|uses? the words?|the words?|the term|letter(?:'s)?)\s+(?:that |it |this )?(?:an? |the )?[\"'\u2018\u201c]\s*$")
+
+
+def explained(text: Text, span: Span) -> bool:
+    """Whether a term is explained as it is named: before it ("we call it the ONT") or right after it."""
+    before = text.norm[max(0, span[0] - 30) : span[0]]
+    return bool(_EXPLAINED.search(before) or _QUOTED_TERM.search(before)
+                or _EXPLAINED_AFTER.match(text.norm, span[1], min(len(text.norm), span[1] + 60)))
+
+
 def uses_jargon(text: Text, context: Text | None) -> list[Span]:
     """Spans of in-house terms and unexplained acronyms a customer may not know."""
     # "the white box on the wall (we call it the ONT)": a term named as it is explained is fine.
-    spans = [span for span in hits(text, "jargon") if not _EXPLAINED.search(text.norm[max(0, span[0] - 30) : span[0]])]
+    spans = [span for span in hits(text, "jargon") if not explained(text, span)]
     plain = lexicon_words("plain_acronyms")
     original = text.original
     # An acronym counts only in ordinary writing: a shouted all-capitals line has no acronyms.
@@ -34,7 +52,7 @@ def uses_jargon(text: Text, context: Text | None) -> list[Span]:
             if re.search(r"(?:call(?:s|ed)? (?:it|this|that)|known as|short for|called|stands for)(?: the| a| an)?\s*$", original[max(0, found.start() - 30) : found.start()], re.I):
                 continue  # "the box on the wall (we call it the ONT)": explained as it is named
             start, end = text.norm_span(found.start(), found.end())
-            if end > start:
+            if end > start and not explained(text, (start, end)):
                 spans.append((start, end))
     return spans
 
@@ -122,7 +140,9 @@ _WRONGED = re.compile(
 # "if you installed it yourselves, that might not be covered", "you'd have known that money was
 # spent", "it's always worth keeping track of your own spending", "to be fair, you did...".
 _GUESSED_CAUSE = re.compile(
-    r"\b(?:usually|often|normally|generally|mostly|typically|nearly always|almost always)\s+(?:comes?|is caused|are caused|happens?|results?|is down|starts?)\s+"
+    r"\b(?:most likely|probably|likely|chances are|my guess is)\b[^.!?]{0,60}\b(?:from|on|at) your (?:side|end)\b"
+    r"|\b(?:usually|normally|often|mostly|generally) (?:because|when) (?:people|customers|users|someone|you)\b"
+    r"|\b(?:usually|often|normally|generally|mostly|typically|nearly always|almost always)\s+(?:comes?|is caused|are caused|happens?|results?|is down|starts?)\s+"
     r"(?:from|by|because of|due to|when|with)\s+(?:\w+ )?\w+ing\b"
     r"|\b(?:usually|often|normally|generally|mostly|typically|commonly|nine times out of ten|most of the time)\b[^.!?]{0,50}?"
     r"\b(?:when|if|because|where) (?:you|your (?:\w+ )?(?:app|phone|device|router|settings|browser|details|card|payment|machine)|the (?:app|phone|device|router|browser|settings))"
