@@ -312,7 +312,10 @@ _SALUTE = re.compile(r"^(?:(?:hi|hello|hey|dear|good (?:morning|afternoon|evenin
 
 
 def _in_real_words(text: Text, spans: Spans) -> Spans:
-    return [span for span in spans if _real_sentence(text, span)]
+    # A step laid out under a label in a listed sentence ("Today: our supervisor is coming out to make
+    # the path safe") still says something when its own words are a real phrase.
+    return [span for span in spans if _real_sentence(text, span)
+            or (len(text.norm[span[0]:span[1]].split()) >= 6 and in_real_words(text, (span[0] + span[1]) // 2))]
 
 
 def _real_sentence(text: Text, span: tuple[int, int]) -> bool:
