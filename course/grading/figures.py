@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from course.grading.lexicons import entries
+from course.grading.text import normalise
+from course.grading.words import content_stems
 
 __all__ = ["Figure", "figures", "misquoted", "Case", "case_of"]
 
@@ -174,9 +176,6 @@ def _lowered(text: str) -> str:
 
 def _about(lowered: str, start: int, end: int) -> frozenset[str]:
     """Content words within a few words of a figure, inside its clause."""
-    from course.grading.text import normalise
-    from course.grading.words import content_stems
-
     left = lowered[max(0, start - 90): start]
     right = lowered[end: end + 90]
     left = re.split(r"[.!?;\n]", left)[-1]

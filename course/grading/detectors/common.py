@@ -71,17 +71,18 @@ def negated(text: Text, position: int, window: int = 3) -> bool:
     "and" with a new subject starts a new clause: in "it's not lost and I will make sure it's back"
     the "not" denies the loss, not the promise.
     """
-    following = text.norm[position:].split(maxsplit=1)
-    words = word_before(text, position, window) + following[:1]
-    for index in range(len(words) - 2, -1, -1):
-        if words[index] in ("and", "or") and words[index + 1] in _SUBJECTS:
+    words = word_before(text, position, window)
+    following = _NEXT_WORD.match(text.norm, position)
+    said = words + ([following.group(1)] if following else [])
+    for index in range(len(said) - 2, -1, -1):
+        if said[index] in ("and", "or") and said[index + 1] in _SUBJECTS:
             words = words[index + 1:]
             break
-    words = words[: len(words) - len(following[:1])]
     return any(word.strip("'") in _NEGATORS for word in words)
 
 
 _SUBJECTS = frozenset("i we you he she they it".split())
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 
 
 # "I can't tell you whether it's paid or change the number": one refusal covers a list of things.
