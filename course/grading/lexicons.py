@@ -19,6 +19,8 @@ A pair file (``typos.txt``, ``contractions.txt``) has ``wrong = right`` lines.
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -27,7 +29,7 @@ from course.grading.lexicon_files import lines_of as _lines
 from course.grading.lexicon_files import numbered_lines as _numbered_lines
 from course.grading.text import normalise
 
-__all__ = ["LEXICON_DIR", "entries", "words", "fragment", "pattern", "pairs", "entry_regex", "problems", "forget"]
+__all__ = ["LEXICON_DIR", "entries", "words", "fragment", "pattern", "pairs", "entry_regex", "problems", "forget", "also_forget"]
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
@@ -99,7 +101,7 @@ class _Parser:
             source = "(?:" + "|".join(choices) + ")"
             if self.at < len(text) and text[self.at] == "*":
                 self.at += 1
-                source += r"[\w']*"
+                source += _REST_OF_WORD
             if self.at < len(text) and text[self.at] == "?":
                 self.at += 1
                 return source, "?"
@@ -130,7 +132,7 @@ class _Parser:
         self.at = match.end()
         word = match.group()
         if word.endswith("*") and len(word) > 1:
-            return re.escape(word[:-1]) + r"[\w']*", None
+            return re.escape(word[:-1]) + _REST_OF_WORD, None
         return re.escape(word), None
 
     def expect(self, char: str) -> None:
@@ -139,16 +141,22 @@ class _Parser:
         self.at += 1
 
 
+_ATOMIC = sys.version_info >= (3, 11)
+"""Possessive quantifiers and atomic groups (Python 3.11 on) spare the engine from backing into a
+word it has already read: a word, its ending or a wildcard must end where the word ends anyway, so
+the matches are the same and the long lists are scanned faster."""
+_REST_OF_WORD = r"[\w']*+" if _ATOMIC else r"[\w']*"
+
 _WORD_TOKEN = re.compile(r"[^\s()\[\]{}|]+|[^\s]")
 _SHAPE = re.compile(r"<([a-z]+)>")
 
 _SHAPES = {
-    "word": r"[\w']+",
-    "ing": r"\w+ing",
-    "ed": r"\w+(?:ed|en|lt|nt)",
+    "word": r"[\w']++" if _ATOMIC else r"[\w']+",
+    "ing": r"(?>\w+)(?<=\wing)" if _ATOMIC else r"\w+ing",
+    "ed": r"(?>\w+)(?<=\w(?:ed|en|lt|nt))" if _ATOMIC else r"\w+(?:ed|en|lt|nt)",
     "number": r"(?<!\d[.,])\d+(?:[.,]\d+)*",  # never from inside a number: "1,1,1,..." stays linear
     "ordinal": r"\d{1,2}(?:st|nd|rd|th)",
-    "clock": r"(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o clock)|(?:[01]?\d|2[0-3]):[0-5]\d",
+    "clock": r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s?(?:am|pm|a\.m\.?|p\.m\.?|o'clock|o clock)|(?:[01]?\d|2[0-3]):[0-5]\d)",
 }
 """Shapes of words an entry can name: ``<word>``, ``<ing>``, ``<ed>``, ``<number>``, ``<ordinal>``, ``<clock>``."""
 
@@ -206,7 +214,18 @@ def pattern(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?={FIRST_CHARACTER})(?<![\w'])(?:{fragment(name)})(?![\w'])")
 
 
+_ALSO_FORGET: list[Callable[[], None]] = []
+"""What modules built on the lists keep of them (``anchors`` files entries): cleared with them."""
+
+
+def also_forget(clear: Callable[[], None]) -> None:
+    """Have ``forget()`` clear a cache built from the lists too."""
+    _ALSO_FORGET.append(clear)
+
+
 def forget() -> None:
     """Forget every list read so far, so the next lookup reads the files again."""
     for function in (entries, words, fragment, pattern, pairs):
         function.cache_clear()
+    for clear in _ALSO_FORGET:
+        clear()

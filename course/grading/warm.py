@@ -8,7 +8,8 @@ second). An app calls ``warm_up()`` in a background worker at start, so the lear
 
 from __future__ import annotations
 
-from course.grading.lexicons import LEXICON_DIR, pairs, pattern
+from course.grading.anchors import compile_all
+from course.grading.lexicons import LEXICON_DIR, pairs
 
 TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def warm_up() -> None:
         pairs(name)
     for path in sorted(LEXICON_DIR.glob("*.txt")):
         if path.stem not in _PAIR_FILES:
-            pattern(path.stem)
+            compile_all(path.stem)
     # One pass of every detector compiles the patterns built in code and fills the word caches.
     for technique in TECHNIQUES:
         detect(technique, _SAMPLE_REPLY, _SAMPLE_MESSAGE)

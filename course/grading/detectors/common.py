@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from course.grading.lexicons import pattern, words
+from course.grading.anchors import index_of, spans
+from course.grading.lexicons import words
 from course.grading.text import Sentence, Text
 
 __all__ = [
@@ -36,13 +37,16 @@ _DISCOURSE = re.compile(
 
 def hits(text: Text, lexicon: str, within: tuple[int, int] | None = None) -> list[Span]:
     """Normalised spans where any entry of a lexicon occurs (optionally inside a range)."""
+    words = text.memo.get("word places")
+    if words is None:
+        words = text.memo["word places"] = index_of(text.norm)
     if within is None:
         key = ("hits", lexicon)
         found = text.memo.get(key)
         if found is None:
-            found = text.memo[key] = [m.span() for m in pattern(lexicon).finditer(text.norm)]
+            found = text.memo[key] = spans(lexicon, text.norm, words)
         return list(found)
-    return [m.span() for m in pattern(lexicon).finditer(text.norm, within[0], within[1])]
+    return spans(lexicon, text.norm, words, within[0], within[1])
 
 
 def _clause_start(norm: str, position: int) -> int:

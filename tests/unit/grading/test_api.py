@@ -57,13 +57,14 @@ def test_warm_up_loads_the_word_lists_ahead_of_the_first_grade():
     # In a fresh interpreter, so the lists are really cold before and warm after.
     code = (
         "import time, course.grading as g\n"
-        "from course.grading.lexicons import pattern\n"
+        "from course.grading.anchors import _filed\n"
         "g.warm_up()\n"
-        "assert pattern.cache_info().currsize > 20, pattern.cache_info()\n"
-        "compiled = pattern.cache_info().misses\n"
+        "assert _filed.cache_info().currsize > 20, _filed.cache_info()\n"
+        "compiled = sum(part._regex is not None for name in ('reassurance_phrases', 'affirmation') for part in _filed(name).parts)\n"
+        "everything = sum(len(_filed(name).parts) for name in ('reassurance_phrases', 'affirmation'))\n"
         "g.warm_up()\n"
         "found = g.detect('reassures', 'Your files are all safe.').found\n"
-        "print(found, pattern.cache_info().misses == compiled, pattern.cache_info().currsize >= compiled)\n"
+        "print(found, compiled == everything, _filed.cache_info().misses <= 40)\n"
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.split() == ["True", "True", "True"]
