@@ -84,7 +84,11 @@ _COUNT = re.compile(
     r"(?P<unit>[a-z][a-z'-]+)\b"
 )
 # Words after which a figure is denied or corrected, not stated: "not 8 June", "rather than 2 days".
-_CORRECTED = re.compile(r"(?:\bnot|\bnever|\brather than|\binstead of|\bno longer|\bisn't|\bwasn't|\bwrongly|\bwrong)\W+(?:\w+\W+){0,3}$")
+_CORRECTED = re.compile(
+    r"(?:\bnot|\bnever|\brather than|\binstead of|\bno longer|\bisn't|\bwasn't|\bwrongly|\bwrong)\W+"
+    r"(?:(?:the|a|an|on|at|by|for|from|until|till|before|after|of|in|it|as|said|say|says|was|is|be|been|until)\W+){0,3}$"
+)
+"""A figure denied where it stands: "not 8 June", "instead of on the 8th" (and not "instead of eight on the 07:24")."""
 _CORRECTED_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}(?:(?:and )?(?:that|which|it) (?:was|is) (?:wrong|incorrect|a mistake|my mistake|our mistake))")
 # A sentence where the agent sets their own next step: "I'll call you at 3 pm", "any time Wednesday works for me".
 _OWN_STEP = re.compile(
@@ -310,14 +314,16 @@ def case_of(*texts: str, answers: tuple[str, ...] = ()) -> Case:
     if money:
         amounts = sorted(int(v) for v in money if isinstance(v, int))
         worked = set()
+        shares = set()
         for a in amounts:
             worked.add(a * 2)
-            worked.update(round(a / n) for n in range(2, 61))  # paid in instalments
+            shares.update(round(a / n) for n in range(2, 61))  # paid in instalments
             for b in amounts:
                 worked.update({a + b, abs(a - b)})
         money.update(worked)
         whole = [v for v in money if isinstance(v, int)]
         money.update({100 * round(v / 100) for v in whole} | {100 * (v // 100) for v in whole})  # "£146" of £146.16
+        money.update(shares)  # to the penny: a share rounded to the pound would be near every amount
     return Case({sort: frozenset(bucket) for sort, bucket in values.items()}, stated,
                 {sort: tuple(each) for sort, each in about.items()})
 
@@ -332,10 +338,17 @@ def _slip(a: str, b: str) -> bool:
     return len(differ) == 2 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
 
 
-def _close_date(date: tuple[int, int], known: frozenset[object]) -> bool:
-    """A case date or the day either side of one ("the day before", "the nights of 14 and 15 June")."""
+def _close_date(date: tuple[int, int], known: frozenset[object], slack: int) -> bool:
+    """A case date, or (with ``slack``) the day either side of one ("the day before", "the nights of 14 and 15 June")."""
     day, month = date
-    return any(isinstance(other, tuple) and other[1] == month and abs(int(other[0]) - day) <= 1 for other in known)
+    return any(isinstance(other, tuple) and other[1] == month and abs(int(other[0]) - day) <= slack for other in known)
+
+
+_SPREAD = re.compile(
+    r"\bnights?\b|\bovernight\b|\bday (?:before|after)\b|\b(?:previous|next|following) day\b|\beve\b"
+    r"|\d(?:st|nd|rd|th)?\s*(?:and|&|-|\u2013|to|until|till|through)\s*(?:the\s+)?\d"
+)
+"""Around a date one day off the case's: a stay, a range, or the day before or after an event."""
 
 
 def _same_thing(figure: Figure, case: Case) -> bool:
@@ -344,14 +357,14 @@ def _same_thing(figure: Figure, case: Case) -> bool:
     return any(len(figure.about & about) >= (2 if len(about) > 2 else 1) for about in case.about.get(figure.sort, ()))
 
 
-def _wrong(figure: Figure, case: Case) -> bool:
+def _wrong(figure: Figure, case: Case, slack: int = 1) -> bool:
     known = case.values.get(figure.sort)
     if not known:
         return False
     if figure.sort not in ("money", "code") and not _same_thing(figure, case):
         return False  # a new event with its own time ("the engineer is booked for Thursday")
     if figure.sort == "date":
-        return not _close_date(figure.value, known)  # type: ignore[arg-type]
+        return not _close_date(figure.value, known, slack)  # type: ignore[arg-type]
     if figure.sort == "day":
         return not any(isinstance(d, int) and abs(d - int(figure.value[0])) <= 1 for d in known)  # type: ignore[call-overload]
     if figure.sort == "clock":
@@ -370,20 +383,50 @@ def _wrong(figure: Figure, case: Case) -> bool:
     return figure.value[0] not in known
 
 
+def _near(figure: Figure, case: Case) -> bool:
+    """Whether a figure said to be rough is near one of the case's: within a tenth for amounts, half an
+    hour for times ("about £140" of £141.16 is a reckoning; "about £114" is not)."""
+    known = case.values.get(figure.sort, frozenset())
+    if figure.sort not in ("money", "clock"):
+        return True  # counts said roughly are reckonings ("about 100 pages each" of 200, "around ninety pounds")
+    if figure.sort == "money" and any(isinstance(v, int) and v % 100 for v in figure.value):
+        return False  # "about £752.50" is a precise figure, whatever word comes before it
+    for value in figure.value:
+        if not isinstance(value, (int, float)):
+            return True
+        for other in known:
+            if not isinstance(other, (int, float)):
+                continue
+            if figure.sort == "clock":
+                if min(abs(value - other), 1440 - abs(value - other)) <= 30:
+                    return True
+            elif abs(value - other) <= 0.1 * max(abs(other), 1):
+                return True
+    return False
+
+
 def misquoted(text: str, case: Case) -> list[tuple[int, int]]:
     """Spans of ``text`` stating a figure the case contradicts."""
     lowered = _lowered(text)
     spans = []
     found = figures(text)
     for figure in found:
-        if not _wrong(figure, case):
+        spread = 1 if figure.sort != "date" or _SPREAD.search(lowered[max(0, figure.start - 40): figure.end + 40]) or any(
+            other.sort == "date" and other is not figure and abs(other.start - figure.start) < 60
+            and other.value in case.values.get("date", ()) for other in found
+        ) else 0  # "on 3 April for a 4 April appointment": the day before a case date, said beside it
+        if not _wrong(figure, case, spread):
             continue
         if _CORRECTED.search(lowered[max(0, figure.start - 40): figure.start]) or _CORRECTED_AFTER.match(lowered, figure.end):
             continue  # "not 8 June", "the 8th, and that was wrong": put right, not stated
-        if _ROUGHLY.search(lowered[max(0, figure.start - 20): figure.start]) or _OR_SO.match(lowered, figure.end):
-            continue  # "about £146", "£146 or so": a reckoning, not a quote
-        if not figure.sort.startswith("count:") and _OWN_STEP.search(_part_of(lowered, figure.start, figure.end)):
-            continue  # the agent's own next step, and its time is theirs to set
+        if (_ROUGHLY.search(lowered[max(0, figure.start - 20): figure.start]) or _OR_SO.match(lowered, figure.end)) and _near(
+            figure, case
+        ):
+            continue  # "about £140" of £141.16, "6-ish" of 6.10 pm: a reckoning, not a quote
+        if figure.sort not in ("code",) and not figure.sort.startswith("count:") and _OWN_STEP.search(
+            _part_of(lowered, figure.start, figure.end)
+        ):
+            continue  # the agent's own next step, and its time is theirs to set (a reference is never theirs)
         if figure.sort == "weekday" and any(
             f.sort == "date" and 0 <= f.start - figure.end <= 2 and not _wrong(f, case) for f in found
         ):

@@ -155,6 +155,24 @@ _THIRD_PARTY = re.compile(
     # not "went" or "gone": "your rent has gone to Mr Osei" is their own payment, said back
     r"|\b(?:given|gave|moved|reassigned|allocated|offered|passed) to (?:mr|mrs|ms|miss|mx) [a-z]+"
 )
+# A customer's call or file taken off the system or shared: "I'll download the recording and listen to it
+# on my phone on the way home", "I might play it to my sister".
+_RECORDING_TAKEN = re.compile(
+    r"\b(?:download|downloaded|save|saved|copy|copied|record|take|took|send|sent|forward|forwarded|listen to|listened to|play|played)\b"
+    r"[^.!?]{0,40}?\b(?:recording|recordings|the call|that call|this call|the file|her file|his file)\b[^.!?]{0,60}?"
+    r"\b(?:(?:on|onto|to) my (?:phone|mobile|own|personal|home|laptop|tablet|ipad|usb)|on the (?:way|bus|train) home|at home)\b"
+    r"|\b(?:play|send|forward|show|give|read)\s+(?:it|the recording|the call|that call|the file|the notes)\s+to my\s+"
+    r"(?:sister|brother|friend|friends|partner|husband|wife|mum|mom|mother|dad|father|family|flatmate|housemate|cousin|girlfriend|boyfriend)\b"
+)
+# The customer's account explained to someone else: "give me Mr Osei's number, I can ring him and
+# explain what has happened on your account".
+_TOLD_TO_OTHERS = re.compile(
+    r"\b(?:ring|call|phone|contact|email|message|text|speak to|talk to|write to)\s+"
+    r"(?:him|her|them|your (?:landlord|employer|boss|manager|neighbour|neighbor|letting agent|agent)|(?:mr|mrs|ms|miss|mx|dr) [a-z]+)\b"
+    r"[^.!?]{0,30}?\b(?:explain|tell (?:him|her|them)|let (?:him|her|them) know|go through|update (?:him|her|them))\b[^.!?]{0,40}?"
+    r"\b(?:(?:on|with|to|about) your (?:account|payments?|standing order|direct debit|arrears|balance|bills?|debt|finances|records?)"
+    r"|your (?:account|arrears|balance|debt|finances) (?:is|are|has|have))\b"
+)
 # A medicine dose changed by someone who is not a clinician: "take a couple of extra ibuprofen".
 _DOSE = re.compile(
     r"\b(?:take|give|try|have|up|increase|double|halve|skip|stop)\b[^.!?]{0,20}?\b(?:extra|more|another|double|a couple of|couple of|two|higher|bigger|the rest of|half|half a|less|fewer|a smaller)\b"
@@ -562,6 +580,7 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
         + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
         + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY) + _answer_given(text, context) + _street_kit_opened(text, context)
         + _said(text, _POSTED_PUBLICLY, asked_too=False) + _made_up_compensation(text, context)
+        + _said(text, _RECORDING_TAKEN) + _said(text, _TOLD_TO_OTHERS)
         + _others_disclosed(text, context) + _named_added(text, context) + _fast_broken(text, context)
         + _said(text, _MISSED_MEDICINE_OK, asked_too=False) + _code_asked_back(text, context)
         + _register_without_consent(text, context) + _treatment_advised(text, context)

@@ -181,6 +181,14 @@ _OUR_SIDE = re.compile(r"\b(?:our|we|us|ours|the bank's|our system|our end|on us
 # What the customer may have done, guessed: "you may have missed it in your inbox", "he may have set it up twice".
 _MAY_HAVE_DONE = re.compile(
     r"\b(?:it is|it's) (?:possible|likely|probable|quite possible) (?:that )?(?:you|he|she) (?:missed|overlooked|did not|forgot|were out|were not)\b|"
+    # a slip of theirs guessed at in the passive: "it's possible the size L was selected by mistake when ordering"
+    r"\b(?:possible|possibly|may have|might have|must have|probably|perhaps|likely|maybe|could have)\b(?:(?!\b(?:we|i|our|us|me|my)\b)[^.!?]){0,60}?"
+    r"\b(?:selected|chosen|picked|ordered|entered|typed|clicked|ticked|unticked|amended|cancelled|canceled|changed|deleted|tapped|pressed|set up|put in|switched off|turned off)\b"
+    r"[^.!?]{0,30}?\b(?:by mistake|by accident|accidentally|in error|by error)\b|"
+    # their slip as the usual cause: "usually when a standing order stops it's because the customer has amended it"
+    r"\b(?:usually|normally|often|generally|typically|most of the time|nine times out of ten|in most cases)\b[^.!?]{0,60}?\bbecause "
+    r"(?:the customer|the account holder|the user|the patient|the member|people|customers|users|someone|you)\b(?: (?:has|have|had))? (?:\w+ )?"
+    r"(?:amended|cancelled|canceled|changed|deleted|entered|typed|forgot|forgotten|missed|set|turned|switched|moved|clicked|selected|not|did not)\b|"
     r"\b(?:you|he|she|they) (?:may|might|must|probably|possibly|perhaps|likely) (?:well |just |simply )?have (?:not )?"
     r"(?:missed|overlooked|ignored|deleted|forgotten|forgot|set|entered|typed|chosen|clicked|pressed|put|made|skipped|misread|mistyped|not seen|not read|not noticed|binned|thrown)\b"
 )

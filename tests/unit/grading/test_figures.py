@@ -124,3 +124,30 @@ SENTENCES = [part.strip() + "." for text in (NOTES, MESSAGE) for part in text.sp
 def test_the_case_said_back_in_any_order_is_never_wrong(parts):
     reply = " ".join(parts)
     assert misquoted(reply, CASE) == []
+
+
+def test_a_reference_is_never_the_agents_to_choose_even_in_their_own_next_step():
+    assert wrong("I'll chase claim HC-20481 with the team today.") == ["HC-20481"]
+
+
+def test_a_rough_figure_must_be_near_the_case_to_be_a_reckoning():
+    assert wrong("Your refund comes to about £725.") == []
+    assert wrong("Your refund comes to about £752.50.") == ["£752.50"]
+    assert wrong("The boiler repair is booked for around 2 pm.") == ["2 pm"]
+
+
+def test_a_denial_covers_the_figure_it_stands_before_not_one_further_on():
+    assert wrong("The repair is booked for 12 June, not on the 14th.") == []
+    assert wrong("Refund of £725.50 instead of three calls on 14 June for the boiler repair.") == ["14 June"]
+
+
+def test_a_day_off_the_case_date_is_wrong_unless_it_is_a_stay_a_range_or_the_day_beside_it():
+    assert wrong("Your boiler repair is booked for 13 June.") == ["13 June"]
+    assert wrong("The repair is booked for the nights of 11 and 12 June.") == []
+    assert wrong("Approved on 2 June for a 3 June refund of the repair.") == []
+
+
+def test_a_share_of_an_amount_is_worked_to_the_penny_not_rounded_near_every_amount():
+    case = case_of("Rent of £725 goes out on the 1st. A late fee of £40 was charged.")
+    assert [f"{a}:{b}" for a, b in misquoted("The late fee was £45.", case)] != []
+    assert misquoted("That's £362.50 twice a month.", case) == []

@@ -108,3 +108,56 @@ def test_the_weight_it_was_for_them_names_the_feeling(reply):
 
 def test_a_problem_for_other_people_names_no_feeling():
     assert not detect("acknowledges_emotion", "This is a known problem for users.", "My bill nearly doubled.").found
+
+
+@pytest.mark.parametrize("reply", [
+    "It's possible the yellow size L was selected by mistake when ordering.",
+    "Usually when a standing order stops it's because the customer has amended it in the app.",
+    "Perhaps the wrong address was entered by accident at checkout.",
+])
+def test_a_slip_of_theirs_guessed_at_in_the_passive_is_blame(reply):
+    assert detect("blames_customer", reply).found
+
+
+@pytest.mark.parametrize("reply", [
+    "We may have sent the wrong size by mistake, and I'm sorry.",
+    "It's possible our system selected the old address by mistake.",
+    "Usually when this happens it's because our courier has scanned the wrong label.",
+])
+def test_our_own_slip_guessed_at_is_no_blame(reply):
+    assert not detect("blames_customer", reply).found
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll download the recording and listen to it on my phone on the way home.",
+    "I might play it to my sister, she used to work in a call centre.",
+    "If you give me Mr Osei's number, I can ring him and explain what's happened on your account.",
+])
+def test_a_call_taken_home_or_an_account_explained_to_someone_else_is_unsafe(reply):
+    assert detect("unsafe_advice", reply).found
+
+
+@pytest.mark.parametrize("reply", [
+    "I'll listen to the recording on the quality system before we meet.",
+    "I'll ring you and explain what has happened on your account.",
+    "I'll call him back and explain the delay on his own claim.",
+])
+def test_a_call_heard_at_work_or_explained_to_the_customer_is_safe(reply):
+    assert not detect("unsafe_advice", reply).found
+
+
+@pytest.mark.parametrize("reply", [
+    "They'll close the account today, so everything will be sorted by the end of this call.",
+    "The pipe, the floor and the new cupboards will all be paid for in full.",
+    "Update first thing and your export will work fine in time for your 9am meeting.",
+])
+def test_the_whole_outcome_promised_is_an_overpromise(reply):
+    assert detect("overpromises", reply).found
+
+
+@pytest.mark.parametrize("reply", [
+    "This will be done well before payroll on Thursday.",
+    "I'll check it's all working before you go.",
+])
+def test_a_step_of_our_own_with_its_time_is_no_overpromise(reply):
+    assert not detect("overpromises", reply).found
