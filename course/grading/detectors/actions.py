@@ -152,8 +152,8 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
             untimed.append((start, end))
     for match in _NEXT_LABEL.finditer(text.norm):
         sentence = sentence_at(text, match.start())
-        if sentence is None:
-            continue
+        if sentence is None or _RECOUNTED.match(text.norm[match.end(): sentence.end].lstrip()):
+            continue  # "Next: you moved out on 3 June" tells what happened, not what happens
         if any(sentence.start <= t[0] < sentence.end for t in times):
             kept.append(match.span())  # "Next from me: an email on Monday with the result"
         elif _BOTH_HALVES.match(text.norm, match.end(), sentence.end) and not _VAGUE.search(sentence.text):
@@ -261,8 +261,11 @@ _IN_PERSON = re.compile(r"\b(?:personally|myself)\b")
 _HISTORY = re.compile(r"\b(?:was|were|had been)\b")
 # A label that says what comes next: "Next from me:", "What's next:", "Next step:".
 _NEXT_LABEL = re.compile(
-    r"\b(?:next (?:from (?:me|us)|steps?(?: from (?:me|us))?|up)|what (?:is|happens) next|(?:my|our) next (?:step|move)|from (?:me|us))\s*[:\-\u2013\u2014]"
+    r"\b(?:next (?:from (?:me|us)|steps?(?: from (?:me|us))?|up)|what (?:is|happens) (?:next|now)|(?:my|our) next (?:step|move|promise|update|job)"
+    r"|(?:my|our) promise|from (?:me|us)|what (?:i|we) (?:will )?do (?:next|now)|after that)\s*[:\-\u2013\u2014]"
+    r"|(?:^|(?<=[.!?\n])|(?<=[.!?]\s))\W*(?:next|then)\s*[:\u2013\u2014]"
 )
+"""A step under a label: "Next from me: ...", "here's my next promise: an email by 5pm Monday", "Next: a corrected bill"."""
 # A question that checks, closes or offers, not one that asks for what the work needs.
 _CLOSING_QUESTION = re.compile(
     r"\b(?:is that (?:right|ok|okay|correct|alright|all right|fair|clear)|(?:does|did|do) (?:that|this|it) (?:sound|make|match|help|work|cover)|"

@@ -35,7 +35,7 @@ _AUX_QUESTION = re.compile(
 )
 _ANY = re.compile(r"^(?:any|anything|anyone|anybody|is there anything)\b")
 _INVITE = re.compile(
-    r"(?:^|[,;:]\s*|\b(?:and|so|but|then|now|first|maybe|perhaps|please|just|if you (?:can|could|would|will)|(?:can|could|would|will) you(?: please| just)?|(?:would|do) you (?:like|want|mind) to|(?:need|want|like|love) you to|you (?:can|could|might|may)(?: just)?)\s+)"
+    r"(?:^|[,;:]\s*|\b(?:and|or|so|but|then|now|first|maybe|perhaps|please|just|if you (?:can|could|would|will)|(?:can|could|would|will) you(?: please| just)?|(?:would|do) you (?:like|want|mind) to|(?:need|want|like|love) you to|you (?:can|could|might|may)(?: just)?)\s+)"
     r"(?:tell me|talk to me|talk me through|walk me through|take me through|describe|explain|say (?:a bit |a little |a little bit )?more|share|point me to|point out|show me where|give me (?:an idea|a sense|a (?:little )?(?:timeframe|picture|rundown|sense)))\b"
 )
 _WONDER = re.compile(

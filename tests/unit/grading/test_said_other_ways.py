@@ -161,3 +161,19 @@ def test_the_whole_outcome_promised_is_an_overpromise(reply):
 ])
 def test_a_step_of_our_own_with_its_time_is_no_overpromise(reply):
     assert not detect("overpromises", reply).found
+
+
+@pytest.mark.parametrize("reply", [
+    "Next: a corrected bill within 3 working days.",
+    "So you're not left wondering, here's my next promise: an email from me by 5pm on Monday.",
+])
+def test_a_timed_step_under_a_label_is_a_commitment(reply):
+    assert detect("commits_to_action", reply).found
+
+
+def test_what_happened_under_a_label_is_no_commitment():
+    assert not detect("commits_to_action", "Next: you moved out on 3 June.").found
+
+
+def test_an_open_request_offered_as_the_other_choice_is_an_open_question():
+    assert detect("asks_open_question", "Could you paste in one of the emails, or describe what it said?").found
