@@ -314,7 +314,7 @@ def case_of(*texts: str, answers: tuple[str, ...] = ()) -> Case:
     if money:
         amounts = sorted(int(v) for v in money if isinstance(v, int))
         worked = set()
-        shares = set()
+        shares: set[int] = set()
         for a in amounts:
             worked.add(a * 2)
             shares.update(round(a / n) for n in range(2, 61))  # paid in instalments
