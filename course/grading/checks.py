@@ -276,7 +276,20 @@ def _questions(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans
     at_most = params.get("at_most")
     open_at_least = int(params.get("open_at_least") or 0)
     met = total >= at_least and open_count >= open_at_least and (at_most is None or total <= int(at_most))
-    return met, [(s.start, s.end) for s, _ in asked]
+    spans = [(s.start, s.end) for s, _ in asked]
+    if not met and params.get("or_open_door") and total == 0 and at_least <= 1 and open_at_least == 0:
+        doors = [(s.start, s.end) for s in reading.answer.sentences if _OPEN_DOOR.search(s.text)]
+        return bool(doors), doors
+    return met, spans
+
+
+# A close that leaves the door open instead of asking: "if anything else on that bill looks off, send it
+# over and I'll check it", "do message me again if anything else needs checking".
+_OPEN_DOOR = re.compile(
+    r"\b(?:if|should|whenever)\b[^.!?]{0,60}?\b(?:anything|something|any other|any more|anything else|more)\b[^.!?]{0,60}?"
+    r"\b(?:let (?:me|us) know|message|send|reply|get back to|call|ring|phone|tell (?:me|us)|shout|get in touch|reach out|contact|drop (?:me|us))\b"
+    r"|\b(?:message|reply to|get back to|contact|call|ring|email|write to) (?:me|us)(?: again| back| here)? (?:if|whenever|any time|anytime)\b"
+)
 
 
 DEFAULT_MOST_STOCK_LINES = 2

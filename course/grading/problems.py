@@ -24,7 +24,7 @@ SETTINGS: dict[str, frozenset[str]] = {
     "scripted": frozenset({"at_most"}),
     "keeps_private": frozenset(),
     "matches_case": frozenset(),
-    "questions": frozenset({"at_least", "at_most", "open_at_least"}),
+    "questions": frozenset({"at_least", "at_most", "open_at_least", "or_open_door"}),
 }
 """The settings each check kind understands (a technique check takes none)."""
 

@@ -177,3 +177,17 @@ def test_what_happened_under_a_label_is_no_commitment():
 
 def test_an_open_request_offered_as_the_other_choice_is_an_open_question():
     assert detect("asks_open_question", "Could you paste in one of the emails, or describe what it said?").found
+
+
+def test_a_close_may_leave_the_door_open_where_the_rubric_allows_it():
+    from course.content.model import Criterion, Rubric
+    from course.grading.grade import grade_rubric
+
+    def close(**params):
+        return Rubric(criteria=(Criterion(id="close", check="questions", met="", missed="", params=params),))
+
+    door = "I've credited the £27.40. If anything else on that bill looks off, send it over and I'll check it."
+    bare = "I've credited the £27.40 and it shows on your 14 July bill."
+    assert grade_rubric(close(at_least=1, or_open_door=True), door).passed
+    assert not grade_rubric(close(at_least=1), door).passed
+    assert not grade_rubric(close(at_least=1, or_open_door=True), bare).passed
