@@ -110,8 +110,16 @@ _APOLOGY_WORD = re.compile(r"(?<![\w'])(?:sorry|apologies|apologise|apologize|ap
 _PUT_THROUGH = re.compile(
     r"^\W*(?:that |for )?(?:you|your \w+) (?:have |has |had |were |was |are |have been |had been )?"
     r"(?:had to|have had to|needed to|been (?:left|kept|made|forced|chasing|waiting|passed|bounced)|left|kept|made to|"
-    r"forced to|chased|chasing|waited|waiting|been through|went through|going through|put up with|heard nothing)\b"
+    r"forced to|chased|chasing|waited|waiting|been through|went through|going through|put up with|heard nothing"
+    # left in the dark: "sorry you've not been told anything", "sorry, you've been sat there with no idea"
+    r"|(?:not|never) been (?:told|updated|kept (?:informed|posted|in the loop)|called|contacted|given (?:an|any) (?:update|answer|reason))"
+    r"|(?:been )?told nothing|had no (?:news|word|update|updates|idea|call|explanation|answer)"
+    r"|(?:been )?(?:sat|sitting|waiting|left|stuck) (?:there |here |out here )?(?:\w+ ){0,3}?(?:with no|without (?:a|any|news))\b)\b"
 )
+
+
+_VOCATIVE = re.compile(r"\W*(?:[a-z]+\s?){1,2}\W*")
+"""A name or a term of address between an apology and what it is for ("sorry, bab, you've...")."""
 
 
 def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
@@ -142,6 +150,11 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
         if _PUT_THROUGH.match(said):
             kept.append((start, clause_end))
             continue
+        if _VOCATIVE.fullmatch(said):  # "sorry, love, you've been sat there with no idea what's happening"
+            rest = text.norm[clause_end:sentence.end].lstrip(" ,")
+            if _PUT_THROUGH.match(rest):
+                kept.append((start, clause_end + len(text.norm[clause_end:sentence.end]) - len(rest) + len(rest.split(",")[0])))
+                continue
         for a, b in sorted(hits(text, "apology_objects", (end, clause_end)), reverse=True):
             if not content_stems(text.norm[a:b]) & theirs:  # "for the wait" to someone who waited is theirs
                 said = said[: a - end] + " " + said[b - end :]

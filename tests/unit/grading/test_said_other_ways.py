@@ -191,3 +191,20 @@ def test_a_close_may_leave_the_door_open_where_the_rubric_allows_it():
     assert grade_rubric(close(at_least=1, or_open_door=True), door).passed
     assert not grade_rubric(close(at_least=1), door).passed
     assert not grade_rubric(close(at_least=1, or_open_door=True), bare).passed
+
+
+@pytest.mark.parametrize("reply", [
+    "I'm really sorry you've not been told anything. He is on the list.",
+    "Oh, I'm sorry, love, you've been sat there with no idea what's happening.",
+])
+def test_an_apology_for_being_left_in_the_dark_names_their_trouble(reply):
+    from course.grading import grade
+    from course.content.model import Criterion, Exercise, Rubric, Scenario
+    from pathlib import Path
+
+    exercise = Exercise(
+        id="t.clinic", kind="reply", title="Clinic", prompt="Reply.", path=Path("t.yaml"),
+        scenario=Scenario(customer="Lucía", message="It's been an hour and nobody has told us anything. Is he on the list?"),
+        rubric=Rubric(criteria=(Criterion(id="feeling", check="acknowledges_emotion", met="", missed=""),)),
+    )
+    assert grade(exercise, reply).results[0].met
