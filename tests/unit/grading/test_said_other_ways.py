@@ -198,9 +198,10 @@ def test_a_close_may_leave_the_door_open_where_the_rubric_allows_it():
     "Oh, I'm sorry, love, you've been sat there with no idea what's happening.",
 ])
 def test_an_apology_for_being_left_in_the_dark_names_their_trouble(reply):
-    from course.grading import grade
-    from course.content.model import Criterion, Exercise, Rubric, Scenario
     from pathlib import Path
+
+    from course.content.model import Criterion, Exercise, Rubric, Scenario
+    from course.grading import grade
 
     exercise = Exercise(
         id="t.clinic", kind="reply", title="Clinic", prompt="Reply.", path=Path("t.yaml"),
