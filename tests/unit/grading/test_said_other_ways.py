@@ -205,7 +205,7 @@ def test_an_apology_for_being_left_in_the_dark_names_their_trouble(reply):
 
     exercise = Exercise(
         id="t.clinic", kind="reply", title="Clinic", prompt="Reply.", path=Path("t.yaml"),
-        scenario=Scenario(customer="Lucía", message="It's been an hour and nobody has told us anything. Is he on the list?"),
+        scenario=Scenario(customer="Lucía", message="It's been an hour and nobody has told us anything. Is he listed?"),
         rubric=Rubric(criteria=(Criterion(id="feeling", check="acknowledges_emotion", met="", missed=""),)),
     )
     assert grade(exercise, reply).results[0].met
