@@ -46,7 +46,7 @@ def words(name: str) -> frozenset[str]:
     return frozenset(entry for entry in entries(name) if " " not in entry)
 
 
-_GAP = r"[^\s.!?]+"
+_GAP = r"(?:[^\s.!?]|(?<=\d)\.(?=\d))+"
 _SEP = r"(?:\s+|(?<=\w)-(?=\w))"
 """Between two words of an entry: a space or a hyphen ("wi fi" finds "wi-fi", "re rated" "re-rated")."""
 """One word, for the ``...`` gap."""

@@ -209,3 +209,12 @@ def test_an_apology_for_being_left_in_the_dark_names_their_trouble(reply):
         rubric=Rubric(criteria=(Criterion(id="feeling", check="acknowledges_emotion", met="", missed=""),)),
     )
     assert grade(exercise, reply).results[0].met
+
+
+@pytest.mark.parametrize("reply", [
+    "I can see why £27.40 of roaming charges feels like paying twice.",
+    "No wonder that feels like paying twice.",
+])
+def test_their_own_sense_of_it_said_back_names_the_feeling(reply):
+    message = "My bill has £27.40 of roaming charges on it. I feel like I paid twice."
+    assert detect("acknowledges_emotion", reply, message).found
