@@ -20,13 +20,19 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from course.grading.lexicons import FIRST_CHARACTER, also_forget, entries, entry_regex, pattern
+from course.grading.lexicons import (
+    ENTRY_SHAPE,
+    ENTRY_TOKEN,
+    FIRST_CHARACTER,
+    also_forget,
+    entries,
+    entry_regex,
+    pattern,
+)
 
 __all__ = ["Index", "index_of", "spans", "entry_needs", "compile_all"]
 
 _RUN = re.compile(r"\w+")
-_TOKEN = re.compile(r"[^\s()\[\]{}|]+|[^\s]")
-_SHAPE = re.compile(r"<([a-z]+)>")
 _CUT = re.compile(r"\w[\w']")
 
 Keys = frozenset[str]
@@ -145,14 +151,13 @@ class _Reader:
             return _Need(None, None, False)
         if char == "(":
             self.at += 1
-            start = self.at
             found = self.choices(")")
             every = all(choice.required for choice in found)
             first = _union([choice.first for choice in found])
             within = _union([choice.within for choice in found])
             if self.at < len(text) and text[self.at] == "*":
                 self.at += 1
-                first = within = _union([_first_word_prefix(choice) for choice in _split(text[start : self.at - 2])])
+                first = within = _stretched(first)
             optional = self.at < len(text) and text[self.at] == "?"
             if optional:
                 self.at += 1
@@ -161,7 +166,7 @@ class _Reader:
             self.at += 1
             found = self.choices("]")
             return _Need(_union([choice.first for choice in found]), None, False)
-        shape = _SHAPE.match(text, self.at)
+        shape = ENTRY_SHAPE.match(text, self.at)
         if shape:
             self.at = shape.end()
             return _Need(None, None, True)
@@ -174,35 +179,24 @@ class _Reader:
             self.at = close + 1
             needs = _list_needs(name)
             return _Need(needs[0], needs[1], True)
-        token = _TOKEN.match(text, self.at)
+        token = ENTRY_TOKEN.match(text, self.at)
         assert token is not None  # a token starts at every place the reader stops
         self.at = token.end()
         keys = _token_keys(token.group())
         return _Need(keys, keys, True)
 
 
-def _split(inside: str) -> list[str]:
-    """The alternatives of a ``(a|b c)`` group at its own depth."""
-    parts, depth, start = [], 0, 0
-    for index, char in enumerate(inside):
-        if char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            parts.append(inside[start:index])
-            start = index + 1
-    parts.append(inside[start:])
-    return parts
-
-
-def _first_word_prefix(choice: str) -> Keys | None:
-    """For ``(a|b)*``: how each alternative's first word begins (its end may be stretched)."""
-    token = _TOKEN.match(choice.strip())
-    if token is None or token.group()[0] in "([{<.":
+def _stretched(keys: Keys | None) -> Keys | None:
+    """For ``(a|b)*``: the words may run on, so each key only says how a word begins."""
+    if keys is None:
         return None
-    run = _RUN.match(token.group())
-    return _prefix(run.group()) if run else None
+    found: set[str] = set()
+    for key in keys:
+        begins = frozenset((key,)) if key.endswith("*") else _prefix(key)
+        if begins is None:
+            return None
+        found |= begins
+    return frozenset(found)
 
 
 @cache

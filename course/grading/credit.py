@@ -153,7 +153,7 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
         if _VOCATIVE.fullmatch(said):  # "sorry, love, you've been sat there with no idea what's happening"
             rest = text.norm[clause_end:sentence.end].lstrip(" ,")
             if _PUT_THROUGH.match(rest):
-                kept.append((start, clause_end + len(text.norm[clause_end:sentence.end]) - len(rest) + len(rest.split(",")[0])))
+                kept.append((start, sentence.end - len(rest) + len(rest.split(",")[0])))
                 continue
         for a, b in sorted(hits(text, "apology_objects", (end, clause_end)), reverse=True):
             if not content_stems(text.norm[a:b]) & theirs:  # "for the wait" to someone who waited is theirs

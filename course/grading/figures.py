@@ -405,17 +405,24 @@ def _near(figure: Figure, case: Case) -> bool:
     return False
 
 
+def _spread(figure: Figure, found: list[Figure], lowered: str, case: Case) -> bool:
+    """Whether a date may be a day off the case's: a stay or a range around it, the day before or after,
+    or a case date said beside it ("on 3 April for a 4 April appointment"). Other figures have no such day."""
+    if figure.sort != "date":
+        return True
+    if _SPREAD.search(lowered[max(0, figure.start - 40): figure.end + 40]):
+        return True
+    return any(other.sort == "date" and other is not figure and abs(other.start - figure.start) < 60
+               and other.value in case.values.get("date", ()) for other in found)
+
+
 def misquoted(text: str, case: Case) -> list[tuple[int, int]]:
     """Spans of ``text`` stating a figure the case contradicts."""
     lowered = _lowered(text)
     spans = []
     found = figures(text)
     for figure in found:
-        spread = 1 if figure.sort != "date" or _SPREAD.search(lowered[max(0, figure.start - 40): figure.end + 40]) or any(
-            other.sort == "date" and other is not figure and abs(other.start - figure.start) < 60
-            and other.value in case.values.get("date", ()) for other in found
-        ) else 0  # "on 3 April for a 4 April appointment": the day before a case date, said beside it
-        if not _wrong(figure, case, spread):
+        if not _wrong(figure, case, 1 if _spread(figure, found, lowered, case) else 0):
             continue
         if _CORRECTED.search(lowered[max(0, figure.start - 40): figure.start]) or _CORRECTED_AFTER.match(lowered, figure.end):
             continue  # "not 8 June", "the 8th, and that was wrong": put right, not stated
@@ -423,7 +430,7 @@ def misquoted(text: str, case: Case) -> list[tuple[int, int]]:
             figure, case
         ):
             continue  # "about £140" of £141.16, "6-ish" of 6.10 pm: a reckoning, not a quote
-        if figure.sort not in ("code",) and not figure.sort.startswith("count:") and _OWN_STEP.search(
+        if figure.sort != "code" and not figure.sort.startswith("count:") and _OWN_STEP.search(
             _part_of(lowered, figure.start, figure.end)
         ):
             continue  # the agent's own next step, and its time is theirs to set (a reference is never theirs)

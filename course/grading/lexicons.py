@@ -29,7 +29,7 @@ from course.grading.lexicon_files import lines_of as _lines
 from course.grading.lexicon_files import numbered_lines as _numbered_lines
 from course.grading.text import normalise
 
-__all__ = ["LEXICON_DIR", "entries", "words", "fragment", "pattern", "pairs", "entry_regex", "problems", "forget", "also_forget"]
+__all__ = ["LEXICON_DIR", "entries", "words", "fragment", "pattern", "pairs", "entry_regex", "problems", "forget", "also_forget", "ENTRY_TOKEN", "ENTRY_SHAPE"]
 
 @cache
 def entries(name: str) -> tuple[str, ...]:
@@ -47,9 +47,9 @@ def words(name: str) -> frozenset[str]:
 
 
 _GAP = r"(?:[^\s.!?]|(?<=\d)\.(?=\d))+"
+"""One word, for the ``...`` gap (an amount's point, "£27.40", stays inside it)."""
 _SEP = r"(?:\s+|(?<=\w)-(?=\w))"
 """Between two words of an entry: a space or a hyphen ("wi fi" finds "wi-fi", "re rated" "re-rated")."""
-"""One word, for the ``...`` gap."""
 
 
 class _Parser:
@@ -114,7 +114,7 @@ class _Parser:
                 choices.append(self.sequence(("|", "]")))
             self.expect("]")
             return "(?:" + "|".join(choices) + ")", "?"
-        shape = _SHAPE.match(text, self.at)
+        shape = ENTRY_SHAPE.match(text, self.at)
         if shape:
             if shape.group(1) not in _SHAPES:
                 raise ValueError(f"unknown {shape.group()} in lexicon entry {text!r}; known: {', '.join(_SHAPES)}")
@@ -127,7 +127,7 @@ class _Parser:
             name = text[self.at + 1 : close].strip()
             self.at = close + 1
             return f"(?:{fragment(name)})", None
-        match = _WORD_TOKEN.match(text, self.at)
+        match = ENTRY_TOKEN.match(text, self.at)
         assert match is not None  # a token starts at every place the scanner stops
         self.at = match.end()
         word = match.group()
@@ -147,8 +147,10 @@ word it has already read: a word, its ending or a wildcard must end where the wo
 the matches are the same and the long lists are scanned faster."""
 _REST_OF_WORD = r"[\w']*+" if _ATOMIC else r"[\w']*"
 
-_WORD_TOKEN = re.compile(r"[^\s()\[\]{}|]+|[^\s]")
-_SHAPE = re.compile(r"<([a-z]+)>")
+ENTRY_TOKEN = re.compile(r"[^\s()\[\]{}|]+|[^\s]")
+"""One word (or sign) of an entry, as the syntax reads it."""
+ENTRY_SHAPE = re.compile(r"<([a-z]+)>")
+"""A shape an entry names: ``<word>``, ``<ing>``..."""
 
 _SHAPES = {
     "word": r"[\w']++" if _ATOMIC else r"[\w']+",
