@@ -7,10 +7,13 @@ free-text reply and five criterion outcomes each, twenty learners), then:
 - record: median time of ``record_attempt`` (lock, reload check, save with
   fsync and rename) over --records calls;
 - first: the first ``record_attempt`` after opening (nothing cached yet);
+- second: the second (a save right after opening once re-encoded every row);
 - open: median time of ``ProgressStore(folder)`` plus one query;
 - no spare: record again with the spare copy of each save switched off, so
   the spare's cost per save (what guards acknowledged work against outside
   damage) shows beside the full cost in the same run.
+With --outbox (the default) every attempt also queues its real xAPI statement,
+as the app does with no LRS configured, so the outbox grows with the history.
 TinyDB's default storage gets the same rows in the same run: record is
 ``table.insert``, open is ``TinyDB(path)`` plus ``len(table)``. It neither
 fsyncs nor locks, so it is a floor for the work, not a rival in safety.
@@ -19,6 +22,7 @@ fsyncs nor locks, so it is a floor for the work, not a rival in safety.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import statistics
 import sys
@@ -32,12 +36,16 @@ from tinydb import TinyDB  # noqa: E402  (after the path is set)
 
 import course.progress.storage as storage  # noqa: E402
 from course.progress import Attempt, CriterionOutcome, ProgressStore  # noqa: E402
+from course.progress.events import LearningEvent  # noqa: E402
+from course.progress.outbox import attempt_event_id  # noqa: E402
 from course.progress.records import attempt_row, completed  # noqa: E402
+from course.xapi import statement_maker  # noqa: E402
 
 TARGETS = {  # size: (record median ms, open ms); None: no target set
     100: (None, None),
     1_000: (5.0, None),
     10_000: (40.0, 100.0),
+    50_000: (10.0, None),
 }
 
 WORDS = (
@@ -69,14 +77,24 @@ def sample_attempt(rng: random.Random) -> Attempt:
     )
 
 
-def fill(folder: Path, count: int, rng: random.Random) -> list[dict]:
-    """A store in ``folder`` holding ``count`` attempts; the rows, for TinyDB's storage too."""
-    rows = [attempt_row(f"Learner {n % 20}", completed(sample_attempt(rng))) for n in range(count)]
-    store = ProgressStore(folder)
+def fill(folder: Path, count: int, rng: random.Random, outbox: bool) -> list[dict]:
+    """A store in ``folder`` holding ``count`` attempts (each with its queued statement); the attempt rows."""
+    attempts = [completed(sample_attempt(rng)) for _ in range(count)]
+    rows = [attempt_row(f"Learner {n % 20}", attempt) for n, attempt in enumerate(attempts)]
+    maker = statement_maker(folder) if outbox else None
+    store = ProgressStore(folder, statements=maker)
     for n in range(20):
         store.ensure_learner(f"Learner {n}")
     with store._file.transaction() as db:  # one save for the lot: recording them one by one takes minutes
         db.table("attempts").insert_multiple(rows)
+        if maker is not None:
+            db.table("outbox").insert_multiple(
+                {"id": statement["id"], "learner": row["learner"], "queued": row["at"],
+                 "statement": json.dumps(statement, ensure_ascii=False, separators=(",", ":"))}
+                for row, attempt in zip(rows, attempts, strict=True)
+                for statement in (maker(LearningEvent("answered", row["learner"], "exercise", attempt.exercise_id,
+                                                      id=attempt_event_id(attempt.id), at=attempt.at,
+                                                      attempt=attempt)),))
     store.close()
     return rows
 
@@ -91,14 +109,15 @@ def milliseconds(action, times: int) -> list[float]:  # type: ignore[no-untyped-
     return taken
 
 
-def measure(count: int, records: int, opens: int, rng: random.Random) -> dict[str, float]:
+def measure(count: int, records: int, opens: int, rng: random.Random, outbox: bool) -> dict[str, float]:
     """All figures for one size."""
     with tempfile.TemporaryDirectory(prefix="listen-bench-") as scratch:
         folder = Path(scratch) / "store"
-        rows = fill(folder, count, rng)
+        rows = fill(folder, count, rng, outbox)
 
-        store = ProgressStore(folder)
+        store = ProgressStore(folder, statements=statement_maker(folder) if outbox else None)
         first = milliseconds(lambda: store.record_attempt("Learner 1", sample_attempt(rng)), 1)[0]
+        second = milliseconds(lambda: store.record_attempt("Learner 1", sample_attempt(rng)), 1)[0]
         record = statistics.median(
             milliseconds(lambda: store.record_attempt("Learner 1", sample_attempt(rng)), records)
         )
@@ -119,6 +138,8 @@ def measure(count: int, records: int, opens: int, rng: random.Random) -> dict[st
 
         open_ms = statistics.median(milliseconds(open_store, opens))
         size_mb = (folder / "progress.json").stat().st_size / 1e6
+        closed_mb = sum(path.stat().st_size for path in (folder / "archive").glob("*.json")) / 1e6 \
+            if (folder / "archive").is_dir() else 0.0
 
         plain = Path(scratch) / "plain.json"
         db = TinyDB(plain)
@@ -139,10 +160,12 @@ def measure(count: int, records: int, opens: int, rng: random.Random) -> dict[st
         "record": record,
         "no_spare": no_spare,
         "first": first,
+        "second": second,
         "open": open_ms,
         "plain_record": plain_record,
         "plain_open": plain_open,
         "size_mb": size_mb,
+        "closed_mb": closed_mb,
     }
 
 
@@ -158,10 +181,13 @@ def main() -> int:
     parser.add_argument("--sizes", default="100,1000,10000", help="attempt counts, comma-separated")
     parser.add_argument("--records", type=int, default=25, help="attempts recorded per size")
     parser.add_argument("--opens", type=int, default=7, help="opens per size")
+    parser.add_argument("--no-outbox", dest="outbox", action="store_false",
+                        help="queue no statements (as if none were ever made)")
     arguments = parser.parse_args()
     rng = random.Random(4471)
     header = (
-        f"{'attempts':>9} {'file MB':>8} | {'record ms':>9} {'target':>12} {'no spare':>8} {'first':>7} "
+        f"{'attempts':>9} {'live MB':>8} {'closed':>7} | {'record ms':>9} {'target':>12} {'no spare':>8} "
+        f"{'first':>7} {'second':>7} "
         f"{'TinyDB':>7} | "
         f"{'open ms':>8} {'target':>13} {'TinyDB':>7}"
     )
@@ -169,18 +195,21 @@ def main() -> int:
     print("-" * len(header))
     missed = False
     for count in (int(size) for size in arguments.sizes.split(",")):
-        figures = measure(count, arguments.records, arguments.opens, rng)
+        figures = measure(count, arguments.records, arguments.opens, rng, arguments.outbox)
         record_target, open_target = TARGETS.get(count, (None, None))
         missed |= record_target is not None and figures["record"] > record_target
         missed |= open_target is not None and figures["open"] > open_target
         print(
-            f"{count:>9,} {figures['size_mb']:>8.2f} | {figures['record']:>9.2f} "
+            f"{count:>9,} {figures['size_mb']:>8.2f} {figures['closed_mb']:>7.1f} | {figures['record']:>9.2f} "
             f"{verdict(figures['record'], record_target):>12} "
-            f"{figures['no_spare']:>8.2f} {figures['first']:>7.1f} {figures['plain_record']:>7.2f} | "
+            f"{figures['no_spare']:>8.2f} {figures['first']:>7.1f} {figures['second']:>7.1f} "
+            f"{figures['plain_record']:>7.2f} | "
             f"{figures['open']:>8.1f} "
             f"{verdict(figures['open'], open_target):>13} {figures['plain_open']:>7.1f}"
         )
-    print("\nrecord: median ms per record_attempt (durable: fsync + rename); first: the first after opening.")
+    print("\nlive MB: the progress file; closed: MB of older rows in archive/ (read only when asked for).")
+    print("record: median ms per record_attempt (durable: fsync + rename); first, second: the first two after "
+          "opening.")
     print("no spare: the same record without the spare copy beside the file (its cost is the difference).")
     print("TinyDB: its default JSONStorage on the same rows (no fsync, no lock, rewrites in place).")
     return 1 if missed else 0

@@ -33,12 +33,13 @@ TABLES = (
     "results",
     "promises",
     "contests",
+    "archive",
 )
 """Every table in the file, in the order they are written.
 
 A table a file lacks reads as empty, so adding one here (``sessions`` and
 ``results`` came with the outbox's events, ``promises`` with follow-ups, ``contests`` with a learner's
-"I think this grade is wrong") needs no migration step.
+"I think this grade is wrong", ``archive`` with the closed files of older rows) needs no migration step.
 """
 
 

@@ -24,6 +24,7 @@ from .tables import ProgressDB
 from .windows import left_behind
 
 if TYPE_CHECKING:
+    from .archive import Archive
     from .progressfile import ProgressFile
 
 __all__ = ["LearningEvents", "queue_event", "attempt_event_id"]
@@ -39,7 +40,8 @@ def attempt_event_id(attempt_id: str) -> str:
         return str(uuid.uuid5(uuid.NAMESPACE_URL, f"listen:attempt:{attempt_id}"))
 
 
-def queue_event(db: ProgressDB, maker: StatementMaker | None, event: LearningEvent) -> None:
+def queue_event(db: ProgressDB, maker: StatementMaker | None, event: LearningEvent,
+                archive: Archive | None = None) -> None:
     """Inside a transaction: put the event's statement in the outbox (once per id)."""
     if maker is None:
         return
@@ -50,6 +52,8 @@ def queue_event(db: ProgressDB, maker: StatementMaker | None, event: LearningEve
     for row in (db.storage.read() or {}).get("outbox", {}).values():  # plain loop: ~20x a TinyDB query
         if row.get("id") == statement_id:
             return
+    if archive is not None and archive.find(db.storage.read() or {}, "outbox", statement_id, event.at) is not None:
+        return
     # Kept as one JSON string: a file holding thousands of queued statements opens several times faster.
     text = _ENCODER.encode(dict(statement))
     db.table("outbox").insert({"id": statement_id, "learner": event.learner, "queued": event.at, "statement": text})
@@ -67,7 +71,7 @@ class LearningEvents:
         details.setdefault("session", self._sessions.get(learner, ("", ""))[0])
         details.setdefault("id", new_event_id())
         details.setdefault("at", event_time())
-        queue_event(db, self._statements, LearningEvent(verb, learner, kind, target, **details))
+        queue_event(db, self._statements, LearningEvent(verb, learner, kind, target, **details), self._file.archive)
 
     # -- sessions -------------------------------------------------------------
 
@@ -156,19 +160,20 @@ class LearningEvents:
     def outbox(self, limit: int | None = None) -> list[QueuedStatement]:
         """Statements not yet taken by a Learning Record Store, oldest first."""
         with self._file.reading() as db:
-            rows = db.table("outbox").all()
+            rows = [*self._file.archive.rows(self._file.storage.data, "outbox"), *db.table("outbox").all()]
         queued: list[Any] = []
         unreadable: list[Any] = []
         for row in rows:
             if limit is not None and len(queued) >= max(0, limit):
                 break
             problem = sound_statement(row.get("statement"))
+            doc_id = getattr(row, "doc_id", None)  # None: a closed-away row, checked when its file was read
             if problem is None:
                 queued.append(
                     QueuedStatement(row["id"], row.get("learner", ""), row.get("queued", ""), _statement(row))
                 )
-            else:
-                unreadable.append((row.doc_id, problem))
+            elif doc_id is not None:
+                unreadable.append((doc_id, problem))
         if unreadable:
             self._quarantine(unreadable)
         return queued
@@ -196,7 +201,7 @@ class LearningEvents:
     def outbox_count(self) -> int:
         """How many statements wait in the outbox."""
         with self._file.reading() as db:
-            return len(db.table("outbox"))
+            return len(db.table("outbox")) + self._file.archive.count(self._file.storage.data, "outbox")
 
     def mark_sent(self, statement_ids: Iterable[str]) -> int:
         """Take statements the LRS now has out of the outbox; how many were removed."""
@@ -208,7 +213,9 @@ class LearningEvents:
             doc_ids = [row.doc_id for row in table.all() if row.get("id") in wanted]
             if doc_ids:
                 table.remove(doc_ids=doc_ids)
-            return len(doc_ids)
+            closed_away = self._file.archive.rewrite(self._file.storage.data, "outbox", None,
+                                                     lambda row: None if row.get("id") in wanted else row)
+            return len(doc_ids) + closed_away
 
 
 def _statement(row: dict[str, Any]) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from filelock import FileLock, Timeout
 
 from . import migrations
+from .archive import Archive
 from .backups import Backups, keep_aside, move_aside
 from .errors import StoreError, StoreFromNewerVersion, StoreLocked, StoreNotWritable, not_writable
 from .row_checks import Checked, check_tables
@@ -71,6 +72,8 @@ class ProgressFile:
         """What happened on open that the learner should hear about."""
         self.read_only: StoreNotWritable | None = None
         """Why saving is impossible, when the folder cannot be written."""
+        self.archive = Archive(self.folder, self.notices, lambda: self.storage.mark_changed())
+        """The closed files holding the older rows of the tables that only grow."""
         self.storage = ProgressStorage(self.path)
         self.db = ProgressDB(storage=lambda: self.storage)
         self._mutex = threading.RLock()  # one thread at a time: the Textual app saves from workers
@@ -161,9 +164,14 @@ class ProgressFile:
                 try:
                     yield self.db
                     if self.storage.changed:
+                        closed = self.archive.settle(self.storage.data)
                         self._save()
+                        self.archive.saved()
+                        if closed:  # rows left the tables under TinyDB's feet: no query cache may keep them
+                            self.db = ProgressDB(storage=lambda: self.storage)
                         self._routine_backup()
                 except BaseException:
+                    self.archive.abandoned()
                     if self.storage.changed:
                         self._forget()
                     raise
@@ -365,13 +373,13 @@ class ProgressFile:
 
     def _remove_temp_files(self) -> None:
         """Under the lock no save is under way, so any temporary file is left from a crash."""
-        for folder in (self.folder, self.backups.folder):
+        for folder in (self.folder, self.backups.folder, self.archive.folder):
             try:
                 names = os.listdir(folder)
             except OSError:
                 continue
             for name in names:
-                if is_temp(name, STORE_FILE) or (folder == self.backups.folder and name.endswith(".tmp")):
+                if is_temp(name, STORE_FILE) or (folder != self.folder and name.endswith(".tmp")):
                     try:
                         os.unlink(folder / name)
                     except OSError:

@@ -193,6 +193,26 @@ def _promise_id(value: Any) -> str | None:
         return "is not a promise's id"
     return problem
 
+_SEGMENT_NAME = re.compile(r"^(attempts|outbox)-[0-9]{8}T[0-9]{6}-[0-9a-f]{8}\.json$")
+
+
+def is_segment_name(name: str) -> bool:
+    """Whether ``name`` is a closed archive file's name as listen makes them (nothing else is ever opened)."""
+    return bool(_SEGMENT_NAME.match(name))
+
+
+def _segment_file(value: Any) -> str | None:
+    """A closed archive file's name."""
+    return None if isinstance(value, str) and is_segment_name(value) else "is not the name of an archive file"
+
+
+def _counts(value: Any) -> str | None:
+    """Learners' names, each with a count."""
+    if not isinstance(value, dict) or any(_named(key) or _count(number) for key, number in value.items()):
+        return "is not a count for each learner"
+    return None
+
+
 RULES: Mapping[str, Mapping[str, tuple[Check, bool]]] = {
     # table: field: (check, required)
     META: {"schema_version": (_count, True), "last_learner": (_optional(_text), False), "stamp": (_text, False)},
@@ -235,6 +255,10 @@ RULES: Mapping[str, Mapping[str, tuple[Check, bool]]] = {
         "learner": (_LEARNER, True), "kind": (_named, True), "target": (_text, True),
         "passed": (_optional(_flag), False), "score": (_optional(_number(0, 1)), False), "at": (_WHEN, False),
     },
+    "archive": {
+        "table": (_one_of(("attempts", "outbox")), True), "file": (_segment_file, True), "count": (_count, True),
+        "first": (_WHEN, False), "last": (_WHEN, False), "sha256": (_text, True), "learners": (_counts, True),
+    },
     "promises": {
         "learner": (_LEARNER, True), "id": (_promise_id, True), "exercise_id": (_named, True),
         "attempt_id": (_text, False), "customer": (_text, False), "channel": (_text, False), "words": (_named, True),
@@ -249,7 +273,7 @@ _WORDS = {
     "attempts": "an answer", "drafts": "a draft", "places": "a resume point", "assignments": "an assignment",
     "trainer_feedback": "a trainer's note", "outbox": "a statement waiting to be sent", "sessions": "a session",
     "results": "a module or assignment result", "promises": "a promise to a customer",
-    "contests": "a question about a grade",
+    "contests": "a question about a grade", "archive": "an archive file's entry",
 }
 
 

@@ -35,11 +35,12 @@ __all__ = [
     "spare_of", "write_atomically",
 ]
 
-ROW_PER_LINE = frozenset({"attempts", "outbox"})
+ROW_PER_LINE = frozenset({"attempts", "outbox", "archive"})
 """Tables whose rows are only ever added or removed, never changed in place.
 
 Their rows' saved text is reused by identity, which is only sound because
-nothing updates them; a table whose rows change must not be listed here.
+nothing updates them (the archive's index rows are replaced whole, never
+changed); a table whose rows change must not be listed here.
 """
 
 META = "meta"
@@ -312,6 +313,10 @@ class ProgressStorage(Storage):
         self.data = data
         self.changed = True
 
+    def mark_changed(self) -> None:
+        """Note a change made to the tables directly (the archive moving rows), to be saved like TinyDB's."""
+        self.write(self.data)
+
     def replace_data(self, data: dict[str, dict[str, Any]], raw: bytes | None = None) -> None:
         """Take tables read from disk (or made fresh); ``raw`` is the file they came from."""
         self.data = data
@@ -384,6 +389,7 @@ class ProgressStorage(Storage):
                 if len(ids) > kept:
                     block.text += b",\n" + b",\n".join(map(_line, ids[kept:], rows[kept:]))
                     block.ids, block.rows = ids, rows
+                self._blocks[name] = block  # kept: the block read from the file is reused at the next save too
                 return block.text
             lines = bytes(block.text).split(b",\n")  # rows never hold a raw newline: one line each
             known = {row_id: (row, line) for row_id, row, line in zip(block.ids, block.rows, lines, strict=False)}

@@ -10,6 +10,7 @@ from typing import Any
 
 from tinydb import where
 
+from .archive import INDEX, LIMITS
 from .events import StatementMaker, event_time
 from .learners import check_name, ensure_learner, find_learner, meta, stored_name
 from .outbox import LearningEvents, attempt_event_id
@@ -32,7 +33,7 @@ from .records import (
     place_from_row,
 )
 from .storage import META, META_ROW
-from .tallies import ExerciseTally, tally_stored
+from .tallies import ExerciseTally, merged, tally_stored
 from .trainer_work import TrainerWork
 from .windows import left_behind, new_window_id, window_running
 
@@ -116,8 +117,10 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
                 raise ValueError(f"There is already a learner called {clash['name']}.")
             old = row["name"]
             db.table("learners").update({"name": new}, where("name") == old)
-            for table in db.tables() - {META, "learners"}:
+            for table in db.tables() - {META, "learners", INDEX}:
                 db.table(table).update({"learner": new}, where("learner") == old)
+            for table in LIMITS:
+                self._file.archive.rewrite(self._file.storage.data, table, old, lambda row: {**row, "learner": new})
             self._file.storage.forget_rows()  # attempts rows were changed in place
             if old in self._sessions:
                 self._sessions[new] = self._sessions.pop(old)
@@ -133,8 +136,10 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
             name = row["name"]
             self._file.backup_now(f"before-deleting-{name}")
             db.table("learners").remove(where("name") == name)
-            for table in db.tables() - {META, "learners"}:
+            for table in db.tables() - {META, "learners", INDEX}:
                 db.table(table).remove(where("learner") == name)
+            for table in LIMITS:
+                self._file.archive.rewrite(self._file.storage.data, table, name, lambda row: None)
             if meta(db).get("last_learner") == name:
                 db.table(META).update({"last_learner": None}, doc_ids=[int(META_ROW)])
 
@@ -229,9 +234,13 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
             table = db.table("attempts")
-            for row in (db.storage.read() or {}).get("attempts", {}).values():  # plain loop: ~20x a TinyDB query
+            tables = self._file.storage.data
+            for row in tables.get("attempts", {}).values():  # plain loop: ~20x a TinyDB query
                 if row.get("id") == attempt.id:  # the same attempt sent twice is kept once
                     return attempt_from_row(row)
+            archived = self._file.archive.find(tables, "attempts", attempt.id, attempt.at)
+            if archived is not None:
+                return attempt_from_row(archived)
             table.insert(attempt_row(name, attempt))
             if settles is not None:
                 settle_promise(db, name, settles, attempt.id)
@@ -250,10 +259,13 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
     def attempts(self, learner: str, exercise_id: str | None = None) -> list[Attempt]:
         """A learner's attempts (at one exercise, if given), oldest first."""
         with self._file.reading() as db:
-            which = where("learner") == stored_name(db, learner)
+            name = stored_name(db, learner)
+            which = where("learner") == name
             if exercise_id is not None:
                 which &= where("exercise_id") == exercise_id
-            return [attempt_from_row(row) for row in db.table("attempts").search(which)]
+            archived = self._file.archive.rows(self._file.storage.data, "attempts", learner=name,
+                                               exercise_id=exercise_id)
+            return [attempt_from_row(row) for row in (*archived, *db.table("attempts").search(which))]
 
     def exercise_tallies(self, learner: str) -> dict[str, ExerciseTally]:
         """The learner's record at each exercise they tried (with the trainer's grade where they changed one).
@@ -265,7 +277,9 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
             name = stored_name(db, learner)
             kept = self._tallies.get(name)
             if kept is None or kept[0] != self._file.generation:
-                kept = (self._file.generation, tally_stored(db.storage.read() or {}, name))
+                tables = self._file.storage.data
+                counted = merged(self._file.archive.tallies(tables, name), tally_stored(tables, name))
+                kept = (self._file.generation, counted)
                 if not self._file.in_transaction:  # unsaved changes are not kept as the file's
                     self._tallies[name] = kept
             return {exercise_id: record.copy() for exercise_id, record in kept[1].items()}
@@ -274,18 +288,23 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
         """The learner's last saved answer to one exercise, if any (found from the newest end)."""
         with self._file.reading() as db:
             name = stored_name(db, learner)
-            for row in reversed((db.storage.read() or {}).get("attempts", {}).values()):
+            tables = self._file.storage.data
+            for row in reversed(tables.get("attempts", {}).values()):
                 if row.get("exercise_id") == exercise_id and row.get("learner") == name:
                     return attempt_from_row(row)
+            for row in self._file.archive.rows(tables, "attempts", learner=name, exercise_id=exercise_id,
+                                               newest_first=True):
+                return attempt_from_row(row)
             return None
 
     def attempt_count(self, learner: str | None = None) -> int:
         """How many attempts are saved, for one learner or everyone."""
         with self._file.reading() as db:
-            table = db.table("attempts")
+            table, archive = db.table("attempts"), self._file.archive
             if learner is None:
-                return len(table)
-            return table.count(where("learner") == stored_name(db, learner))
+                return len(table) + archive.count(self._file.storage.data, "attempts")
+            name = stored_name(db, learner)
+            return table.count(where("learner") == name) + archive.count(self._file.storage.data, "attempts", name)
 
     # -- drafts ---------------------------------------------------------------
     #
@@ -414,9 +433,14 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
             }
             settled = [row.doc_id for row in db.table("promises").search(mine)
                        if row.get("id") in unsettle and row.get("outcome")]
-            if not any(found.values()) and not settled:
+            tables, archive = self._file.storage.data, self._file.archive
+            closed_away = "attempts" in clear and any(
+                clear["attempts"](row) for row in archive.rows(tables, "attempts", learner=name))
+            if not any(found.values()) and not settled and not closed_away:
                 return
             self._file.backup_now(f"before-reset-{name}")
+            if closed_away:
+                archive.rewrite(tables, "attempts", name, lambda row: None if clear["attempts"](row) else row)
             for table, doc_ids in found.items():
                 if doc_ids:
                     db.table(table).remove(doc_ids=doc_ids)

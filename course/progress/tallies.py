@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["ExerciseTally", "regraded", "tally_rows", "tally_stored"]
+__all__ = ["ExerciseTally", "merged", "regraded", "tally_rows", "tally_stored"]
 
 
 @dataclass
@@ -36,6 +36,13 @@ class ExerciseTally:
         self.passed = self.passed or passed
         self.attempts += 1
         self.seconds += seconds
+
+    def merge(self, other: ExerciseTally) -> None:
+        """Count another record's attempts in with these."""
+        self.best = max(self.best, other.best)
+        self.passed = self.passed or other.passed
+        self.attempts += other.attempts
+        self.seconds += other.seconds
 
     def copy(self) -> ExerciseTally:
         """A copy to hand out, so what is kept never changes under a caller."""
@@ -85,3 +92,16 @@ def tally_stored(tables: Mapping[str, Mapping[str, Any]], learner: str) -> dict[
             record = tallies[exercise_id] = ExerciseTally()
         record.add(score, passed, float(row.get("seconds", 0.0)))
     return tallies
+
+
+def merged(*parts: Mapping[str, ExerciseTally]) -> dict[str, ExerciseTally]:
+    """The records of several parts of one learner's history together (new records; the parts are unchanged)."""
+    whole: dict[str, ExerciseTally] = {}
+    for part in parts:
+        for exercise_id, record in part.items():
+            kept = whole.get(exercise_id)
+            if kept is None:
+                whole[exercise_id] = record.copy()
+            else:
+                kept.merge(record)
+    return whole

@@ -180,7 +180,9 @@ class TrainerWork:
         with self._file.transaction() as db:
             name = ensure_learner(db, learner)["name"]
             table = db.table("attempts")
-            known = {row.get("id") for row in (db.storage.read() or {}).get("attempts", {}).values()}
+            tables = self._file.storage.data
+            known = {row.get("id") for row in tables.get("attempts", {}).values()}
+            known |= self._file.archive.ids(tables, "attempts") if ready else set()
             added = 0
             for attempt in ready:
                 if attempt.id in known:
@@ -195,6 +197,8 @@ class TrainerWork:
             changed_notes = self._upsert(db, "trainer_feedback", [
                 ((where("learner") == name) & (where("attempt_id") == n.attempt_id), _note_row(name, n))
                 for n in notes])
+            if changed_notes:  # a trainer's grade of a closed-away answer changes the record kept in the index
+                self._file.archive.retally(self._file.storage.data, name)
             changed_promises = merge_promises(db, name, promises)
             self._upsert(db, "contests", [
                 ((where("learner") == name) & (where("attempt_id") == c.attempt_id), _contest_row(name, c))
@@ -234,7 +238,11 @@ class TrainerWork:
             raise ValueError("say why you think the grade is wrong")
         with self._file.transaction() as db:
             name = stored_name(db, learner)
-            found = db.table("attempts").search((where("learner") == name) & (where("id") == attempt_id))
+            found: list[Mapping[str, Any]] = list(
+                db.table("attempts").search((where("learner") == name) & (where("id") == attempt_id)))
+            archived = None if found else self._file.archive.find(self._file.storage.data, "attempts", attempt_id)
+            if archived is not None and archived.get("learner") == name:
+                found = [archived]
             if not found:
                 raise ValueError(f"{learner} has no answer {attempt_id} here")
             contest = Contest(attempt_id, str(found[0].get("exercise_id", "")), reason, now())
