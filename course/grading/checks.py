@@ -59,7 +59,8 @@ class Reading:
             spans = find_spans(technique, self.answer, context)
             if technique == "overpromises" and self.history and spans:
                 notes = analyse(self.history)
-                spans = [span for span in spans if not _from_the_notes(self.answer, span, notes)]
+                spans = [span for span in spans if not _from_the_notes(self.answer, span, notes)
+                         and not _answers_their_question(self.answer, span, self.customer or self.context, notes)]
             self._seen[technique] = spans
         return self._seen[technique]
 
@@ -87,6 +88,34 @@ def _from_the_notes(answer: Text, span: tuple[int, int], notes: Text) -> bool:
         return False
     said = content_stems(clause)
     return any(len(said & content_stems(sentence.text)) >= 3 for sentence in notes.sentences)
+
+
+_PERMITTED = re.compile(r"\b(?:allowed|permitted|can go ahead|may go ahead|(?:is|are) fine|(?:does|do|will) not affect|no effect on)\b")
+
+
+def _clause_of(answer: Text, span: tuple[int, int]) -> str:
+    start = max((m.end() for m in _CLAUSE.finditer(answer.norm, 0, span[0])), default=0)
+    after = _CLAUSE.search(answer.norm, span[1])
+    return answer.norm[start: after.start() if after else len(answer.norm)]
+
+
+def _answers_their_question(answer: Text, span: tuple[int, int], customer: Text | None, notes: Text) -> bool:
+    """Whether a stated outcome answers the customer's own question from what the agent's screen allows.
+
+    "Will that affect my claim?" asked of repairs the notes say "are allowed before the assessor visits":
+    "it won't affect your claim" is the rule told, not an outcome promised, unless the reply vouches for it.
+    """
+    from course.grading.words import content_stems
+
+    if customer is None or _VOUCHED.search(answer.norm, max(0, span[0] - 30), span[1] + 10):
+        return False
+    said = content_stems(_clause_of(answer, span))
+    if len(said) < 2:
+        return False
+    asked = [content_stems(sentence.text) for sentence in customer.sentences
+             if sentence.is_question and said <= content_stems(sentence.text)]
+    return any(_PERMITTED.search(sentence.text) and content_stems(sentence.text) & question
+               for sentence in notes.sentences for question in asked)
 
 
 _SITUATED = frozenset({"unsafe_advice"})
