@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/startup.py's history
+
 TARGET_MS = 150.0
 SIZE = (100, 34)
 ROWS = (
@@ -30,6 +32,7 @@ ROWS = (
     "reference: page 1, settled",
     "reference: whole lesson, text on screen",
     "reference: whole lesson, settled",
+    "lesson screen: constructor alone",
     "lesson screen: open, text on screen",
     "lesson screen: open, settled",
     "lesson screen: slowest page turn, text on screen",
@@ -92,7 +95,7 @@ async def _painted(pilot: Any, paints: Paints, started: float) -> tuple[float, f
     return text, settled
 
 
-async def measure(course: Any, lesson: Any, runs: int) -> dict[str, list[float]]:
+async def measure(course: Any, lesson: Any, runs: int, history: int = 0) -> dict[str, list[float]]:
     """Times in ms for each way of showing the lesson, ``runs`` times each, alternating."""
     from rich.markdown import Markdown
     from textual.containers import VerticalScroll
@@ -120,8 +123,14 @@ async def measure(course: Any, lesson: Any, runs: int) -> dict[str, list[float]]
     current: list[Paints] = []
     _watch_page_body(current)
     home = Path(tempfile.mkdtemp(prefix="listen-bench-"))
-    store = ProgressStore(home)
-    store.add_learner("Bench")
+    if history:
+        from startup import _prepare_home  # the same year of answers start-up is measured with
+
+        _prepare_home(home, history)
+        store = ProgressStore(home)
+    else:
+        store = ProgressStore(home)
+        store.add_learner("Bench")
     app = ListenApp(course, store, "Bench")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -138,7 +147,9 @@ async def measure(course: Any, lesson: Any, runs: int) -> dict[str, list[float]]
                 app.pop_screen()
                 await pilot.pause()
 
+            started = time.perf_counter()
             screen = LessonScreen(study, lesson)
+            times["lesson screen: constructor alone"].append((time.perf_counter() - started) * 1000)
             paints = Paints(screen)
             current[:] = [paints]
             started = time.perf_counter()
@@ -167,13 +178,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--content", type=Path, default=None, help="a course folder (default: the bundled course)")
+    parser.add_argument("--history", type=int, default=0, help="earlier answers in the learner's progress (0: none)")
     args = parser.parse_args()
     course = load_course(args.content or bundled_content_dir())
     lesson = max(course.lessons(), key=lambda item: item.words)
-    times = asyncio.run(measure(course, lesson, args.runs))
+    times = asyncio.run(measure(course, lesson, args.runs, args.history))
 
     print(f"longest lesson: {lesson.id} ({lesson.words:,} words, {len(lesson.sections)} pages)")
-    print(f"headless {SIZE[0]}×{SIZE[1]}, {args.runs} runs each (alternating), milliseconds\n")
+    print(f"headless {SIZE[0]}×{SIZE[1]}, {args.runs} runs each (alternating), {args.history:,} earlier answers, "
+          "milliseconds\n")
     print(f"{'what':<50} {'median':>8} {'min':>8} {'max':>8}")
     for name, values in times.items():
         print(f"{name:<50} {statistics.median(values):>8.1f} {min(values):>8.1f} {max(values):>8.1f}")

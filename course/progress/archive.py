@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,9 @@ MOST_PER_FILE = 5000
 """Rows in one closed file at most: an old store opened for the first time is closed away in files this size,
 so clearing one exercise later rewrites a few megabytes, not all of them."""
 
+KEPT_IN_MEMORY = 2
+"""Closed files whose rows are held in memory after a read, the most recently used."""
+
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 _WHEN_FIELD = {"attempts": "at", "outbox": "queued"}
 
@@ -69,6 +73,7 @@ class Archive:
         """Per table: the live rows that start a closing, and the newest rows kept live."""
         self._notices = notices
         self._changed = changed  # tells the live file that its tables changed here, to be saved
+        self._lock = threading.RLock()
         self._read: dict[str, dict[str, Any]] = {}  # file name -> its sound rows
         self._by_id: dict[str, dict[str, Any]] = {}  # file name -> its rows by their own id
         self._told: set[str] = set()
@@ -146,9 +151,10 @@ class Archive:
             if when and not (str(entry.get("first", "")) <= when <= str(entry.get("last", ""))):
                 continue
             name = str(entry.get("file", ""))
-            by_id = self._by_id.get(name)
-            if by_id is None:
-                by_id = self._by_id[name] = {str(row.get("id")): row for row in self.read(entry).values()}
+            with self._lock:
+                by_id = self._by_id.get(name)
+                if by_id is None:
+                    by_id = self._by_id[name] = {str(row.get("id")): row for row in self.read(entry).values()}
             found: dict[str, Any] | None = by_id.get(row_id)
             if found is not None:
                 return found
@@ -160,8 +166,13 @@ class Archive:
 
     def read(self, entry: Mapping[str, Any]) -> dict[str, Any]:
         """The sound rows of one closed file; a damaged file is read from its spare, and the learner told."""
+        with self._lock:  # read outside the store's lock too (see ``ProgressStore.attempts``)
+            return self._read_file(entry)
+
+    def _read_file(self, entry: Mapping[str, Any]) -> dict[str, Any]:
         name = str(entry.get("file", ""))
         if name in self._read:
+            self._read[name] = self._read.pop(name)  # the most recently used last
             return self._read[name]
         rows: dict[str, Any] = {}
         if is_segment_name(name):
@@ -178,8 +189,17 @@ class Archive:
                     count = len(checked.problems)
                     self._tell(name, f"{count} older record{'s' if count != 1 else ''} in {self.folder / name} "
                                      f"could not be used ({checked.summary()}); the others are shown.")
-        self._read[name] = rows
+        self._keep(name, rows)
         return rows
+
+    def _keep(self, name: str, rows: dict[str, Any]) -> None:
+        """Hold a file's rows for the next read; only the few used last, so a year of history is not kept in
+        memory because something once read all of it."""
+        self._read[name] = rows
+        while len(self._read) > KEPT_IN_MEMORY:
+            gone = next(iter(self._read))
+            del self._read[gone]
+            self._by_id.pop(gone, None)
 
     def _load(self, name: str, checksum: str) -> dict[str, Any] | None:
         for path in (self.folder / name, spare_of(self.folder / name), self.folder / REPLACED / name):
@@ -293,8 +313,9 @@ class Archive:
                     os.unlink(made)
                 except OSError:
                     pass
-            self._read.pop(path.name, None)
-            self._by_id.pop(path.name, None)
+            with self._lock:
+                self._read.pop(path.name, None)
+                self._by_id.pop(path.name, None)
         self._written.clear()
         self._retired.clear()
 
@@ -316,7 +337,8 @@ class Archive:
             write_spare(spare_of(path), data)
         except OSError:
             pass  # the closed file itself is saved; its spare only guards against damage from outside
-        self._read[name] = chunk
+        with self._lock:
+            self._keep(name, chunk)
         learners: dict[str, int] = {}
         for row in chunk.values():
             key = str(row.get("learner", ""))

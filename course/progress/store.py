@@ -257,15 +257,20 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
         return attempt
 
     def attempts(self, learner: str, exercise_id: str | None = None) -> list[Attempt]:
-        """A learner's attempts (at one exercise, if given), oldest first."""
+        """A learner's attempts (at one exercise, if given), oldest first.
+
+        Only the rows are taken under the store's lock; the closed files are read and the attempts built
+        after it, so a screen reading progress meanwhile never waits for a year of history.
+        """
         with self._file.reading() as db:
             name = stored_name(db, learner)
             which = where("learner") == name
             if exercise_id is not None:
                 which &= where("exercise_id") == exercise_id
-            archived = self._file.archive.rows(self._file.storage.data, "attempts", learner=name,
-                                               exercise_id=exercise_id)
-            return [attempt_from_row(row) for row in (*archived, *db.table("attempts").search(which))]
+            live = db.table("attempts").search(which)
+            index = {INDEX: dict(self._file.storage.data.get(INDEX) or {})}
+        archived = self._file.archive.rows(index, "attempts", learner=name, exercise_id=exercise_id)
+        return [attempt_from_row(row) for row in (*archived, *live)]
 
     def exercise_tallies(self, learner: str) -> dict[str, ExerciseTally]:
         """The learner's record at each exercise they tried (with the trainer's grade where they changed one).
