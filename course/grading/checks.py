@@ -76,27 +76,24 @@ _VOUCHED = re.compile(r"\b(?:guarantee\w*|promise\w*|definitely|certainly|for su
 _CLAUSE = re.compile(r"[.!?;,\n]|\bbut\b|\bso\b")
 
 
+def _clause_of(answer: Text, span: tuple[int, int]) -> str:
+    start = max((m.end() for m in _CLAUSE.finditer(answer.norm, 0, span[0])), default=0)
+    after = _CLAUSE.search(answer.norm, span[1])
+    return answer.norm[start: after.start() if after else len(answer.norm)]
+
+
 def _from_the_notes(answer: Text, span: tuple[int, int], notes: Text) -> bool:
     """Whether a stated outcome only repeats what the agent's screen says ("express delivery arrives the next
     working day"): the service as documented, not a promise, unless the reply vouches for it on top."""
     from course.grading.words import content_stems
 
-    start = max((m.end() for m in _CLAUSE.finditer(answer.norm, 0, span[0])), default=0)
-    after = _CLAUSE.search(answer.norm, span[1])
-    clause = answer.norm[start: after.start() if after else len(answer.norm)]
     if _VOUCHED.search(answer.norm, max(0, span[0] - 30), span[1] + 10):
         return False
-    said = content_stems(clause)
+    said = content_stems(_clause_of(answer, span))
     return any(len(said & content_stems(sentence.text)) >= 3 for sentence in notes.sentences)
 
 
 _PERMITTED = re.compile(r"\b(?:allowed|permitted|can go ahead|may go ahead|(?:is|are) fine|(?:does|do|will) not affect|no effect on)\b")
-
-
-def _clause_of(answer: Text, span: tuple[int, int]) -> str:
-    start = max((m.end() for m in _CLAUSE.finditer(answer.norm, 0, span[0])), default=0)
-    after = _CLAUSE.search(answer.norm, span[1])
-    return answer.norm[start: after.start() if after else len(answer.norm)]
 
 
 def _answers_their_question(answer: Text, span: tuple[int, int], customer: Text | None, notes: Text) -> bool:

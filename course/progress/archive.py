@@ -32,7 +32,7 @@ from typing import Any
 
 from .row_checks import check_tables, is_segment_name
 from .storage import Damaged, fsync_folder, parse, spare_of, write_atomically, write_spare
-from .tallies import ExerciseTally, tally_stored
+from .tallies import ExerciseTally, merged, tally_stored
 
 __all__ = ["ARCHIVE_FOLDER", "INDEX", "LIMITS", "Archive", "is_segment_name"]
 
@@ -63,7 +63,7 @@ Rewrite = Callable[[dict[str, Any]], "dict[str, Any] | None"]
 
 
 class Archive:
-    """The closed files of one data folder, read lazily and kept in memory once read."""
+    """The closed files of one data folder, read only when asked for; the few read last are kept in memory."""
 
     def __init__(self, folder: Path, notices: list[str], changed: Callable[[], None], *,
                  limits: Mapping[str, tuple[int, int]] | None = None) -> None:
@@ -101,18 +101,12 @@ class Archive:
 
     def tallies(self, tables: Mapping[str, Any], learner: str) -> dict[str, ExerciseTally]:
         """The learner's record at each exercise over their closed-away answers, from the index alone."""
-        merged: dict[str, ExerciseTally] = {}
+        parts = []
         for entry in self.entries(tables, "attempts"):
-            for exercise_id, packed in ((entry.get("tallies") or {}).get(learner) or {}).items():
-                record = _tally_of(packed)
-                if record is None:
-                    continue
-                kept = merged.get(exercise_id)
-                if kept is None:
-                    merged[exercise_id] = record
-                else:
-                    kept.merge(record)
-        return merged
+            packed = (entry.get("tallies") or {}).get(learner) or {}
+            records = ((exercise_id, _tally_of(value)) for exercise_id, value in packed.items())
+            parts.append({exercise_id: record for exercise_id, record in records if record is not None})
+        return merged(*parts)
 
     # -- reading ---------------------------------------------------------------
 
@@ -159,10 +153,6 @@ class Archive:
             if found is not None:
                 return found
         return None
-
-    def ids(self, tables: Mapping[str, Any], table: str, learner: str | None = None) -> set[str]:
-        """Every ``id`` among the closed-away rows of ``table`` (a learner's, if given)."""
-        return {str(row.get("id")) for row in self.rows(tables, table, learner=learner)}
 
     def read(self, entry: Mapping[str, Any]) -> dict[str, Any]:
         """The sound rows of one closed file; a damaged file is read from its spare, and the learner told."""
@@ -328,11 +318,12 @@ class Archive:
             stamp = "00000000T000000"
         name = f"{table}-{stamp}-{os.urandom(4).hex()}.json"
         data = _ENCODER.encode({"table": table, "rows": chunk}).encode("utf-8")
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if not self.folder.is_dir():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fsync_folder(self.folder.parent)  # the new folder itself survives a crash
         path = self.folder / name
         self._written.append(path)
         write_atomically(path, data)
-        fsync_folder(self.folder.parent)
         try:
             write_spare(spare_of(path), data)
         except OSError:

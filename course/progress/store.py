@@ -438,14 +438,13 @@ class ProgressStore(LearningEvents, TrainerWork, PromiseBook):
             }
             settled = [row.doc_id for row in db.table("promises").search(mine)
                        if row.get("id") in unsettle and row.get("outcome")]
-            tables, archive = self._file.storage.data, self._file.archive
-            closed_away = "attempts" in clear and any(
-                clear["attempts"](row) for row in archive.rows(tables, "attempts", learner=name))
+            # Rewritten closed files are saved with the rest, so the backup below still copies the file before
+            # any of it; the files they replace are set aside only after that save.
+            closed_away = "attempts" in clear and self._file.archive.rewrite(
+                self._file.storage.data, "attempts", name, lambda row: None if clear["attempts"](row) else row)
             if not any(found.values()) and not settled and not closed_away:
                 return
             self._file.backup_now(f"before-reset-{name}")
-            if closed_away:
-                archive.rewrite(tables, "attempts", name, lambda row: None if clear["attempts"](row) else row)
             for table, doc_ids in found.items():
                 if doc_ids:
                     db.table(table).remove(doc_ids=doc_ids)

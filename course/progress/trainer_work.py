@@ -182,10 +182,9 @@ class TrainerWork:
             table = db.table("attempts")
             tables = self._file.storage.data
             known = {row.get("id") for row in tables.get("attempts", {}).values()}
-            known |= self._file.archive.ids(tables, "attempts") if ready else set()
             added = 0
-            for attempt in ready:
-                if attempt.id in known:
+            for attempt in ready:  # a closed file is opened only if its time span holds the attempt
+                if attempt.id in known or self._file.archive.find(tables, "attempts", attempt.id, attempt.at):
                     continue
                 known.add(attempt.id)
                 table.insert(attempt_row(name, attempt))
