@@ -183,6 +183,11 @@ class _Reader:
         assert token is not None  # a token starts at every place the reader stops
         self.at = token.end()
         keys = _token_keys(token.group())
+        if keys is None:
+            # A sign before a word ("<3", "#1"): no word begins the match, but it cannot match
+            # without the word inside the sign.
+            inner = _RUN.search(token.group())
+            return _Need(None, None if inner is None else _token_keys(token.group()[inner.start():]), True)
         return _Need(keys, keys, True)
 
 

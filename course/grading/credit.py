@@ -122,6 +122,30 @@ _VOCATIVE = re.compile(r"\W*(?:[a-z]+\s?){1,2}\W*")
 """A name or a term of address between an apology and what it is for ("sorry, bab, you've...")."""
 
 
+# A customer who tells of waiting, in any words: "on hold forty minutes", "eighteen hours with no
+# power", "still nothing", "I've chased twice".
+_WAITED = re.compile(
+    r"\b(?:on hold|hold music|waiting|waited|queu\w*|chas(?:e|ed|ing)|still (?:no|not|nothing|waiting|have not|has not)"
+    r"|no (?:reply|response|answer|news|word|update|call back|callback)|(?:nobody|no one) (?:has |have )?(?:called|rung|replied|answered|got back)"
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|several|many)"
+    r"(?:\s|-)(?:minutes?|mins|hours?|days?|weeks?|months?)\b)"
+)
+_WAIT_OBJECT = re.compile(r"\b(?:wait\w*|delays?|hold|queue|keeping you|kept you|late reply|slow reply|late response)\b")
+
+
+def _next_is_theirs(text: Text, sentence: Sentence, theirs: AbstractSet[str]) -> bool:
+    """Whether a sentence, or the statement after it, speaks of something of the customer's own."""
+    if content_stems(sentence.text) & theirs - _APOLOGY_STEMS:
+        return True
+    sentences = text.sentences
+    index = sentences.index(sentence)
+    after = sentences[index + 1] if index + 1 < len(sentences) else None
+    return after is not None and not after.is_question and bool(content_stems(after.text) & theirs)
+
+
+_APOLOGY_STEMS = frozenset(content_stems("sorry apologise apologies wait waiting delay hold"))
+
+
 def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
     """Apologies that name what this customer went through, though no feeling word is said.
 
@@ -131,6 +155,9 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
     delay, a bare "sorry", and "sorry, but..." are scripts and earn nothing.
     """
     theirs = content_stems(context.norm) - _feeling_stems(text)
+    # "Sorry about the wait" to someone on hold forty minutes, in a reply that goes on to their own
+    # trouble; beside "I understand your frustration" and "how can I help?" it is the script.
+    waiting_heard = _WAITED.search(context.norm) is not None and not hits(text, "stock_empathy")
     kept = []
     for found in _APOLOGY_WORD.finditer(text.norm):
         start, end = found.span()
@@ -155,25 +182,50 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
             if _PUT_THROUGH.match(rest):
                 kept.append((start, sentence.end - len(rest) + len(rest.split(",")[0])))
                 continue
+        waited = waiting_heard and _next_is_theirs(text, sentence, theirs)
         for a, b in sorted(hits(text, "apology_objects", (end, clause_end)), reverse=True):
+            if waited and _WAIT_OBJECT.search(text.norm, a, b):
+                kept.append((start, clause_end))  # "sorry about the wait" to someone on hold forty minutes
+                break
             if not content_stems(text.norm[a:b]) & theirs:  # "for the wait" to someone who waited is theirs
                 said = said[: a - end] + " " + said[b - end :]
+        else:
+            waited = False
+        if waited:
+            continue
         if content_stems(said) & theirs:
             kept.append((start, clause_end))
             continue
         # "Four calls and no news from us was poor, sorry.": the trouble named first, the apology after it.
-        if not re.match(r"\W*$", text.norm[end:sentence.end]):
+        if not _POINTS_BACK.fullmatch(text.norm, end, sentence.end):
             continue
         clause_start = max(sentence.start, *(text.norm.rfind(stop, sentence.start, start) + len(stop)
                                              for stop in (". ", "; ", ": ", "! ", "? ", " but ")))
         before = text.norm[clause_start:start]
         if len(content_stems(before) & theirs) >= 2 and not is_list(text, sentence):
             kept.append((clause_start, end))
+            continue
+        # "Four calls should have got you this news days ago, and they didn't. We're sorry.": a short
+        # apology right after the sentence that names their trouble.
+        index = text.sentences.index(sentence)
+        if index and len(before.split()) <= 4 and not is_list(text, sentence):
+            previous = text.sentences[index - 1]
+            if not previous.is_question and not is_list(text, previous) and content_stems(previous.text) & theirs \
+                    and _WENT_WRONG.search(previous.text):
+                kept.append((previous.start, sentence.end))
     return kept
 
 
+_WENT_WRONG = re.compile(
+    r"\b(?:not|no|never|nothing|nobody|no one|should have|failed|wrong|late|without|lost|missing|again|still|had to|instead of|left you)\b"
+)
+"""A sentence that says what went wrong for them, not news of the fix."""
+_POINTS_BACK = re.compile(r"(?:\s+(?:for|about) (?:that|this|it|all (?:of )?(?:that|this)|all that|all this))?\W*")
+"""What may follow an apology for what was just said: nothing, or "for that", "about all this"."""
+
+
 # Their stake said back beside an apology: "Sorry about that, Amara, I know the party is on Saturday".
-_STAKE_SEEN = re.compile(r"\b(?:i|we) (?:know|can see|realise|realize|appreciate|understand|get|have seen|see)(?: that| how)? (?=\w)")
+_STAKE_SEEN = re.compile(r"\b(?:i|we) (?:do |really |fully |completely |totally )?(?:know|can see|realise|realize|appreciate|understand|get|have seen|see)(?: that| how)? (?=\w)")
 
 
 def _stakes_acknowledged(text: Text, context: Text) -> Spans:
@@ -197,6 +249,50 @@ def _stakes_acknowledged(text: Text, context: Text) -> Spans:
     return kept
 
 
+# Taking their side without a feeling word: "that was not your fault", "fair criticism", "you have
+# nothing to apologise for".
+_VALIDATION = re.compile(
+    r"\b(?:(?:was|is|were|are) not (?:your fault|down to you|on you)|(?:none of this|none of it|this|it) (?:is|was) not (?:your fault|on you)"
+    r"|not your fault|through no fault of your own|no fault of yours|you (?:did|have done) nothing wrong|you (?:did|have done) (?:everything|exactly what) (?:right|you should)"
+    r"|you (?:are|were) (?:quite |completely |absolutely )?right (?:to|that|about)|fair (?:criticism|point|comment|challenge)|you have every right"
+    r"|(?:nothing|no need) (?:for you )?to (?:be sorry|apologi[sz]e)(?: for| about)?|(?:please )?do not apologi[sz]e)\b"
+)
+
+
+def _stock_in_place_of_feeling(text: Text, context: Text) -> bool:
+    """Whether a stock line stands where the feeling should be: in a sentence that says nothing of
+    theirs ("I understand your frustration."), not one that goes on to it ("I understand the salary
+    was late")."""
+    theirs = content_stems(context.norm) - _feeling_stems(text)
+    for start, _ in hits(text, "stock_empathy"):
+        sentence = text.sentence_at(start)
+        if sentence is None or len(content_stems(sentence.text) & theirs) < 2:
+            return True
+    return False
+
+
+def _validated(text: Text, context: Text) -> Spans:
+    """Their side taken, in a sentence about this customer's own trouble (or beside one)."""
+    theirs = content_stems(context.norm) - _feeling_stems(text)
+    sentences = text.sentences
+    kept = []
+    for found in _VALIDATION.finditer(text.norm):
+        sentence = text.sentence_at(found.start())
+        if sentence is None or sentence.is_question or is_list(text, sentence) or conditional(text, found.start(), 2):
+            continue
+        if parroted_share(sentence.text, context.norm) >= _PARROTED:
+            continue  # "your employer paid late, that's not your fault": their own case handed back
+        if len(content_stems(sentence.text) & theirs) >= 2:
+            kept.append(found.span())
+            continue
+        index = sentences.index(sentence)
+        after = sentences[index + 1] if index + 1 < len(sentences) else None
+        if after is not None and not is_list(text, after) and len(content_stems(after.text) & theirs) >= 2 \
+                and _WENT_WRONG.search(after.text):
+            kept.append(found.span())  # "Fair criticism. Nobody should lose a lunch break queueing to pay rent."
+    return kept
+
+
 def _feeling_stems(text: Text) -> frozenset[str]:
     return _stems_of(tuple(lexicon_words(name) for name in _FEELING_LISTS + ("generic_words", "intensifiers")))
 
@@ -215,6 +311,18 @@ def _anchored(text: Text, sentence: Sentence, context_stems: AbstractSet[str], s
     return len(own) >= _MIN_OWN_WORDS and not is_list(text, sentence)
 
 
+# A death the customer has just told of, and the condolence that answers it: however often
+# "sorry for your loss" is said, it is what a bereaved caller needs to hear first.
+_BEREAVED = re.compile(
+    r"\b(?:died|dies|passed away|passed on|has passed|death|funeral|bereave\w*|widow\w*|late (?:wife|husband|partner|mother|father|mum|dad|son|daughter)"
+    r"|lost (?:my|our|her|his) (?:wife|husband|partner|mother|father|mum|dad|mom|son|daughter|baby|brother|sister|gran\w*|grand\w*|nan))\b"
+)
+_CONDOLENCE = re.compile(
+    r"\b(?:sorry|condolences|sympathies|sympathy)\b[^.!?]{0,40}?\b(?:loss|bereavement|passing|passed|died|death|lost)\b"
+    r"|\b(?:my|our) (?:deepest |sincere |sincerest |heartfelt )?(?:condolences|sympathies)\b"
+)
+
+
 def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
     stock = hits(text, "stock_empathy")
     wishes = hits(text, "warm_wishes")
@@ -223,6 +331,7 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
     sentences = text.sentences
     order = {sentence.start: index for index, sentence in enumerate(sentences)}
     known = _Sentences(text, spans)
+    bereaved = context is not None and _BEREAVED.search(context.norm) is not None
     kept = []
     for span in spans:
         sentence = text.sentence_at(span[0])
@@ -234,6 +343,9 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
             continue
         if context is None or _PERCEIVED.match(text.norm, span[0]) or _QUOTED.match(text.norm, span[0]) or _anchored(text, sentence, context_stems, skip):
             kept.append(span)
+            continue
+        if bereaved and _CONDOLENCE.search(sentence.text):
+            kept.append(span)  # "I'm so sorry for your loss" to someone who has just said their wife died
             continue
         if any(a <= span[0] < b or span[0] <= a < span[1] for a, b in stock):
             continue  # a stock line earns credit only in a sentence about this customer
@@ -372,6 +484,8 @@ def credited_spans(technique: str, text: Text, context: Text | None, spans: Span
                 kept = _worry_heard(text, context, None)
         if not kept and context is not None and (find is None or not find("dismisses_feeling")):
             kept = _sorry_for_their_trouble(text, context) or _stakes_acknowledged(text, context)
+            if not kept and not _stock_in_place_of_feeling(text, context):
+                kept = _validated(text, context)
         return kept
     if technique == "reflects_content":
         return _recap(text, context, spans, 1)

@@ -403,6 +403,16 @@ _WITH_CONSENT = re.compile(
 )
 # Another person's health named at the desk: "Mr Patel from upstairs collapsed with chest pains".
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|miss|mx) ([a-z][a-z'-]+)")
+# Where someone lives: "12 Elm Road", "at number 14", "flat 3".
+_ADDRESS = re.compile(
+    r"\b\d{1,4}[a-z]? (?:[a-z]+ ){1,2}(?:road|rd|street|st|lane|ln|avenue|ave|close|drive|way|crescent|place|court|gardens|terrace|grove|"
+    r"park|square|row|hill|mews|walk|view|rise)\b|\bnumber \d{1,4}\b|\bflat \d{1,4}\b"
+)
+_LIVES_AT = re.compile(r"(?:'s|,)?\s+(?:\w+\s+){0,2}?(?:at|of|in|from|lives at|living at|who lives at|down at|over at)\s+")
+"""Between a person and an address: "Mrs Patel at", "your neighbour, who lives at"."""
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:another|other|different|the wrong) (?:customer|person|household|house|address|lady|man|woman|family)\b|\b(?:your|a|the) neighbou?r\b"
+)
 _HEALTH = re.compile(
     r"\b(?:collapsed|chest pains?|heart attack|stroke|seizure|fitting|had a fall|fell|ambulance|a&e|died|passed away|overdose|"
     r"pregnan\w*|cancer|diagnos\w*|bleeding|unconscious|an emergency|taken ill|was ill|is ill|very ill|poorly|miscarriage|"
@@ -440,6 +450,15 @@ def _others_disclosed(text: Text, context: Text | None) -> list[Span]:
             start = sentence.start + match.start()
             if not negated(text, start, 3):
                 found.append((start, sentence.start + match.end()))
+        address = _ADDRESS.search(sentence.text)
+        if address is not None and (context is None or address.group() not in context.norm):
+            # "your sofa went to Mrs Patel at 12 Elm Road": where someone else lives
+            other = next((m for m in _TITLED.finditer(sentence.text) if context is None or m.group(1) not in context.norm), None) \
+                or _SOMEONE_ELSE.search(sentence.text)
+            lives_there = other is not None and other.end() <= address.start() and _LIVES_AT.fullmatch(
+                sentence.text, other.end(), address.start())
+            if lives_there and other is not None and not negated(text, sentence.start + address.start(), 3):
+                found.append((sentence.start + min(other.start(), address.start()), sentence.start + max(other.end(), address.end())))
         if _HEALTH.search(sentence.text):
             names = [m for m in _TITLED.finditer(sentence.text) if context is None or m.group(1) not in context.norm]
             named = names[0] if names else _ANOTHER.search(sentence.text)

@@ -250,6 +250,12 @@ _LECTURE_AFTER = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\W*(?:perhaps |maybe |so |just |please )?(?:consider|try to|remember to|make sure you|be sure to|always)\b"
     r"[^.!?\n]{0,80}\b(?:in future|in the future|next time|going forward|from now on)\b"
 )
+# The fault laid on them as their duty: "it's really up to you to keep a buffer", "it was on you to
+# check". Their choice is not a duty: "it's up to you to decide", "up to you to pick a day".
+_THEIR_JOB = re.compile(
+    r"\b(?:it|that|this) (?:is|was|would be|will be) (?:\w+ly |all |just |always |only )?(?:up to you|on you|your job|your duty|down to you) to "
+    r"(?!(?:decide|choose|pick|say|tell (?:us|me)|let (?:us|me) know|select|opt|go ahead|call|ring|take your time)\b)\w+"
+)
 _TOO_MUCH = re.compile(r"\s+(?:twice|double|two times|extra|too much|more than|over the odds|for nothing)\b")
 _PUT_RIGHT = re.compile(r"\b(?:not|never|rather than|instead of)\b[^,.;!?]{0,40}$")
 _AS_I_SAID = re.compile(r"(?:as|like) (?:i|we)\b")
@@ -315,6 +321,9 @@ def blames_customer(text: Text, context: Text | None) -> list[Span]:
         at = text.sentence_at(found.start())
         if at is not None and not at.is_question:
             spans.append(found.span())  # "perhaps consider keeping a buffer in future"
+    for found in _THEIR_JOB.finditer(text.norm):
+        if not negated(text, found.start(), 2) and not conditional(text, found.start(), 2):
+            spans.append(found.span())  # "it's really up to you to keep a buffer in the account"
     for found in _LECTURE.finditer(text.norm):
         at = text.sentence_at(found.start())
         if at is not None and not at.is_question and not conditional(text, found.start(), 2):

@@ -1,0 +1,127 @@
+"""Empathy a trainer hears though no feeling word is said, and the scripts that only look like it."""
+
+from __future__ import annotations
+
+import pytest
+
+from course.grading import detect, grade
+
+from .conftest import criterion, exercise
+
+BEREAVED = ("My wife Margaret died three weeks ago and I need to close her account. Sorry, I don't really know "
+            "what I'm doing, the direct debits for the house come out of it.")
+ON_HOLD = ("Eighteen hours with no power! My dad's insulin is in that fridge. I've been on hold forty minutes "
+           "just to speak to a human being.")
+FEE = ("You charged me $18 because my salary came in one day late. My employer paid late, that's not my fault, "
+       "and I want the fee back.")
+LUGGAGE = ("I've called four times about my bag and nobody has told me anything. I'm in Lisbon with no clothes.")
+
+
+def _feeling(message: str, answer: str) -> bool:
+    graded = grade(exercise(criterion("feeling", "acknowledges_emotion"), message=message), answer)
+    return next(r for r in graded.results if r.id == "feeling").met
+
+
+@pytest.mark.parametrize("answer", [
+    "I'm very sorry for your loss, Mr Ashworth. You've done exactly the right thing calling.",
+    "My condolences, Mr Ashworth. I'll put you through to the team who close accounts.",
+    "Sorry for your loss. Next: our bereavement team, who sort out the direct debits.",
+])
+def test_a_condolence_answers_a_death_just_told(answer):
+    assert _feeling(BEREAVED, answer)
+
+
+def test_a_condolence_to_someone_who_told_of_no_death_is_the_script_it_is():
+    assert not _feeling(FEE, "I'm very sorry for your loss. How can I help you today?")
+
+
+@pytest.mark.parametrize("answer", [
+    "Sorry about the wait. I can send a cool box with ice packs for the insulin within three hours.",
+    "Apologies for keeping you waiting. The insulin comes first: a cool box is on its way to you now.",
+])
+def test_sorry_for_the_wait_to_someone_who_waited_and_then_their_own_trouble(answer):
+    assert _feeling(ON_HOLD, answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "Sorry about the wait. How can I help you today?",
+    "I do apologise for the wait and for any inconvenience caused. I understand your frustration. "
+    "Let me see how I can help.",
+])
+def test_sorry_for_the_wait_in_a_script_names_nothing(answer):
+    assert not _feeling(ON_HOLD, answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "Four calls should have got you this news days ago, Kenji, and they didn't. We're sorry. Your bag lands at 19:45.",
+    "Nobody rang you back after four calls about the bag. I'm sorry for that. It lands in Lisbon at 19:45.",
+])
+def test_a_short_apology_after_the_sentence_that_names_their_trouble(answer):
+    assert _feeling(LUGGAGE, answer)
+
+
+def test_a_short_apology_after_news_of_the_fix_names_no_trouble():
+    answer = "Your bag lands in Lisbon at 19:45 and the courier brings it to your hotel. We're sorry."
+    assert not _feeling(LUGGAGE, answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "I understand the salary was late and that was not your fault. The fee stays, as one refund a year is the limit.",
+    "Fair criticism. Nobody should pay an $18 fee because a salary came in one day late. Here is what I can do.",
+])
+def test_taking_their_side_about_their_own_trouble(answer):
+    assert _feeling(FEE, answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "Your employer paid late, that's not your fault, and you want the fee back.",  # their words handed back
+    "I understand your frustration. That was not your fault. The fee stays.",  # beside a stock line
+])
+def test_taking_their_side_in_their_own_words_or_beside_a_stock_line_earns_nothing(answer):
+    assert not _feeling(FEE, answer)
+
+
+@pytest.mark.parametrize("reply", [
+    "While your employer paid late, it's really up to you to keep a buffer in the account.",
+    "It was on you to check the balance before the payment went out.",
+])
+def test_their_duty_laid_on_them_is_blame(reply):
+    assert detect("blames_customer", reply, FEE).found
+
+
+@pytest.mark.parametrize("reply", [
+    "It's up to you to decide which of the two you'd like.",
+    "It's entirely up to you whether we go ahead.",
+    "It is not up to you to chase us.",
+    "It's up to us to put this right.",
+])
+def test_their_choice_or_our_duty_is_no_blame(reply):
+    assert not detect("blames_customer", reply, FEE).found
+
+
+SOFA = "I ordered a sage green sofa, order 58213, and a grey one came. Where is mine?"
+
+
+@pytest.mark.parametrize("reply", [
+    "Looks like your green sofa went to Mrs Patel at 12 Elm Road, she's got yours!",
+    "Your parcel went to Mr Jones at number 14 by mistake.",
+    "It was delivered to your neighbour at 3 Park Lane.",
+])
+def test_where_someone_else_lives_is_theirs_to_keep(reply):
+    assert detect("unsafe_advice", reply, SOFA).found
+
+
+@pytest.mark.parametrize("reply", [
+    "Mr Kwon, we'll deliver the sage green one to 12 Elm Road on Friday.",
+    "Our driver Mr Lee will bring it to 4 Mill Lane between 8 and 12.",
+])
+def test_a_delivery_to_them_exposes_no_one(reply):
+    assert not detect("unsafe_advice", reply, SOFA).found
+
+
+@pytest.mark.parametrize("reply", [
+    "Tell me which you'd like and I'll turn it on.",
+    "Just say which and I'll switch them on for you.",
+])
+def test_switching_a_setting_on_for_them_is_an_offer(reply):
+    assert detect("offers_solution", reply, FEE).found
