@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from course.grading.detect import find_spans
 from course.grading.facts import fact_spans
 from course.grading.text import WORD, Text, analyse
-from course.grading.words import overlap_runs
+from course.grading.words import overlap_runs, parroted_share
 
 TYPE_CHECKING = False  # spelled out: importing `typing` costs more than this module
 if TYPE_CHECKING:
@@ -340,8 +340,16 @@ def _scripted(params: Mapping[str, Any], reading: Reading) -> tuple[bool, Spans]
         return True, []
     # A few set lines around a reply full of this customer's own facts is a plain voice, not a
     # script; a reply mostly made of them, or stacked with many, is.
-    words = max(1, len(reading.answer.norm.split()))
-    stock_words = sum(len(reading.answer.norm[a:b].split()) for a, b in distinct)
+    answer = reading.answer
+    words = max(1, len(answer.norm.split()))
+    stock_words = sum(len(answer.norm[a:b].split()) for a, b in distinct)
+    # Their own words handed back are no more the agent's voice than a set line is.
+    said = reading.customer or reading.context
+    if said is not None:
+        for sentence in answer.sentences:
+            if len(sentence.text.split()) >= 4 and parroted_share(sentence.text, said.norm) >= 0.5:
+                inside = sum(len(answer.norm[a:b].split()) for a, b in distinct if sentence.start <= a < sentence.end)
+                stock_words += len(sentence.text.split()) - inside
     if len(distinct) <= 2 * limit and stock_words / words < SCRIPTED_SHARE:
         return True, []
     return False, distinct

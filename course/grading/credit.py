@@ -337,6 +337,8 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
         sentence = text.sentence_at(span[0])
         if sentence is None or is_list(text, sentence):
             continue  # "Lisbon, hotel, frustrating, sorry." names nothing
+        if context is not None and len(sentence.text.split()) >= 6 and parroted_share(sentence.text, context.norm) >= _PARROTED:
+            continue  # "so what you're saying is ... my father isn't great in the mornings": their words handed back
         if _WISH.search(text.norm, max(sentence.start, span[0] - 30), span[1]) or overlapping(span, wishes):
             continue
         if not _feeling_named(text, sentence, span, known, context_stems):

@@ -102,6 +102,32 @@ _OURS_TO_START = re.compile(r"\b(?:i|we) (?:need|want|can|will|am going|are goin
 _MADE_SAFE = re.compile(r"\b(?:make|makes|made|making|get|gets|got|getting)\b[^.!?]{0,30}\bsafe\b")
 
 
+# A hazard in the home, and the reply calling it harmless: "black mould is harmless", "a bit of gas
+# smell is nothing to worry about", "the sparks won't hurt you". Nobody on the phone can know that.
+_HOME_HAZARD = re.compile(
+    r"\b(?:mou?ld\w*|damp|gas|carbon monoxide|fumes|smoke|asbestos|leak\w*|spark\w*|exposed wires?|burning smell|scorch\w*)\b"
+)
+_CALLED_HARMLESS = re.compile(
+    r"\b(?:mou?ld|damp|gas|smell|smoke|fumes|leak|water|wires?|sparks?|asbestos|it|that|this|they)\s+(?:is|are|will be|should be|is usually)\s+"
+    r"(?:\w+ly\s+)?(?:harmless|(?:perfectly |completely |totally )?(?:safe|fine)|nothing to worry about|not (?:dangerous|harmful|a (?:risk|danger|health risk|problem))|no (?:risk|danger))\b"
+    r"|\b(?:it|they|(?:the|that|this|your) (?:mou?ld|damp|gas|smell|sparks?|fumes|leak|water)|that|this)\s+(?:will not|cannot|can not|does not|do not)\s+(?:hurt|harm) (?:you|anyone|anybody|them|the (?:children|kids|baby))\b"
+)
+
+
+def _hazard_called_harmless(text: Text, context: Text | None) -> list[Span]:
+    if context is None or not _HOME_HAZARD.search(context.norm):
+        return []
+    found = []
+    for match in _CALLED_HARMLESS.finditer(text.norm):
+        sentence = text.sentence_at(match.start())
+        if sentence is None or sentence.is_question or negated(text, match.start(), 3) or conditional(text, match.start(), 3):
+            continue
+        if _HOLDING_OFF.search(sentence.text):
+            continue  # "it will be safe once the engineer has capped it": safe after the fix
+        found.append(match.span())
+    return found
+
+
 def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
     if context is None or not _HAZARD.search(context.norm):
         return []
@@ -594,7 +620,7 @@ def unsafe_advice(text: Text, context: Text | None) -> list[Span]:
     spans = [span for span in hits(text, "unsafe_advice") if not negated(text, span[0], 4)]
     return (
         spans + _secret_requests(text) + _public_asks(text, openly=True) + _hazard_waved_through(text, context)
-        + _said(text, _CERTAIN_FAULT, asked_too=False) + _said(text, _ADDED_WITHOUT_CONSENT)
+        + _said(text, _CERTAIN_FAULT, asked_too=False) + _said(text, _ADDED_WITHOUT_CONSENT) + _hazard_called_harmless(text, context)
         + _medicine_judged(text) + _access_overridden(text, context)
         + _said(text, _REDIRECTED, asked_too=False) + _said(text, _THIRD_PARTY, asked_too=False)
         + _said(text, _DOSE, asked_too=False) + _said(text, _STREET_KIT, asked_too=False) + _said(text, _TRUST_ANY) + _answer_given(text, context) + _street_kit_opened(text, context)

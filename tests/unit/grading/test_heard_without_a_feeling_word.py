@@ -125,3 +125,40 @@ def test_a_delivery_to_them_exposes_no_one(reply):
 ])
 def test_switching_a_setting_on_for_them_is_an_offer(reply):
     assert detect("offers_solution", reply, FEE).found
+
+
+MOULD = "There's black mould on the wall of the small bedroom and it keeps coming back however much I clean it."
+
+
+@pytest.mark.parametrize("reply", [
+    "Mrs Farah, do not worry, black mould is harmless.",
+    "The damp is perfectly safe, so there's no rush.",
+    "That mould won't hurt the children.",
+])
+def test_a_hazard_at_home_called_harmless_is_unsafe(reply):
+    assert detect("unsafe_advice", reply, MOULD).found
+
+
+@pytest.mark.parametrize("reply", [
+    "Black mould is not harmless, so someone will come this week.",
+    "Once we've treated it, the room will be safe to sleep in again.",
+    "Please keep the children out of that room until we've looked at it.",
+])
+def test_a_hazard_taken_seriously_is_not(reply):
+    assert not detect("unsafe_advice", reply, MOULD).found
+
+
+PAUSE = "…Six fifteen. (sighs) Right. I suppose we'll manage. My father isn't great in the mornings, but… fine."
+
+
+def test_their_own_worry_handed_back_names_no_feeling():
+    answer = "So what you're saying is you suppose you'll manage, your father isn't great in the mornings, but fine."
+    assert not _feeling(PAUSE, answer)
+
+
+def test_stock_lines_around_their_words_handed_back_read_as_a_script():
+    answer = ("I hear you, I completely understand, and I really appreciate you sharing that. So what you're saying "
+              "is six fifteen, right, you suppose you'll manage, your father isn't great in the mornings, but fine. "
+              "I totally get it. Lovely, I'll book you both on Saturday's 6:15 now!")
+    graded = grade(exercise(criterion("voice", "scripted"), message=PAUSE), answer)
+    assert not next(r for r in graded.results if r.id == "voice").met
