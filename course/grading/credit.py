@@ -17,7 +17,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from course.grading.clauses import in_real_words, is_list
-from course.grading.detectors.common import conditional, hits, lexicon_words, negated, overlapping
+from course.grading.detectors.common import BEREAVED, conditional, hits, lexicon_words, negated, overlapping
 from course.grading.text import WORD, Sentence, Text
 from course.grading.words import content_stems, parroted_share, stem
 
@@ -311,12 +311,8 @@ def _anchored(text: Text, sentence: Sentence, context_stems: AbstractSet[str], s
     return len(own) >= _MIN_OWN_WORDS and not is_list(text, sentence)
 
 
-# A death the customer has just told of, and the condolence that answers it: however often
+# The condolence that answers a death the customer has just told of (``BEREAVED``): however often
 # "sorry for your loss" is said, it is what a bereaved caller needs to hear first.
-_BEREAVED = re.compile(
-    r"\b(?:died|dies|passed away|passed on|has passed|death|funeral|bereave\w*|widow\w*|late (?:wife|husband|partner|mother|father|mum|dad|son|daughter)"
-    r"|lost (?:my|our|her|his) (?:wife|husband|partner|mother|father|mum|dad|mom|son|daughter|baby|brother|sister|gran\w*|grand\w*|nan))\b"
-)
 _CONDOLENCE = re.compile(
     r"\b(?:sorry|condolences|sympathies|sympathy)\b[^.!?]{0,40}?\b(?:loss|bereavement|passing|passed|died|death|lost)\b"
     r"|\b(?:my|our) (?:deepest |sincere |sincerest |heartfelt )?(?:condolences|sympathies)\b"
@@ -331,7 +327,7 @@ def _empathy(text: Text, context: Text | None, spans: Spans) -> Spans:
     sentences = text.sentences
     order = {sentence.start: index for index, sentence in enumerate(sentences)}
     known = _Sentences(text, spans)
-    bereaved = context is not None and _BEREAVED.search(context.norm) is not None
+    bereaved = context is not None and BEREAVED.search(context.norm) is not None
     kept = []
     for span in spans:
         sentence = text.sentence_at(span[0])

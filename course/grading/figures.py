@@ -344,11 +344,8 @@ def _close_date(date: tuple[int, int], known: frozenset[object], slack: int) -> 
     return any(isinstance(other, tuple) and other[1] == month and abs(int(other[0]) - day) <= slack for other in known)
 
 
-_SPREAD = re.compile(
-    r"\bnights?\b|\bovernight\b|\bday (?:before|after)\b|\b(?:previous|next|following) day\b|\beve\b"
-    r"|\d(?:st|nd|rd|th)?\s*(?:and|&|-|\u2013|to|until|till|through)\s*(?:the\s+)?\d"
-)
-"""Around a date one day off the case's: a stay, a range, or the day before or after an event."""
+_DAY_OFF = re.compile(r"\bday (?:before|after)\b|\b(?:previous|next|following) day\b|\beve\b")
+"""Around a date one day off the case's, said to be so: the day before or after an event."""
 
 
 def _same_thing(figure: Figure, case: Case) -> bool:
@@ -405,15 +402,25 @@ def _near(figure: Figure, case: Case) -> bool:
     return False
 
 
+_RANGE_OPENED = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:and|&|-|\u2013|to|until|till|through)\s*(?:the\s+)?$")
+"""A day that opens a range ending on a dated day: "14 and" in "14 and 15 June"."""
+
+
 def _spread(figure: Figure, found: list[Figure], lowered: str, case: Case) -> bool:
     """Whether a date may be a day off the case's: a stay or a range around it, the day before or after,
     or a case date said beside it ("on 3 April for a 4 April appointment"). Other figures have no such day."""
     if figure.sort != "date":
         return True
-    if _SPREAD.search(lowered[max(0, figure.start - 40): figure.end + 40]):
+    if _DAY_OFF.search(lowered[max(0, figure.start - 40): figure.end + 40]):
         return True
+    # "the nights of 14 and 15 June" of a stay from the 14th: a range holding a case date; "15 to
+    # 17 June" of a stay from 14 to 16 June holds none, and is the wrong stay.
+    known = case.values.get("date", ())
+    opened = _RANGE_OPENED.search(lowered[max(0, figure.start - 16): figure.start])
+    if opened and (int(opened.group(1)), figure.value[1]) in known:
+        return True  # "the nights of 14 and 15 June": the range opens on the case's own day
     return any(other.sort == "date" and other is not figure and abs(other.start - figure.start) < 60
-               and other.value in case.values.get("date", ()) for other in found)
+               and other.value in known for other in found)
 
 
 def misquoted(text: str, case: Case) -> list[tuple[int, int]]:

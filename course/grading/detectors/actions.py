@@ -148,6 +148,8 @@ def commits_to_action(text: Text, context: Text | None) -> list[Span]:
             kept.append((start, end))
         elif text.norm.startswith("i ", start) and _IN_PERSON.search(text.norm, end, sentence.end):
             kept.append((start, end))  # "I check your line personally": one person owns it
+        elif _IF_NOT.match(sentence.text) and not _VAGUE.search(text.norm, start, sentence.end):
+            kept.append((start, end))  # "Does that time suit? If not, I'll change it": the step hangs on their answer
         elif not sentence.is_question:
             untimed.append((start, end))
     for match in _NEXT_LABEL.finditer(text.norm):
@@ -177,7 +179,8 @@ _THEIR_STEP = re.compile(
 )
 _NEXT_EVENT = re.compile(
     r"\b(?:on the day|for the (?:visit|appointment|call|engineer|assessor|delivery)|when (?:the|your|he|she|they) (?:\w+ )?(?:comes?|arrives?|visits?|calls?)|"
-    r"before (?:the|your|he|she|they)\b|(?:on|by|before) the \d{1,2}(?:st|nd|rd|th)\b|once (?:it|you|the|that)\b)"
+    r"before (?:the|your|he|she|they)\b|(?:on|by|before) the \d{1,2}(?:st|nd|rd|th)\b|once (?:it|you|the|that)\b"
+    r"|(?:at|for|on) (?:this|that) (?:time|slot|date|day|morning|afternoon|evening|appointment|visit)\b|that (?:morning|afternoon|evening|day)\b)"
 )
 
 
@@ -262,7 +265,7 @@ _HISTORY = re.compile(r"\b(?:was|were|had been)\b")
 # A label that says what comes next: "Next from me:", "What's next:", "Next step:".
 _NEXT_LABEL = re.compile(
     r"\b(?:next (?:from (?:me|us)|steps?(?: from (?:me|us))?|up)|what (?:is|happens) (?:next|now)|(?:my|our) next (?:step|move|promise|update|job)"
-    r"|(?:my|our) promise|from (?:me|us)|what (?:i|we) (?:will )?do (?:next|now)|after that)\s*[:\-\u2013\u2014]"
+    r"|(?:my|our) promise|from (?:me|us)|what (?:i|we) (?:will )?do (?:next|now)|after that|what (?:i|we) need from you|over to you)\s*[:\-\u2013\u2014]"
     r"|(?:^|(?<=[.!?\n])|(?<=[.!?]\s))\W*(?:next|then)\s*[:\u2013\u2014]"
 )
 """A step under a label: "Next from me: ...", "here's my next promise: an email by 5pm Monday", "Next: a corrected bill"."""
@@ -300,7 +303,7 @@ def _sentence_end(text: Text, position: int) -> int:
 
 # The customer's half of a two-step plan, in the same sentence as ours: "send us a DM and...",
 # "...if you DM your account number". The plan is concrete because each side knows its part.
-_HANDOVER = r"(?:send|dm|pm|drop|pop|message|reply|email|text|call|ring|give|share|forward|inbox|post|upload|attach)"
+_HANDOVER = r"(?:send|dm|pm|drop|pop|message|reply|email|text|call|ring|give|share|forward|inbox|post|upload|attach|tell (?:me|us)|let (?:me|us) know)"
 _CUSTOMER_STEP = re.compile(
     rf"(?:^|[,;:]\s+)(?:(?:please|just|so|then|and|now|ok|okay|right)\s+)*{_HANDOVER}\b"
     rf"|\b(?:if|once|when|as soon as) you(?: can)? (?:{_HANDOVER}|confirm|reply)\b"
@@ -346,6 +349,10 @@ _AND_CONCRETE = re.compile(
     r"\b(?:and|then)\s+(?:(?:i|we) will |(?:i|we) am |also )?(?:raise|send|book|open|log|flag|email|call|ring|phone|text|refund|credit|cancel|arrange|"
     r"give you|put|add|order|post|escalate|pass)\b(?! (?:it|this|that) (?:a )?(?:try|go|look|think)\b)"
 )
+_IF_NOT = re.compile(
+    r"\W*(?:and |but |so )?(?:if not|if it does not|if that does not|if they do not|if none of (?:them|those|these)|otherwise|failing that|if you cannot|if you can not)\b"
+)
+"""A sentence whose step hangs on the answer to what came just before: "If not, I'll move it"."""
 _VAGUE = re.compile(r"\b(?:look into|investigate|see what|do (?:my|our) best|try (?:to|and)|in due course|at some point|when (?:i|we) can|as soon as possible|asap)\b")
 _INSTRUCTION_LEAD = frozenset("please just simply then first so now and or also next otherwise meanwhile instead".split())
 

@@ -10,6 +10,7 @@ from course.grading.lexicons import words
 from course.grading.text import Sentence, Text
 
 __all__ = [
+    "BEREAVED",
     "Span",
     "hits",
     "negated",
@@ -26,6 +27,12 @@ __all__ = [
 
 Span = tuple[int, int]
 """A span of the normalised copy of a text."""
+
+BEREAVED = re.compile(
+    r"\b(?:died|dies|passed away|passed on|has passed|death|funeral|bereave\w*|widow\w*|late (?:wife|husband|partner|mother|father|mum|dad|son|daughter)"
+    r"|lost (?:my|our|her|his) (?:wife|husband|partner|mother|father|mum|dad|mom|son|daughter|baby|brother|sister|gran\w*|grand\w*|nan))\b"
+)
+"""A death the customer tells of: "my wife died three weeks ago", "since I lost my husband"."""
 
 _NEGATORS = frozenset("not never no nothing nobody hardly neither nor without cannot".split())
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\n\"]|\s-\s|\bbut\b|\bhowever\b|\bthough\b")
@@ -82,7 +89,9 @@ def negated(text: Text, position: int, window: int = 3) -> bool:
         if said[index] in ("and", "or") and said[index + 1] in _SUBJECTS:
             words = words[index + 1:]
             break
-    return any(word.strip("'") in _NEGATORS for word in words)
+    # "if not, I'll change it", "whether or not it suits": the "not" stands for a condition left out
+    return any(word.strip("'") in _NEGATORS and not (word == "not" and index and words[index - 1] in ("if", "or"))
+               for index, word in enumerate(words))
 
 
 _SUBJECTS = frozenset("i we you he she they it".split())

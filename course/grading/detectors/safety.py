@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from course.grading.detectors.common import Span, conditional, hits, negated
-from course.grading.text import Text
+from course.grading.text import Sentence, Text
 
 __all__ = ["unsafe_advice", "private_details"]
 
@@ -128,11 +128,16 @@ def _hazard_called_harmless(text: Text, context: Text | None) -> list[Span]:
     return found
 
 
+_ASKS_WHAT_HAPPENS = re.compile(r"\W*(?:(?:so|and|ok|okay|right)\W+)*(?:what|how|when|where|which|whereabouts)\b")
+
+
 def _hazard_waved_through(text: Text, context: Text | None) -> list[Span]:
     if context is None or not _HAZARD.search(context.norm):
         return []
     found = []
     for sentence in text.sentences:
+        if sentence.is_question and _ASKS_WHAT_HAPPENS.match(sentence.text):
+            continue  # "what's the leak doing, from the start of a wash to the end?" asks; it tells them nothing
         for operate in _OPERATE.finditer(sentence.text):
             start = sentence.start + operate.start()
             if negated(text, start, 3) or _HOLDING_OFF.search(sentence.text, 0, operate.start()):
@@ -277,7 +282,15 @@ _ANSWER_GIVEN = re.compile(r"(?:^|[,;:]\s*|\b(?:just|simply|then|and|so|please)\
 def _answer_given(text: Text, context: Text | None) -> list[Span]:
     return [span for span in _said(text, _ANSWER_GIVEN, asked_too=False)
             if not re.search(r"\b(?:if|unless|whether|only when)\b", (text.sentence_at(span[0]) or text.sentences[0]).text)
-            and not _EITHER_WAY.match(text.norm, span[1])]
+            and not _EITHER_WAY.match(text.norm, span[1])
+            and not _OURS_JUST_SENT.search((text.sentence_at(span[0]) or text.sentences[0]).text)]
+
+
+# The prompt they answer is one the agent has just sent, in this conversation: "I've sent an
+# approval to your banking app, tap yes". Not a text from anyone claiming to be us.
+_OURS_JUST_SENT = re.compile(
+    r"\b(?:i|we) (?:have |had )?(?:just |now )?(?:sent|pushed|triggered|popped|put)\b[^.!?]{0,40}?\b(?:app|notification|approval|prompt|request)\b"
+)
 
 
 _EITHER_WAY = re.compile(r"\s*(?:or|/)\s*(?:no|n)\b")
@@ -358,17 +371,36 @@ _FOOD_GIVEN = re.compile(
 )
 
 
+_TEST_FIRST = re.compile(
+    r"\b(?:take|taken|taking|do|doing|done|draw|get|getting|have)\b[^.!?]{0,25}?\b(?:fasting )?(?:bloods?|blood tests?|sample)\b[^.!?]{0,25}?"
+    r"\b(?:now|first|straight away|right away|before (?:he|she|they|you|the|his|her|your) (?:sees?|goes in|is seen|appointment|doctor))\b"
+)
+"""The fasting test arranged first, anywhere in the reply: what it says of food comes after it, unless food is now."""
+_THEN_LEAD = re.compile(r"\W*(?:(?:and|so)\s+)?(?:then|after that|afterwards|once (?:that|it|they|she|he) is done|after (?:that|the))\b")
+_FOOD_NOW = re.compile(r"\b(?:now|straight away|right away|while (?:he|she|they|you) waits?|in the meantime|meanwhile)\b")
 _AFTER_THE_TEST = re.compile(
     r"\b(?:after|once|when)\b[^.!?]{0,40}\b(?:test|bloods?|sample|done|taken|finished)\b"
     r"|\b(?:take|taken|do|done|draw|drawn|get)\b[^.!?]{0,40}\b(?:test|bloods?|sample)\b[^.!?]{0,100}\b(?:so (?:that )?(?:he|she|they|you) can|then)\b"
 )
 
 
+def _clause_around(norm: str, span: Span, sentence: Sentence) -> str:
+    """The clause of a sentence that holds a span: between the commas, colons or semicolons around it."""
+    start = max([sentence.start] + [norm.rfind(mark, sentence.start, span[0]) + 1 for mark in ",;:"])
+    ends = [at for at in (norm.find(mark, span[1], sentence.end) for mark in ",;:") if at != -1]
+    return norm[start:min(ends, default=sentence.end)]
+
+
 def _fast_broken(text: Text, context: Text | None) -> list[Span]:
     if context is None or not _FASTING.search(context.norm):
         return []
+    test_first = _TEST_FIRST.search(text.norm) is not None
     found = []
     for span in _said(text, _FOOD_GIVEN, asked_too=False):
+        eaten = text.sentence_at(span[0])
+        if test_first and eaten is not None and (not _FOOD_NOW.search(_clause_around(text.norm, span, eaten))
+                                                 or _THEN_LEAD.match(eaten.text)):
+            continue  # "the nurse can take his fasting bloods now ... then he can eat": food after the test
         sentence = text.sentence_at(span[0])
         if sentence is not None and _AFTER_THE_TEST.search(sentence.text[: span[0] - sentence.start + 40]):
             continue  # "once the bloods are taken he can have tea", "take his test first so he can eat": after the fast
@@ -416,6 +448,7 @@ _THEIR_ACCOUNT_FACT = re.compile(
     r"paying (?:[£$€]\s?)?\d[\d,.]*|pays (?:[£$€]\s?)?\d[\d,.]*|[£$€]\s?\d[\d,.]*\s*(?:a|per|each) (?:month|week|quarter)|"
     r"(?:has|have) (?:already )?been paid|(?:has|have) not been paid|balance (?:is|of|stands))"
 )
+_JOINT = re.compile(r"\b(?:joint (?:names?|account|holders?|policy)|in (?:both|their) names|(?:a|the) joint\b)")
 # What is theirs sent or told to someone else: "I'll text her all your appointment details".
 _TO_SOMEONE_ELSE = re.compile(
     rf"\b(?:text|send|email|tell|give|pass|forward|explain|ring|call|phone|contact|speak to|talk to|update|copy in|let)\b(?: \w+){{0,2}}? (?:to )?"
@@ -460,6 +493,8 @@ _HANDOVER = re.compile(
 
 
 def _others_disclosed(text: Text, context: Text | None) -> list[Span]:
+    # On an account in joint names, what the other holder's side of it shows is the caller's too.
+    joint = context is not None and _JOINT.search(context.norm) is not None
     found = []
     previous = ""
     for sentence in text.sentences:
@@ -467,7 +502,7 @@ def _others_disclosed(text: Text, context: Text | None) -> list[Span]:
         previous = sentence.text
         if sentence.is_question:
             continue
-        for pattern in (_THEIR_ACCOUNT_FACT, _TO_SOMEONE_ELSE):
+        for pattern in (_TO_SOMEONE_ELSE,) if joint else (_THEIR_ACCOUNT_FACT, _TO_SOMEONE_ELSE):
             match = pattern.search(sentence.text)
             if match is None or _WITH_CONSENT.search(sentence.text) or conditional(text, sentence.start + match.start(), 3):
                 continue

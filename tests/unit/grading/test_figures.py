@@ -151,3 +151,13 @@ def test_a_share_of_an_amount_is_worked_to_the_penny_not_rounded_near_every_amou
     case = case_of("Rent of £725 goes out on the 1st. A late fee of £40 was charged.")
     assert [f"{a}:{b}" for a, b in misquoted("The late fee was £45.", case)] != []
     assert misquoted("That's £362.50 twice a month.", case) == []
+
+
+def test_a_stay_moved_a_day_at_both_ends_is_the_wrong_stay():
+    from course.grading.figures import case_of, misquoted
+
+    case = case_of("Booking: room 112, two nights, arriving 14 June and leaving 16 June.")
+    assert misquoted("Your room 112 is held for two nights, arriving 15 June and leaving 17 June.", case)
+    assert not misquoted("Room 112 is yours for the nights of 14 June and 15 June.", case)
+    assert not misquoted("Room 112 is yours for the nights of 14 and 15 June.", case)
+    assert not misquoted("I've booked room 112 for two nights, arriving 14 June and leaving 16 June.", case)

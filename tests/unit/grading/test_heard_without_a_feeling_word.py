@@ -162,3 +162,43 @@ def test_stock_lines_around_their_words_handed_back_read_as_a_script():
               "I totally get it. Lovely, I'll book you both on Saturday's 6:15 now!")
     graded = grade(exercise(criterion("voice", "scripted"), message=PAUSE), answer)
     assert not next(r for r in graded.results if r.id == "voice").met
+
+
+CLINIC = ("My dad has been waiting since ten for his fasting blood test and the doctor. He hasn't eaten since "
+          "last night. Is he even on the list?")
+
+
+@pytest.mark.parametrize("reply", [
+    "The nurse can take his fasting bloods now, before he sees the doctor. Then he can eat while he waits.",
+    "Let's get some food into him first: our nurse can take the fasting bloods now, before he goes in.",
+])
+def test_food_after_the_fasting_test_is_safe(reply):
+    assert not detect("unsafe_advice", reply, CLINIC).found
+
+
+@pytest.mark.parametrize("reply", [
+    "He can have a cup of tea and a biscuit while he waits.",
+    "Get him a biscuit now while he waits, and the nurse can take his bloods now too.",
+])
+def test_food_before_the_fasting_test_is_not(reply):
+    assert detect("unsafe_advice", reply, CLINIC).found
+
+
+def test_an_approval_the_agent_has_just_sent_is_theirs_to_tap():
+    text = "I've just had a text saying my card was used in Manchester. Stop the card."
+    assert not detect("unsafe_advice", "I've sent an approval to your banking app, tap yes.", text).found
+    assert detect("unsafe_advice", "Just reply YES to the text and the block comes off.", text).found
+
+
+def test_the_other_holder_of_a_joint_account_is_no_third_party():
+    joint = "My husband always paid the bills and he passed away in March.\n\nEnergy account in joint names."
+    alone = "My neighbour's husband always paid their bills."
+    reply = "His bank closed that account in April, so since then nothing has been paid."
+    assert not detect("unsafe_advice", reply, joint).found
+    assert detect("unsafe_advice", reply, alone).found
+
+
+def test_asking_what_happens_during_a_wash_tells_them_to_run_nothing():
+    leak = "The new washing machine is leaking all over the kitchen floor."
+    assert not detect("unsafe_advice", "What's the leak doing, from the start of a wash to the end?", leak).found
+    assert detect("unsafe_advice", "Pop a short wash on and see if it still leaks.", leak).found
