@@ -69,7 +69,7 @@ _NOT_ONE_S_DOING = frozenset(
     """get got receive received hear heard have had know knew see saw expect expected want wanted mean meant
     need needed like deserve deserved ask asked agree agreed choose chose cause caused plan planned intend
     intended sign be been lose lost miss missed realise realize notice noticed think thought hang experience
-    find found feel felt understand sleep manage do""".split()
+    find found feel felt understand sleep manage do sound sounded seem seemed look looked""".split()
 )
 
 

@@ -202,3 +202,23 @@ def test_asking_what_happens_during_a_wash_tells_them_to_run_nothing():
     leak = "The new washing machine is leaking all over the kitchen floor."
     assert not detect("unsafe_advice", "What's the leak doing, from the start of a wash to the end?", leak).found
     assert detect("unsafe_advice", "Pop a short wash on and see if it still leaks.", leak).found
+
+
+def test_what_they_did_not_sound_is_heard_not_blamed():
+    reply = "Hang on, I won't book it just yet. You didn't sound that keen, and 6:15 is early for your father."
+    assert not detect("blames_customer", reply, PAUSE).found
+    assert detect("acknowledges_emotion", reply, PAUSE).found
+
+
+@pytest.mark.parametrize("reply", [
+    "I heard that the early start may be difficult for your father.",
+    "A 6:15 start is going to be hard on your dad.",
+])
+def test_how_hard_it_may_be_for_them_is_heard(reply):
+    assert detect("acknowledges_emotion", reply, PAUSE).found
+
+
+def test_da_is_their_father():
+    graded = grade(exercise(criterion("father", "mentions", facts=[["father", "dad"]]), message=PAUSE),
+                   "I don't want your da dragged out at the crack of dawn.")
+    assert next(r for r in graded.results if r.id == "father").met
