@@ -126,7 +126,7 @@ _VOCATIVE = re.compile(r"\W*(?:[a-z]+\s?){1,2}\W*")
 # power", "still nothing", "I've chased twice".
 _WAITED = re.compile(
     r"\b(?:on hold|hold music|waiting|waited|queu\w*|chas(?:e|ed|ing)|still (?:no|not|nothing|waiting|have not|has not)"
-    r"|no (?:reply|response|answer|news|word|update|call back|callback)|(?:nobody|no one) (?:has |have )?(?:called|rung|replied|answered|got back)"
+    r"|no (?:reply|response|answer|news|word|update|call back|callback)|(?:nobody|no one) (?:has |have )?(?:called|rung|replied|answered|got back|told|updated|said)"
     r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|several|many)"
     r"(?:\s|-)(?:minutes?|mins|hours?|days?|weeks?|months?)\b)"
 )
@@ -158,6 +158,7 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
     # "Sorry about the wait" to someone on hold forty minutes, in a reply that goes on to their own
     # trouble; beside "I understand your frustration" and "how can I help?" it is the script.
     waiting_heard = _WAITED.search(context.norm) is not None and not hits(text, "stock_empathy")
+    opening_heard = not _stock_in_place_of_feeling(text, context)
     kept = []
     for found in _APOLOGY_WORD.finditer(text.norm):
         start, end = found.span()
@@ -213,6 +214,11 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
             if not previous.is_question and not is_list(text, previous) and content_stems(previous.text) & theirs \
                     and _WENT_WRONG.search(previous.text):
                 kept.append((previous.start, sentence.end))
+        elif index == 0 and len(before.split()) <= 4 and opening_heard and re.match(r"\s+(?:for|about)\b", text.norm[end:]) \
+                and _next_is_theirs(text, sentence, theirs):
+            # "Sorry about that. Yes, he's on the list...": the reply opens by owning what they
+            # wrote about, and goes straight on to their own trouble (a bare "Sorry." owns nothing).
+            kept.append((start, sentence.end))
     return kept
 
 

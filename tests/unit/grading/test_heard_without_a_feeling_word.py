@@ -222,3 +222,23 @@ def test_da_is_their_father():
     graded = grade(exercise(criterion("father", "mentions", facts=[["father", "dad"]]), message=PAUSE),
                    "I don't want your da dragged out at the crack of dawn.")
     assert next(r for r in graded.results if r.id == "father").met
+
+
+NO_NEWS = ("My father's appointment was at twenty past ten and it's now five past eleven. He hasn't eaten since "
+           "last night because of the blood test, and nobody has told us anything. Is he even on the list?")
+
+
+@pytest.mark.parametrize("answer", [
+    "Sorry about that. Yes, he is on the list, with two patients before him.",
+    "Sorry about the wait. Yes, he is on the list, with two patients before him.",
+])
+def test_an_opening_apology_owning_what_they_wrote_then_their_answer(answer):
+    assert _feeling(NO_NEWS, answer)
+
+
+@pytest.mark.parametrize("answer", [
+    "Sorry. The doctor is running late today.",
+    "Sorry about that. How can I help you today?",
+])
+def test_a_bare_sorry_or_one_before_a_script_owns_nothing(answer):
+    assert not _feeling(NO_NEWS, answer)
