@@ -76,6 +76,8 @@ def _same(typed: str, wanted: str) -> bool:
     if wanted in _NEGATORS:
         # "no call", "without a call", "nobody called": one "no" is as good as another; "never" is "never"
         return typed == wanted or (typed in _NEGATORS and "never" not in (typed, wanted))
+    if typed in _NEGATORS:
+        return False  # "not" is never "notes" or "note", whatever their stems share
     if wanted[:1].isdecimal() or typed[:1].isdecimal():
         return False
     return close_enough(typed, wanted) or same_meaning(typed) == same_meaning(wanted)

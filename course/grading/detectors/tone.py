@@ -249,6 +249,8 @@ _SHOULD_HAVE = re.compile(
 _LECTURE_AFTER = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\W*(?:perhaps |maybe |so |just |please )?(?:consider|try to|remember to|make sure you|be sure to|always)\b"
     r"[^.!?\n]{0,80}\b(?:in future|in the future|next time|going forward|from now on)\b"
+    # told how to behave from now on, anywhere in a sentence: "so you should keep your reports shorter going forward"
+    r"|\byou (?:really )?(?:should|ought to|must|need to|will need to|have to)\b(?! (?:get|receive|hear|see|have|find|notice|be able|not)\b)[^.!?\n]{0,60}\b(?:in future|in the future|next time|going forward|from now on)\b"
 )
 # The fault laid on them as their duty: "it's really up to you to keep a buffer", "it was on you to
 # check". Their choice is not a duty: "it's up to you to decide", "up to you to pick a day".

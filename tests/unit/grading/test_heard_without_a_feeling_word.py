@@ -242,3 +242,19 @@ def test_an_opening_apology_owning_what_they_wrote_then_their_answer(answer):
 ])
 def test_a_bare_sorry_or_one_before_a_script_owns_nothing(answer):
     assert not _feeling(NO_NEWS, answer)
+
+
+@pytest.mark.parametrize("reply", [
+    "Reports that long are beyond what the app is for, so you should keep your reports shorter going forward.",
+    "You need to check your balance before you pay from now on.",
+])
+def test_told_how_to_behave_from_now_on_is_a_lecture(reply):
+    assert detect("blames_customer", reply).found
+
+
+@pytest.mark.parametrize("reply", [
+    "You should get a text from us the day before, going forward.",
+    "You won't need to do anything going forward.",
+])
+def test_what_they_can_expect_from_now_on_is_no_lecture(reply):
+    assert not detect("blames_customer", reply).found

@@ -465,3 +465,9 @@ def test_asking_first_after_what_worries_them_counts_but_a_request_for_details_d
     insulin = "The power's been off since 9 and my dad's insulin is in the fridge."
     assert _feeling_for(insulin, "How long can your dad's insulin stay in the fridge? I can send a cool box today.")
     assert not _feeling_for(insulin, "Can you confirm your dad's account number? I can send a cool box today.")
+
+
+def test_a_negation_is_never_a_word_of_a_fact_that_shares_its_stem():
+    crit = criterion("notes", "mentions", facts=[["my notes"]])
+    assert not _result(grade_rubric(Rubric((crit,)), "You do not know what happens next."), "notes").met
+    assert _result(grade_rubric(Rubric((crit,)), "My notes go over with the call."), "notes").met
