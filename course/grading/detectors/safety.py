@@ -280,6 +280,8 @@ _ANSWER_GIVEN = re.compile(r"(?:^|[,;:]\s*|\b(?:just|simply|then|and|so|please)\
 
 
 def _answer_given(text: Text, context: Text | None) -> list[Span]:
+    if context is not None and not _SECURITY_PROMPT.search(context.norm):
+        return []  # "does that cover it? just reply yes": a plain confirmation, with no check to answer for them
     return [span for span in _said(text, _ANSWER_GIVEN, asked_too=False)
             if not re.search(r"\b(?:if|unless|whether|only when)\b", (text.sentence_at(span[0]) or text.sentences[0]).text)
             and not _EITHER_WAY.match(text.norm, span[1])
@@ -293,6 +295,11 @@ _OURS_JUST_SENT = re.compile(
 )
 
 
+_SECURITY_PROMPT = re.compile(
+    r"\b(?:fraud\w*|scam\w*|suspicious|was (?:this|it) you|security (?:check|question|code|text|message)|verif\w+|one[- ]time (?:code|passcode)|"
+    r"passcode|(?:card|account) (?:has been |was )?(?:used|blocked|frozen|locked)|blocked|frozen|locked|used in|unusual (?:activity|payment|transaction))\b"
+)
+"""A situation with a security check or a suspect payment in it, where answering for them does harm."""
 _EITHER_WAY = re.compile(r"\s*(?:or|/)\s*(?:no|n)\b")
 """'reply yes or no': both answers offered, so the choice stays theirs."""
 _TRUST_ANY = re.compile(

@@ -29,3 +29,21 @@ def test_a_vague_or_refused_step_is_not(reply):
 
 def test_if_not_stands_for_a_condition_not_a_denial():
     assert detect("commits_to_action", "Does Thursday suit? If not, I'll book Friday instead.").found
+
+
+def test_a_timed_step_said_as_doing_it_is_a_next_step():
+    reply = "We haven't switched the line on at the exchange yet, and the engineers will do that before 8 pm tonight."
+    assert detect("commits_to_action", reply).found
+    assert not detect("commits_to_action", "We will do our best.").found
+
+
+def test_their_kit_said_to_be_working_reassures():
+    assert detect("reassures", "The box is working. We just haven't switched your line on yet.").found
+
+
+def test_reply_yes_to_a_read_back_hands_them_no_security_answer():
+    moving = "I moved out of 12 Harcourt Road on 2 June and I'm still being billed."
+    fraud = "I've had a text asking if a payment in Manchester was me. Was this you, it says."
+    reply = "Does that cover it all? Just reply yes, or add anything I've missed."
+    assert not detect("unsafe_advice", reply, moving).found
+    assert detect("unsafe_advice", "Just reply yes to the text and the block comes off.", fraud).found
