@@ -98,6 +98,9 @@ _OWN_STEP = re.compile(
     r"|\b(?:from|for|with|to) (?:me|us)\b|\bme (?:by|on|at|before)\b|\b(?:let me|let us|give me)\b"
     r"|\b(?:would|does|do|will|is|could|can)\b[^.!?]*\b(?:suit|suits|work for you|be ok|be okay|be convenient|be good|be better)\b"
 )
+# A booking made as the customer asked: its dates are the case's, not ours to set. A move to new
+# dates ("I've moved it to", "rebooked for") is ours, and stays an own step.
+_BOOKED_AS_ASKED = re.compile(r"\b(?:i|we)(?:['\u2019]ve| have)(?: \w+)? (?:booked|reserved|confirmed)\b(?![^.!?]{0,40}\b(?:instead|new|now|moved|rebooked)\b)")
 _ROUGHLY = re.compile(r"\b(?:about|around|roughly|approximately|approx|nearly|almost|some|something like|in the region of)\s+$")
 _OR_SO = re.compile(r"\s*(?:or so|-ish|ish)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?\n]")
@@ -437,9 +440,10 @@ def misquoted(text: str, case: Case) -> list[tuple[int, int]]:
             figure, case
         ):
             continue  # "about £140" of £141.16, "6-ish" of 6.10 pm: a reckoning, not a quote
-        if figure.sort != "code" and not figure.sort.startswith("count:") and _OWN_STEP.search(
-            _part_of(lowered, figure.start, figure.end)
-        ):
+        part = _part_of(lowered, figure.start, figure.end)
+        if figure.sort == "date":
+            part = _BOOKED_AS_ASKED.sub(" ", part)  # "I've booked room 112 for 15 June": their stay, not our step
+        if figure.sort != "code" and not figure.sort.startswith("count:") and _OWN_STEP.search(part):
             continue  # the agent's own next step, and its time is theirs to set (a reference is never theirs)
         if figure.sort == "weekday" and any(
             f.sort == "date" and 0 <= f.start - figure.end <= 2 and not _wrong(f, case) for f in found

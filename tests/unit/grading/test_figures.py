@@ -161,3 +161,12 @@ def test_a_stay_moved_a_day_at_both_ends_is_the_wrong_stay():
     assert not misquoted("Room 112 is yours for the nights of 14 June and 15 June.", case)
     assert not misquoted("Room 112 is yours for the nights of 14 and 15 June.", case)
     assert not misquoted("I've booked room 112 for two nights, arriving 14 June and leaving 16 June.", case)
+
+
+def test_a_booking_made_as_asked_keeps_the_case_dates():
+    from course.grading.figures import case_of, misquoted
+
+    case = case_of("Booking: room 112, two nights, arriving 14 June and leaving 16 June.")
+    assert misquoted("I've booked your usual room 112 for two nights from 15 June to 17 June.", case)
+    assert not misquoted("I've booked your usual room 112 for two nights from 14 June to 16 June.", case)
+    assert not misquoted("I've booked you in for 20 June instead, as you asked.", case)
