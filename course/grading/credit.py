@@ -133,13 +133,18 @@ _WAITED = re.compile(
 _WAIT_OBJECT = re.compile(r"\b(?:wait\w*|delays?|hold|queue|keeping you|kept you|late reply|slow reply|late response)\b")
 
 
+def _sentence_after(text: Text, sentence: Sentence) -> Sentence | None:
+    """The sentence that follows one, if any."""
+    sentences = text.sentences
+    index = sentences.index(sentence) + 1
+    return sentences[index] if index < len(sentences) else None
+
+
 def _next_is_theirs(text: Text, sentence: Sentence, theirs: AbstractSet[str]) -> bool:
     """Whether a sentence, or the statement after it, speaks of something of the customer's own."""
-    if content_stems(sentence.text) & theirs - _APOLOGY_STEMS:
+    if content_stems(sentence.text) & (theirs - _APOLOGY_STEMS):
         return True
-    sentences = text.sentences
-    index = sentences.index(sentence)
-    after = sentences[index + 1] if index + 1 < len(sentences) else None
+    after = _sentence_after(text, sentence)
     return after is not None and not after.is_question and bool(content_stems(after.text) & theirs)
 
 
@@ -183,17 +188,14 @@ def _sorry_for_their_trouble(text: Text, context: Text) -> Spans:
             if _PUT_THROUGH.match(rest):
                 kept.append((start, sentence.end - len(rest) + len(rest.split(",")[0])))
                 continue
-        waited = waiting_heard and _next_is_theirs(text, sentence, theirs)
-        for a, b in sorted(hits(text, "apology_objects", (end, clause_end)), reverse=True):
-            if waited and _WAIT_OBJECT.search(text.norm, a, b):
-                kept.append((start, clause_end))  # "sorry about the wait" to someone on hold forty minutes
-                break
+        objects = hits(text, "apology_objects", (end, clause_end))
+        if waiting_heard and any(_WAIT_OBJECT.search(text.norm, a, b) for a, b in objects) \
+                and _next_is_theirs(text, sentence, theirs):
+            kept.append((start, clause_end))  # "sorry about the wait" to someone on hold forty minutes
+            continue
+        for a, b in sorted(objects, reverse=True):
             if not content_stems(text.norm[a:b]) & theirs:  # "for the wait" to someone who waited is theirs
                 said = said[: a - end] + " " + said[b - end :]
-        else:
-            waited = False
-        if waited:
-            continue
         if content_stems(said) & theirs:
             kept.append((start, clause_end))
             continue
@@ -269,18 +271,20 @@ def _stock_in_place_of_feeling(text: Text, context: Text) -> bool:
     """Whether a stock line stands where the feeling should be: in a sentence that says nothing of
     theirs ("I understand your frustration."), not one that goes on to it ("I understand the salary
     was late")."""
-    theirs = content_stems(context.norm) - _feeling_stems(text)
-    for start, _ in hits(text, "stock_empathy"):
-        sentence = text.sentence_at(start)
-        if sentence is None or len(content_stems(sentence.text) & theirs) < 2:
-            return True
-    return False
+    key = ("stock in place of feeling", context.norm)
+    found: bool | None = text.memo.get(key)
+    if found is None:
+        theirs = content_stems(context.norm) - _feeling_stems(text)
+        found = text.memo[key] = any(
+            (sentence := text.sentence_at(start)) is None or len(content_stems(sentence.text) & theirs) < 2
+            for start, _ in hits(text, "stock_empathy")
+        )
+    return found
 
 
 def _validated(text: Text, context: Text) -> Spans:
     """Their side taken, in a sentence about this customer's own trouble (or beside one)."""
     theirs = content_stems(context.norm) - _feeling_stems(text)
-    sentences = text.sentences
     kept = []
     for found in _VALIDATION.finditer(text.norm):
         sentence = text.sentence_at(found.start())
@@ -291,8 +295,7 @@ def _validated(text: Text, context: Text) -> Spans:
         if len(content_stems(sentence.text) & theirs) >= 2:
             kept.append(found.span())
             continue
-        index = sentences.index(sentence)
-        after = sentences[index + 1] if index + 1 < len(sentences) else None
+        after = _sentence_after(text, sentence)
         if after is not None and not is_list(text, after) and len(content_stems(after.text) & theirs) >= 2 \
                 and _WENT_WRONG.search(after.text):
             kept.append(found.span())  # "Fair criticism. Nobody should lose a lunch break queueing to pay rent."

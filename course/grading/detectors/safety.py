@@ -118,13 +118,13 @@ def _hazard_called_harmless(text: Text, context: Text | None) -> list[Span]:
     if context is None or not _HOME_HAZARD.search(context.norm):
         return []
     found = []
-    for match in _CALLED_HARMLESS.finditer(text.norm):
-        sentence = text.sentence_at(match.start())
-        if sentence is None or sentence.is_question or negated(text, match.start(), 3) or conditional(text, match.start(), 3):
+    for span in _said(text, _CALLED_HARMLESS, asked_too=False):
+        sentence = text.sentence_at(span[0])
+        if sentence is None or conditional(text, span[0], 3):
             continue
         if _HOLDING_OFF.search(sentence.text):
             continue  # "it will be safe once the engineer has capped it": safe after the fix
-        found.append(match.span())
+        found.append(span)
     return found
 
 
